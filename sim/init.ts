@@ -1,0 +1,437 @@
+import type { ModelInput } from './model-input.js';
+import type { Parameters } from './parameters.js';
+import { clampedNormal, geometricMonths, makeStreams, type Uniform } from './rng.js';
+import {
+  type Consultancy,
+  Membership,
+  type ModelState,
+  type Municipality,
+  Node,
+  Place,
+  type Pool,
+  type Quarrel,
+  ROLE_COUNT,
+  type Worker,
+} from './state.js';
+
+/** Converts a yearly probability into the monthly probability with the same yearly total. */
+export function perMonth(perYear: number): number {
+  return 1 - (1 - Math.min(perYear, 0.999999)) ** (1 / 12);
+}
+
+const logistic = (x: number) => 1 / (1 + Math.exp(-x));
+
+/** Size classes by population: <20k, 20-50k, 50-100k, ≥100k (CBS classes, calibration H1). */
+export const SIZE_CLASS_NAMES = ['under20k', '20to50k', '50to100k', 'over100k'] as const;
+export function sizeClassOf(population: number): number {
+  return population < 20_000 ? 0 : population < 50_000 ? 1 : population < 100_000 ? 2 : 3;
+}
+
+/** Great-circle distance in km. */
+function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const toRad = Math.PI / 180;
+  const dLat = (lat2 - lat1) * toRad;
+  const dLon = (lon2 - lon1) * toRad;
+  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * toRad) * Math.cos(lat2 * toRad) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.sqrt(a));
+}
+
+/** Work mix per phase, normalised to sum to one. */
+function workMix(p: Parameters) {
+  const plan = Float64Array.of(p.mixPlanSpecialist, p.mixPlanLocal, p.mixPlanProcess);
+  const exec = Float64Array.of(p.mixExecSpecialist, p.mixExecLocal, p.mixExecProcess);
+  for (const mix of [plan, exec]) {
+    const sum = mix[0] + mix[1] + mix[2];
+    for (let r = 0; r < ROLE_COUNT; r++) mix[r] /= sum;
+  }
+  return { plan, exec };
+}
+
+/** Draws a count with the given expectation: floor plus one with the fractional probability. */
+function stochasticRound(x: number, u: Uniform): number {
+  const f = Math.floor(x);
+  return f + (u() < x - f ? 1 : 0);
+}
+
+export function newWorker(state: ModelState, role: number, home: number, ageMonths: number, origin: Node): Worker {
+  const w: Worker = {
+    id: state.nextWorkerId++,
+    role,
+    place: Place.Searching,
+    employer: -1,
+    home,
+    ageMonths,
+    tenureMonths: 0,
+    experience: 0,
+    searchMonths: 0,
+    origin,
+    client: -1,
+    contractEnd: 0,
+  };
+  state.workers.push(w);
+  return w;
+}
+
+function initMunicipality(
+  input: ModelInput,
+  idx: number,
+  p: Parameters,
+  mix: ReturnType<typeof workMix>,
+  traits: Uniform,
+): Municipality {
+  const d = input.municipalities[idx];
+  const dwellings = d.population / p.personsPerDwelling;
+  const workScale = (d.population / p.scaleReferencePopulation) ** p.scaleEconomyExponent * p.demandIntensity;
+  const releasePerMonth = dwellings / p.releaseMonths;
+  const needFte = new Float64Array(ROLE_COUNT);
+  for (let r = 0; r < ROLE_COUNT; r++) {
+    needFte[r] =
+      releasePerMonth * workScale * (p.planWorkPerDwelling * mix.plan[r] + p.execWorkPerDwelling * mix.exec[r]);
+  }
+  // Traits: a fixed number of draws per municipality, whatever the levers, so runs stay paired.
+  const autonomyAversion = clampedNormal(traits, p.autonomyAversionMean, p.autonomyAversionSd, 0, 1);
+  const nih = clampedNormal(traits, p.nihMean, p.nihSd, 0, 1);
+  const allowance = clampedNormal(
+    traits,
+    p.salaryAllowanceMean + p.salaryAllowanceSizeSlope * Math.log(d.population / p.scaleReferencePopulation),
+    p.salaryAllowanceSd,
+    0,
+    p.salaryAllowanceMax,
+  );
+  const wageIndex = 1 + allowance;
+  // Start in the pipeline's steady state, as if planning had been going on before 2026.
+  const toPlan = releasePerMonth * p.planClearMonths;
+  const planned = releasePerMonth * p.execClearMonths;
+  const totalNeed = needFte[0] + needFte[1] + needFte[2];
+  return {
+    idx,
+    code: d.code,
+    name: d.name,
+    population: d.population,
+    dwellings,
+    workScale,
+    sizeClass: sizeClassOf(d.population),
+    urbanity: d.urbanityCode,
+    wageIndex,
+    autonomyAversion,
+    nih,
+    needFte,
+    demand: new Float64Array(ROLE_COUNT),
+    released: Math.min(dwellings, toPlan + planned),
+    toPlan,
+    planned,
+    ready: 0,
+    refToPlan: toPlan,
+    refPlanned: planned,
+    refReady: 0,
+    staff: [[], [], []],
+    vacancies: [[], [], []],
+    knowledge: new Float64Array(ROLE_COUNT),
+    budgetYear: p.budgetCoverage * totalNeed * 12 * p.internalCostPerFteMonth * wageIndex,
+    spentSalaries: 0,
+    spentConsultants: 0,
+    spentFees: 0,
+    feeCommitment: 0,
+    ownFte: new Float64Array(ROLE_COUNT),
+    poolFte: new Float64Array(ROLE_COUNT),
+    consultantFte: new Float64Array(ROLE_COUNT),
+    crisisClaim: new Float64Array(ROLE_COUNT),
+    ownEffectiveFte: new Float64Array(ROLE_COUNT),
+    workOwn: new Float64Array(ROLE_COUNT),
+    workPool: new Float64Array(ROLE_COUNT),
+    workConsultants: new Float64Array(ROLE_COUNT),
+    valueAvg: 0,
+    feeAvg: 0,
+    autonomyAvg: 0,
+    feePaidMonth: 0,
+    overload: new Float64Array(ROLE_COUNT),
+    shortfall: new Float64Array(ROLE_COUNT),
+    requested: new Float64Array(ROLE_COUNT),
+    servedRatio: -1,
+    requestingSince: -1,
+    servedMonths: 0,
+    consultantOrders: [],
+    poolArea: -1,
+    areaPos: -1,
+    neighbours: [],
+    membership: Membership.Outside,
+    joinAt: -1,
+    memberSince: -1,
+    termEnd: -1,
+    leaveAt: -1,
+    leaveReason: '',
+    founder: false,
+    lateJoiner: false,
+    refuser: input.refusers.includes(d.code),
+    stayPropensity: p.initialStayPropensity,
+    aspiration: 0,
+    poolTrust: 0.5,
+    poolTrustPrior: 0.5,
+    servedShareAvg: 0,
+    servedRecent: 1,
+    benefitSum: 0,
+    benefitMonths: 0,
+    netBenefitAvg: 0,
+    crisisUntil: -1,
+    crisisOnsets: [],
+    crisisDurations: [],
+    nextCrisis: 0,
+    progressMonth: 0,
+    knowledgeReceived: 0,
+    valueReceived: 0,
+  };
+}
+
+/** Default shared history: neighbours, same sub-RES and same COROP region add up, capped at 1. */
+function defaultHistory(input: ModelInput, a: number, b: number, adjacent: boolean, p: Parameters): number {
+  const ma = input.municipalities[a];
+  const mb = input.municipalities[b];
+  let h = 0;
+  if (adjacent) h += p.historyAdjacent;
+  if (ma.subresCode && ma.subresCode === mb.subresCode) h += p.historySameSubres;
+  if (ma.coropCode && ma.coropCode === mb.coropCode) h += p.historySameCorop;
+  return Math.min(1, h);
+}
+
+function preDrawEvents(u: Uniform, pEvent: number, horizon: number, withSecond: boolean) {
+  const onsets: number[] = [];
+  const seconds: number[] = [];
+  let t = 0;
+  for (;;) {
+    t += geometricMonths(u(), pEvent);
+    if (t > horizon) break;
+    onsets.push(t - 1);
+    if (withSecond) seconds.push(u());
+  }
+  return { onsets, seconds };
+}
+
+function initPool(
+  input: ModelInput,
+  state: ModelState,
+  k: number,
+  byCode: Map<string, number>,
+  adjacent: Set<string>,
+): Pool {
+  const p = state.p;
+  const areaDef = input.poolAreas[k];
+  const area = areaDef.memberCodes.map((c) => byCode.get(c)!);
+  const n = area.length;
+  let seat = area[0];
+  for (const i of area) if (state.municipalities[i].population > state.municipalities[seat].population) seat = i;
+  const history = new Float64Array(n * n);
+  const trustPrior = new Float64Array(n * n);
+  for (let x = 0; x < n; x++) {
+    for (let y = 0; y < n; y++) {
+      if (x === y) continue;
+      const a = area[x];
+      const b = area[y];
+      history[x * n + y] = defaultHistory(input, a, b, adjacent.has(`${a}:${b}`), p);
+    }
+  }
+  for (const o of input.historyOverrides) {
+    const x = area.indexOf(byCode.get(o.a)!);
+    const y = area.indexOf(byCode.get(o.b)!);
+    if (x >= 0 && y >= 0) {
+      history[x * n + y] = o.value;
+      history[y * n + x] = o.value;
+    }
+  }
+  for (let x = 0; x < n; x++) {
+    for (let y = 0; y < n; y++) {
+      if (x === y) continue;
+      const sizeGap = Math.abs(
+        Math.log(state.municipalities[area[x]].population / state.municipalities[area[y]].population),
+      );
+      trustPrior[x * n + y] = logistic(
+        p.trustPriorIntercept + p.trustHistoryWeight * history[x * n + y] - p.trustSizeWeight * sizeGap,
+      );
+    }
+  }
+  // Quarrels are pre-drawn per pair from their own stream: levers never shift them.
+  const quarrels: Quarrel[] = [];
+  const pQuarrel = perMonth(p.quarrelPerPairPerYear);
+  for (let x = 0; x < n; x++) {
+    for (let y = x + 1; y < n; y++) {
+      const ev = preDrawEvents(state.rng.quarrels, pQuarrel, state.horizon, true);
+      quarrels.push({ a: x, b: y, onsets: ev.onsets, resolveDraws: ev.seconds, next: 0, activeUntil: -1, drop: 0 });
+    }
+  }
+  return {
+    idx: k,
+    code: areaDef.code,
+    name: areaDef.name,
+    area,
+    seat,
+    exists: false,
+    formedAt: -1,
+    dissolvedAt: -1,
+    dissolveReason: '',
+    staff: [[], [], []],
+    vacancies: [[], [], []],
+    knowledge: new Float64Array(ROLE_COUNT),
+    reserve: 0,
+    sponsorUntil: -1,
+    fixedFeeTotal: 0,
+    usagePrice: 0,
+    capacity: new Float64Array(ROLE_COUNT),
+    allocated: new Float64Array(ROLE_COUNT),
+    unserved: new Float64Array(ROLE_COUNT),
+    otherDomainFte: 0,
+    crisisFte: 0,
+    utilisationWindow: [],
+    unservedWindow: [],
+    servedWindow: [],
+    nonViableMonths: 0,
+    founders: [],
+    lateJoiners: [],
+    exits: [],
+    nextTermEnd: -1,
+    trust: Float64Array.from(trustPrior),
+    trustPrior,
+    history,
+    quarrels,
+    incomeFees: 0,
+    incomeSponsor: 0,
+    incomeOtherDomains: 0,
+    costStaff: 0,
+    costOverhead: 0,
+    recallers: [],
+    maxMembers: 0,
+  };
+}
+
+/** Builds the state at month 0 from a checked model input and a run seed. */
+export function initState(input: ModelInput, seed: number): ModelState {
+  const p = input.parameters;
+  const rng = makeStreams(seed);
+  const mix = workMix(p);
+  const n = input.municipalities.length;
+  const municipalities = input.municipalities.map((_, i) => initMunicipality(input, i, p, mix, rng.traits));
+  const byCode = new Map(municipalities.map((m) => [m.code, m.idx]));
+
+  const distanceKm = new Float32Array(n * n);
+  for (let a = 0; a < n; a++) {
+    for (let b = a + 1; b < n; b++) {
+      const ma = input.municipalities[a];
+      const mb = input.municipalities[b];
+      const d = haversineKm(ma.centroidLat, ma.centroidLon, mb.centroidLat, mb.centroidLon);
+      distanceKm[a * n + b] = d;
+      distanceKm[b * n + a] = d;
+    }
+  }
+  const adjacent = new Set<string>();
+  for (const link of input.adjacency) {
+    const a = byCode.get(link.a);
+    const b = byCode.get(link.b);
+    if (a === undefined || b === undefined) continue;
+    adjacent.add(`${a}:${b}`);
+    adjacent.add(`${b}:${a}`);
+    municipalities[a].neighbours.push(b);
+    municipalities[b].neighbours.push(a);
+  }
+  let marketSeat = 0;
+  for (const m of municipalities) if (m.population > municipalities[marketSeat].population) marketSeat = m.idx;
+
+  const consultancy: Consultancy = { staff: [[], [], []], vacancies: [[], [], []] };
+  const totalNeed = municipalities.reduce((s, m) => s + m.needFte[0] + m.needFte[1] + m.needFte[2], 0);
+  const state: ModelState = {
+    t: 0,
+    horizon: input.horizonMonths,
+    p,
+    levers: input.levers,
+    rng,
+    municipalities,
+    pools: [],
+    consultancy,
+    workers: [],
+    nextWorkerId: 0,
+    distanceKm,
+    marketSeat,
+    entrantCarry: 0,
+    entrantsPerMonth: (p.supplyRatio * p.referenceTurnoverPerYear * totalNeed) / 12,
+    workMix: mix,
+    decayRate: Float64Array.of(p.decaySpecialist, p.decayLocal, p.decayProcess),
+    leaverLoss: Float64Array.of(p.leaverLossSpecialist, p.leaverLossLocal, p.leaverLossProcess),
+    tally: {
+      flows: Array.from({ length: 8 }, () => new Array(8).fill(0)),
+      tenureAtExit: [],
+      vacancyDurations: [],
+      salaries: 0,
+      consultants: 0,
+      fees: 0,
+      exitFees: 0,
+      sponsor: 0,
+      budgets: 0,
+      knowledgeLostLeavers: 0,
+      knowledgeLostConsultants: 0,
+      knowledgeLostToRegion: 0,
+      munStaffMonths: 0,
+      munLeavers: 0,
+      munHiresFromOutsideSector: 0,
+      munHires: 0,
+      fteMonthsOwn: 0,
+      fteMonthsPool: 0,
+      fteMonthsConsultants: 0,
+      crises: 0,
+      quarrels: 0,
+      recalls: 0,
+    },
+    hazards: {
+      base: perMonth(p.baseExitPerYear),
+      newHire: perMonth(p.newHireExtraExitPerYear),
+      isolation: perMonth(p.isolationExtraExitPerYear),
+      overload: perMonth(p.overloadExtraExitPerYear),
+      earlyRetire: perMonth(p.earlyRetirementPerYear),
+    },
+  };
+
+  // Crises: pre-drawn onsets and durations per municipality from their own stream.
+  for (const m of municipalities) {
+    const ev = preDrawEvents(rng.crises, p.crisisPerMonth, state.horizon, true);
+    m.crisisOnsets = ev.onsets;
+    m.crisisDurations = ev.seconds.map((u) => geometricMonths(u, 1 / p.crisisMeanMonths));
+  }
+  state.pools = input.poolAreas.map((_, k) => initPool(input, state, k, byCode, adjacent));
+  for (const pool of state.pools) {
+    pool.area.forEach((i, pos) => {
+      const m = municipalities[i];
+      m.poolArea = pool.idx;
+      m.areaPos = pos;
+    });
+  }
+
+  // Staff in post: a share of the need, with ages and experience from the municipal workforce.
+  const wf = rng.workforce;
+  for (const m of municipalities) {
+    for (let r = 0; r < ROLE_COUNT; r++) {
+      const count = stochasticRound(p.initialStaffShare * m.needFte[r], wf);
+      for (let k = 0; k < count; k++) {
+        const age = clampedNormal(wf, p.initialAgeMean, p.initialAgeSd, 22, 66);
+        const w = newWorker(state, r, m.idx, Math.round(age * 12), Node.Municipality);
+        w.place = Place.Municipality;
+        w.employer = m.idx;
+        const maxTenure = (age - 22) * 12;
+        w.tenureMonths = Math.floor(Math.min(maxTenure, -Math.log(1 - wf()) * p.initialTenureMonths));
+        w.experience = Math.min(maxTenure, -Math.log(1 - wf()) * p.initialExperienceMonths);
+        m.staff[r].push(w);
+        m.knowledge[r] += p.hireImportShare * w.experience;
+      }
+    }
+  }
+  // The consultancy serving the market, on the bench until the first orders arrive.
+  const need = [0, 1, 2].map((r) => municipalities.reduce((s, m) => s + m.needFte[r], 0));
+  for (let r = 0; r < ROLE_COUNT; r++) {
+    const count = stochasticRound(p.consultancyInitialShare * need[r], wf);
+    for (let k = 0; k < count; k++) {
+      const age = clampedNormal(wf, p.consultantAgeMean, p.initialAgeSd, 22, 66);
+      const home = municipalities[Math.floor(wf() * n)].idx;
+      const w = newWorker(state, r, home, Math.round(age * 12), Node.Consultancy);
+      w.place = Place.Consultancy;
+      w.employer = 0;
+      w.experience = -Math.log(1 - wf()) * p.initialExperienceMonths;
+      consultancy.staff[r].push(w);
+    }
+  }
+  return state;
+}

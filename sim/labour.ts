@@ -1,0 +1,315 @@
+import { newWorker } from './init.js';
+import { clampedNormal, gumbel, randomIndex } from './rng.js';
+import { L, Membership, type ModelState, Node, Place, ROLE_COUNT, S, type Worker } from './state.js';
+
+/** Employer kinds, for vacancies and job choice. */
+export const enum Kind {
+  Municipality = 0,
+  Pool = 1,
+  Consultancy = 2,
+}
+
+function nodeOfPlace(w: Worker): Node {
+  switch (w.place) {
+    case Place.Municipality:
+      return Node.Municipality;
+    case Place.Pool:
+      return Node.Pool;
+    case Place.Consultancy:
+      return Node.Consultancy;
+    default:
+      return w.origin;
+  }
+}
+
+function staffList(state: ModelState, kind: Kind, idx: number, role: number): Worker[] {
+  if (kind === Kind.Municipality) return state.municipalities[idx].staff[role];
+  if (kind === Kind.Pool) return state.pools[idx].staff[role];
+  return state.consultancy.staff[role];
+}
+
+function vacancyList(state: ModelState, kind: Kind, idx: number, role: number): number[] {
+  if (kind === Kind.Municipality) return state.municipalities[idx].vacancies[role];
+  if (kind === Kind.Pool) return state.pools[idx].vacancies[role];
+  return state.consultancy.vacancies[role];
+}
+
+/** Organisational knowledge of the worker's employer (the consultancy keeps none the model tracks). */
+function employerKnowledge(state: ModelState, w: Worker): Float64Array | undefined {
+  if (w.place === Place.Municipality) return state.municipalities[w.employer].knowledge;
+  if (w.place === Place.Pool) return state.pools[w.employer].knowledge;
+  return undefined;
+}
+
+/** Takes a worker out of its employer's staff list; a leaver takes part of the employer's knowledge along. */
+export function detach(state: ModelState, w: Worker, toRegionLoss: boolean): void {
+  if (w.place === Place.Municipality || w.place === Place.Pool || w.place === Place.Consultancy) {
+    const kind =
+      w.place === Place.Municipality ? Kind.Municipality : w.place === Place.Pool ? Kind.Pool : Kind.Consultancy;
+    const list = staffList(state, kind, w.employer, w.role);
+    const knowledge = employerKnowledge(state, w);
+    if (knowledge) {
+      const loss = (state.leaverLoss[w.role] * knowledge[w.role]) / list.length;
+      knowledge[w.role] -= loss;
+      state.tally.knowledgeLostLeavers += loss;
+      if (toRegionLoss) state.tally.knowledgeLostToRegion += loss;
+    }
+    list.splice(list.indexOf(w), 1);
+    if (w.place === Place.Municipality) {
+      state.tally.munLeavers++;
+      state.tally.tenureAtExit.push(w.tenureMonths);
+    }
+  }
+  w.client = -1;
+}
+
+/** The worker leaves the market for good. */
+export function leaveMarket(state: ModelState, w: Worker, destination: Node.Retirement | Node.PrivateSector): void {
+  state.tally.flows[nodeOfPlace(w)][destination]++;
+  detach(state, w, true);
+  w.place = Place.Gone;
+  w.employer = -1;
+}
+
+/** The worker is hired into one of an employer's open vacancies (oldest first). */
+function hire(state: ModelState, w: Worker, kind: Kind, idx: number): void {
+  const vacancies = vacancyList(state, kind, idx, w.role);
+  const posted = vacancies.shift()!;
+  state.tally.vacancyDurations.push(state.t - posted);
+  const from = nodeOfPlace(w);
+  const to = kind === Kind.Municipality ? Node.Municipality : kind === Kind.Pool ? Node.Pool : Node.Consultancy;
+  state.tally.flows[from][to]++;
+  if (kind === Kind.Municipality) {
+    state.tally.munHires++;
+    if (from !== Node.Municipality) state.tally.munHiresFromOutsideSector++;
+  }
+  detach(state, w, false);
+  w.place = kind === Kind.Municipality ? Place.Municipality : kind === Kind.Pool ? Place.Pool : Place.Consultancy;
+  w.employer = kind === Kind.Consultancy ? 0 : idx;
+  w.tenureMonths = 0;
+  w.searchMonths = 0;
+  staffList(state, kind, idx, w.role).push(w);
+  // Newcomers bring experience; local knowledge is of little use in another place.
+  const knowledge = employerKnowledge(state, w);
+  if (knowledge) {
+    const portable = w.role === L ? state.p.localPortability : 1;
+    knowledge[w.role] += state.p.hireImportShare * w.experience * portable;
+  }
+}
+
+/** Monthly ageing, retirement and exit hazards (MODEL.md 3.2). One draw per employed worker. */
+export function attrition(state: ModelState): void {
+  const p = state.p;
+  const h = state.hazards;
+  const u = state.rng.attrition;
+  const retireAt = p.retirementAge * 12;
+  const earlyAt = p.earlyRetirementAge * 12;
+  for (const w of state.workers) {
+    if (w.place === Place.Gone) continue;
+    w.ageMonths++;
+    if (w.place === Place.Searching) continue;
+    w.tenureMonths++;
+    const draw = u();
+    if (w.ageMonths >= retireAt || (w.ageMonths >= earlyAt && draw < h.earlyRetire)) {
+      leaveMarket(state, w, Node.Retirement);
+      continue;
+    }
+    let hazard = h.base;
+    if (w.tenureMonths < p.newHireMonths) hazard += h.newHire;
+    if (w.place === Place.Municipality) {
+      const m = state.municipalities[w.employer];
+      if (w.role === S && m.staff[S].length === 1) hazard += h.isolation;
+      hazard += h.overload * m.overload[w.role];
+    }
+    // The early-retirement band uses the bottom of the draw; exits use the rest, so the two never overlap.
+    const exitDraw = w.ageMonths >= earlyAt ? draw - h.earlyRetire : draw;
+    if (exitDraw >= 0 && exitDraw < hazard) leaveMarket(state, w, Node.PrivateSector);
+  }
+}
+
+/** New professionals entering the market (scarcity sets how many). */
+export function entrants(state: ModelState, cumulativePopulation: Float64Array): void {
+  const p = state.p;
+  const u = state.rng.entrants;
+  state.entrantCarry += state.entrantsPerMonth;
+  const count = Math.floor(state.entrantCarry);
+  state.entrantCarry -= count;
+  const total = cumulativePopulation[cumulativePopulation.length - 1];
+  for (let k = 0; k < count; k++) {
+    const x = u();
+    const role = x < p.entrantShareSpecialist ? S : x < p.entrantShareSpecialist + p.entrantShareLocal ? L : 2;
+    const age = clampedNormal(u, p.entrantAgeMean, p.entrantAgeSd, 22, 60);
+    const target = u() * total;
+    let home = 0;
+    while (cumulativePopulation[home] <= target && home < cumulativePopulation.length - 1) home++;
+    newWorker(state, role, home, Math.round(age * 12), Node.Entrant);
+  }
+}
+
+/** Monthly cost of one FTE at an employer with this wage index. */
+function costOf(state: ModelState, wageIndex: number): number {
+  return wageIndex * state.p.internalCostPerFteMonth;
+}
+
+/** Municipalities open vacancies up to their demand, within their staffing budget; withdraw surplus ones. */
+export function postMunicipalVacancies(state: ModelState): void {
+  const t = state.t;
+  for (const m of state.municipalities) {
+    const cost = costOf(state, m.wageIndex);
+    let committed = m.feeCommitment;
+    for (let r = 0; r < ROLE_COUNT; r++) committed += (m.staff[r].length + m.vacancies[r].length) * cost;
+    const monthlyBudget = m.budgetYear / 12;
+    const gap = new Float64Array(ROLE_COUNT);
+    for (let r = 0; r < ROLE_COUNT; r++) {
+      gap[r] = Math.floor(m.demand[r] + 0.5) - m.staff[r].length - m.vacancies[r].length;
+      while (gap[r] < 0 && m.vacancies[r].length > 0) {
+        m.vacancies[r].pop();
+        committed -= cost;
+        gap[r]++;
+      }
+    }
+    // The budget goes first to the role that is furthest below its demand, one vacancy at a time.
+    while (committed + cost <= monthlyBudget) {
+      let best = -1;
+      let bestShare = 0;
+      for (let r = 0; r < ROLE_COUNT; r++) {
+        const share = gap[r] > 0 ? gap[r] / Math.max(1, m.demand[r]) : 0;
+        if (share > bestShare) {
+          bestShare = share;
+          best = r;
+        }
+      }
+      if (best < 0) break;
+      m.vacancies[best].push(t);
+      gap[best]--;
+      committed += cost;
+    }
+  }
+}
+
+interface Opening {
+  kind: Kind;
+  idx: number;
+}
+
+/** Job utility without the taste shock (MODEL.md 3.2: wage, team, variety, accessibility, commute). */
+function jobUtility(state: ModelState, w: Worker, kind: Kind, idx: number): number {
+  const p = state.p;
+  const n = state.municipalities.length;
+  if (kind === Kind.Municipality) {
+    const m = state.municipalities[idx];
+    return (
+      p.wageWeight * Math.log(m.wageIndex) +
+      p.teamWeight * Math.log(1 + m.staff[w.role].length) +
+      p.accessibilityWeight * (3 - m.urbanity) -
+      (p.commuteWeightPer10Km * state.distanceKm[w.home * n + idx]) / 10
+    );
+  }
+  if (kind === Kind.Pool) {
+    const pool = state.pools[idx];
+    const seat = state.municipalities[pool.seat];
+    return (
+      p.wageWeight * Math.log(p.poolWageIndex) +
+      p.teamWeight * Math.log(1 + pool.staff[w.role].length) +
+      p.varietyWeight +
+      p.accessibilityWeight * (3 - seat.urbanity) -
+      (p.commuteWeightPer10Km * state.distanceKm[w.home * n + pool.seat]) / 10
+    );
+  }
+  // Consultants work at clients' sites or from home: no commute or accessibility term.
+  return (
+    p.wageWeight * Math.log(p.consultancyWageIndex) +
+    p.teamWeight * Math.log(1 + state.consultancy.staff[w.role].length) +
+    p.varietyWeight
+  );
+}
+
+function currentKind(w: Worker): Kind {
+  return w.place === Place.Municipality ? Kind.Municipality : w.place === Place.Pool ? Kind.Pool : Kind.Consultancy;
+}
+
+/**
+ * Job search: entrants and jobless workers search every month, employed workers now and then.
+ * Each samples a few vacancies of its role and picks by multinomial logit (Gumbel shocks) among
+ * them, the outside option (private sector) and, if employed, staying put.
+ */
+export function jobSearch(state: ModelState): void {
+  const p = state.p;
+  const u = state.rng.search;
+  const openings: Opening[][] = [[], [], []];
+  for (const m of state.municipalities) {
+    for (let r = 0; r < ROLE_COUNT; r++)
+      for (let k = 0; k < m.vacancies[r].length; k++) openings[r].push({ kind: Kind.Municipality, idx: m.idx });
+  }
+  for (const pool of state.pools) {
+    if (!pool.exists) continue;
+    for (let r = 0; r < ROLE_COUNT; r++)
+      for (let k = 0; k < pool.vacancies[r].length; k++) openings[r].push({ kind: Kind.Pool, idx: pool.idx });
+  }
+  for (let r = 0; r < ROLE_COUNT; r++)
+    for (let k = 0; k < state.consultancy.vacancies[r].length; k++)
+      openings[r].push({ kind: Kind.Consultancy, idx: 0 });
+
+  const outsideUtility = p.wageWeight * Math.log(p.outsideWageIndex) + p.outsideOptionConstant;
+  const sampled = p.vacanciesSampled;
+  const count = state.workers.length;
+  for (let i = 0; i < count; i++) {
+    const w = state.workers[i];
+    if (w.place === Place.Gone) continue;
+    const searching = w.place === Place.Searching;
+    if (!searching) {
+      let prob = p.onJobSearchPerMonth;
+      if (w.place === Place.Municipality) {
+        const m = state.municipalities[w.employer];
+        if (w.role === S && m.staff[S].length === 1) prob *= 2; // isolated specialists look around more
+      }
+      if (u() >= prob) continue;
+    }
+    const list = openings[w.role];
+    if (list.length === 0) {
+      if (searching) giveUpOrWait(state, w);
+      continue;
+    }
+    let best = outsideUtility + gumbel(u);
+    let choice: Opening | null = null;
+    let stay = false;
+    if (!searching) {
+      const v = jobUtility(state, w, currentKind(w), w.employer) + p.switchingCost + gumbel(u);
+      if (v > best) {
+        best = v;
+        stay = true;
+      }
+    }
+    for (let k = 0; k < sampled; k++) {
+      const o = list[randomIndex(u, list.length)];
+      const shock = gumbel(u);
+      if (vacancyList(state, o.kind, o.idx, w.role).length === 0) continue; // filled earlier this month
+      if (!searching && o.kind === currentKind(w) && o.idx === w.employer) continue;
+      const v = jobUtility(state, w, o.kind, o.idx) + shock;
+      if (v > best) {
+        best = v;
+        choice = o;
+        stay = false;
+      }
+    }
+    if (choice) hire(state, w, choice.kind, choice.idx);
+    else if (!stay) leaveMarket(state, w, Node.PrivateSector);
+  }
+}
+
+function giveUpOrWait(state: ModelState, w: Worker): void {
+  w.searchMonths++;
+  if (w.searchMonths > state.p.maxSearchMonths) leaveMarket(state, w, Node.PrivateSector);
+}
+
+/** Drops workers who left the market from the active list (keeps the monthly loops short). */
+export function compactWorkers(state: ModelState): void {
+  let k = 0;
+  for (const w of state.workers) if (w.place !== Place.Gone) state.workers[k++] = w;
+  state.workers.length = k;
+}
+
+/** True when a municipality currently counts as a pool member (for vacancy and fee logic). */
+export function isMember(state: ModelState, i: number): boolean {
+  return state.municipalities[i].membership === Membership.Member;
+}

@@ -1,0 +1,280 @@
+import { backlogFteMonths } from './production.js';
+import { members, poolStaffCount, utilisation } from './pool.js';
+import { Membership, type ModelState, Place, ROLE_COUNT } from './state.js';
+
+/** Monthly region-level series: name and meaning (documented in docs/OUTPUTS.md and series.csv). */
+export const REGION_SERIES = {
+  dwellingsReady: 'dwellings made ready (cumulative)',
+  dwellingsTarget: 'dwellings a fully staffed region would have made ready (cumulative)',
+  progressShare: 'dwellingsReady / dwellingsTarget',
+  backlogFteMonths: 'open planning and execution work, FTE-months',
+  demandFte: 'work demanded this month, FTE',
+  fteOwn: 'own staff of the municipalities, FTE (headcount)',
+  ftePool: 'pool staff working for municipalities, FTE',
+  fteConsultants: 'consultants working for municipalities, FTE',
+  vacanciesOpen: 'open vacancies at municipalities',
+  hires: 'hires by municipalities this month',
+  leavers: 'staff leaving municipalities this month (any destination)',
+  jobSeekers: 'professionals in the market without a job',
+  spendSalaries: 'municipal salary spend this month, EUR',
+  spendConsultants: 'municipal consultant spend this month, EUR',
+  spendFees: 'pool fees paid by municipalities this month, EUR',
+  knowledgeSpecialist: 'municipal specialist knowledge stock, knowledge units',
+  knowledgeLocal: 'municipal local knowledge stock, knowledge units',
+  knowledgeProcess: 'municipal process knowledge stock, knowledge units',
+  knowledgePool: "pools' collective memory, knowledge units",
+  knowledgeLostLeavers: 'knowledge lost with leavers (cumulative), knowledge units',
+  knowledgeLostConsultants: 'knowledge made by consultants that left with them (cumulative), knowledge units',
+  poolsAlive: 'pools in existence',
+  poolMembers: 'pool members',
+  poolObservers: 'pool observers',
+  poolStaff: 'pool staff (headcount)',
+  poolUtilisation: 'share of pool capacity in use (mean over live staffed pools)',
+  poolReserve: 'pool reserves, EUR',
+  trustAmongMembers: 'mean dyadic trust between members',
+  trustMembersNonMembers: 'mean dyadic trust between members and non-members',
+  trustInPool: 'mean institutional trust of members in their pool',
+  crisesActive: 'municipalities in a local crisis',
+} as const;
+export type RegionSeriesName = keyof typeof REGION_SERIES;
+
+export const SIZE_CLASS_SERIES = {
+  progressShare: 'dwellingsReady / dwellingsTarget of the class',
+  fteOwn: 'own staff, FTE',
+  ftePool: 'pool staff working for the class, FTE',
+  fteConsultants: 'consultants, FTE',
+} as const;
+export type SizeClassSeriesName = keyof typeof SIZE_CLASS_SERIES;
+
+/** Yearly per-municipality series (value at the end of each year). */
+export const MUNICIPALITY_SERIES = {
+  progressShare: 'dwellingsReady / dwellingsTarget',
+  dwellingsReady: 'dwellings made ready (cumulative)',
+  fteOwn: 'own staff, FTE',
+  ftePool: 'pool staff working here, FTE',
+  fteConsultants: 'consultants, FTE',
+  membership: '0 outside, 1 observer, 2 member',
+  trustInPool: 'institutional trust in the pool',
+  knowledgeSpecialist: 'specialist knowledge, knowledge units',
+  knowledgeLocal: 'local knowledge, knowledge units',
+  knowledgeProcess: 'process knowledge, knowledge units',
+} as const;
+export type MunicipalitySeriesName = keyof typeof MUNICIPALITY_SERIES;
+
+export interface Series<N extends string> {
+  /** Month index (0 = January of the start year) of each row. */
+  months: number[];
+  values: Record<N, Float64Array>;
+}
+
+export interface Recorder {
+  region: Series<RegionSeriesName>;
+  /** One series per size class. */
+  sizeClass: Array<Series<SizeClassSeriesName>>;
+  /** Yearly: months at year ends; one series per municipality. */
+  municipality: Array<Series<MunicipalitySeriesName>>;
+  monthHires: number;
+  monthLeavers: number;
+  monthSalaries: number;
+  monthConsultants: number;
+  monthFees: number;
+}
+
+function emptySeries<N extends string>(names: readonly N[], length: number): Series<N> {
+  const values = {} as Record<N, Float64Array>;
+  for (const n of names) values[n] = new Float64Array(length);
+  return { months: [], values };
+}
+
+export function makeRecorder(state: ModelState): Recorder {
+  const months = state.horizon;
+  const years = Math.ceil(months / 12);
+  return {
+    region: emptySeries(Object.keys(REGION_SERIES) as RegionSeriesName[], months),
+    sizeClass: [0, 1, 2, 3].map(() => emptySeries(Object.keys(SIZE_CLASS_SERIES) as SizeClassSeriesName[], months)),
+    municipality: state.municipalities.map(() =>
+      emptySeries(Object.keys(MUNICIPALITY_SERIES) as MunicipalitySeriesName[], years),
+    ),
+    monthHires: 0,
+    monthLeavers: 0,
+    monthSalaries: 0,
+    monthConsultants: 0,
+    monthFees: 0,
+  };
+}
+
+/** 9. Record this month's outputs. */
+export function record(state: ModelState, rec: Recorder): void {
+  const t = state.t;
+  const v = rec.region.values;
+  rec.region.months.push(t);
+  let ready = 0;
+  let target = 0;
+  let backlog = 0;
+  let demand = 0;
+  let own = 0;
+  let pool = 0;
+  let cons = 0;
+  let vacancies = 0;
+  let crises = 0;
+  const know = new Float64Array(ROLE_COUNT);
+  const cls = [0, 1, 2, 3].map(() => ({ ready: 0, target: 0, own: 0, pool: 0, cons: 0 }));
+  for (const m of state.municipalities) {
+    ready += m.ready;
+    target += m.refReady;
+    backlog += backlogFteMonths(state, m);
+    const c = cls[m.sizeClass];
+    c.ready += m.ready;
+    c.target += m.refReady;
+    for (let r = 0; r < ROLE_COUNT; r++) {
+      demand += m.demand[r];
+      own += m.staff[r].length;
+      pool += m.poolFte[r];
+      cons += m.consultantFte[r];
+      vacancies += m.vacancies[r].length;
+      know[r] += m.knowledge[r];
+      c.own += m.staff[r].length;
+      c.pool += m.poolFte[r];
+      c.cons += m.consultantFte[r];
+    }
+    if (t <= m.crisisUntil) crises++;
+  }
+  v.dwellingsReady[t] = ready;
+  v.dwellingsTarget[t] = target;
+  v.progressShare[t] = target > 0 ? ready / target : 0;
+  v.backlogFteMonths[t] = backlog;
+  v.demandFte[t] = demand;
+  v.fteOwn[t] = own;
+  v.ftePool[t] = pool;
+  v.fteConsultants[t] = cons;
+  v.vacanciesOpen[t] = vacancies;
+  v.hires[t] = rec.monthHires;
+  v.leavers[t] = rec.monthLeavers;
+  let seekers = 0;
+  for (const w of state.workers) if (w.place === Place.Searching) seekers++;
+  v.jobSeekers[t] = seekers;
+  v.spendSalaries[t] = rec.monthSalaries;
+  v.spendConsultants[t] = rec.monthConsultants;
+  v.spendFees[t] = rec.monthFees;
+  v.knowledgeSpecialist[t] = know[0];
+  v.knowledgeLocal[t] = know[1];
+  v.knowledgeProcess[t] = know[2];
+  v.knowledgeLostLeavers[t] = state.tally.knowledgeLostLeavers;
+  v.knowledgeLostConsultants[t] = state.tally.knowledgeLostConsultants;
+  v.crisesActive[t] = crises;
+
+  let alive = 0;
+  let memberCount = 0;
+  let observers = 0;
+  let staff = 0;
+  let util = 0;
+  let staffedAlive = 0;
+  let reserve = 0;
+  let poolKnow = 0;
+  const trust = regionTrust(state);
+  for (const p of state.pools) {
+    if (!p.exists) continue;
+    alive++;
+    memberCount += members(state, p).length;
+    for (const i of p.area) if (state.municipalities[i].membership === Membership.Observer) observers++;
+    staff += poolStaffCount(p);
+    if (p.capacity[0] + p.capacity[1] + p.capacity[2] > 0) {
+      util += utilisation(p);
+      staffedAlive++;
+    }
+    reserve += p.reserve;
+    poolKnow += p.knowledge[0] + p.knowledge[1] + p.knowledge[2];
+  }
+  v.poolsAlive[t] = alive;
+  v.poolMembers[t] = memberCount;
+  v.poolObservers[t] = observers;
+  v.poolStaff[t] = staff;
+  v.poolUtilisation[t] = staffedAlive > 0 ? util / staffedAlive : 0;
+  v.poolReserve[t] = reserve;
+  v.knowledgePool[t] = poolKnow;
+  v.trustAmongMembers[t] = trust.amongMembers;
+  v.trustMembersNonMembers[t] = trust.membersNonMembers;
+  v.trustInPool[t] = trust.inPool;
+
+  rec.sizeClass.forEach((series, k) => {
+    const c = cls[k];
+    series.months.push(t);
+    series.values.progressShare[t] = c.target > 0 ? c.ready / c.target : 0;
+    series.values.fteOwn[t] = c.own;
+    series.values.ftePool[t] = c.pool;
+    series.values.fteConsultants[t] = c.cons;
+  });
+
+  if (t % 12 === 11 || t === state.horizon - 1) {
+    const y = Math.floor(t / 12);
+    for (const m of state.municipalities) {
+      const s = rec.municipality[m.idx];
+      if (s.months.length === y) s.months.push(t);
+      const mv = s.values;
+      mv.progressShare[y] = m.refReady > 0 ? m.ready / m.refReady : 0;
+      mv.dwellingsReady[y] = m.ready;
+      mv.fteOwn[y] = m.staff[0].length + m.staff[1].length + m.staff[2].length;
+      mv.ftePool[y] = m.poolFte[0] + m.poolFte[1] + m.poolFte[2];
+      mv.fteConsultants[y] = m.consultantFte[0] + m.consultantFte[1] + m.consultantFte[2];
+      mv.membership[y] = m.membership;
+      mv.trustInPool[y] = m.poolTrust;
+      mv.knowledgeSpecialist[y] = m.knowledge[0];
+      mv.knowledgeLocal[y] = m.knowledge[1];
+      mv.knowledgeProcess[y] = m.knowledge[2];
+    }
+  }
+  rec.monthHires = 0;
+  rec.monthLeavers = 0;
+  rec.monthSalaries = 0;
+  rec.monthConsultants = 0;
+  rec.monthFees = 0;
+}
+
+/** Mean dyadic trust among members, between members and non-members, and of members in their pool. */
+export function regionTrust(state: ModelState): {
+  amongMembers: number;
+  membersNonMembers: number;
+  inPool: number;
+  all: number;
+} {
+  let among = 0;
+  let amongN = 0;
+  let cross = 0;
+  let crossN = 0;
+  let inPool = 0;
+  let inPoolN = 0;
+  let all = 0;
+  let allN = 0;
+  for (const pool of state.pools) {
+    const n = pool.area.length;
+    for (let x = 0; x < n; x++) {
+      const mx = state.municipalities[pool.area[x]];
+      const xIn = pool.exists && mx.membership === Membership.Member;
+      if (xIn) {
+        inPool += mx.poolTrust;
+        inPoolN++;
+      }
+      for (let y = 0; y < n; y++) {
+        if (x === y) continue;
+        const value = pool.trust[x * n + y];
+        all += value;
+        allN++;
+        const yIn = pool.exists && state.municipalities[pool.area[y]].membership === Membership.Member;
+        if (xIn && yIn) {
+          among += value;
+          amongN++;
+        } else if (xIn !== yIn) {
+          cross += value;
+          crossN++;
+        }
+      }
+    }
+  }
+  const div = (a: number, b: number) => (b > 0 ? a / b : Number.NaN);
+  return {
+    amongMembers: div(among, amongN),
+    membersNonMembers: div(cross, crossN),
+    inPool: div(inPool, inPoolN),
+    all: div(all, allN),
+  };
+}

@@ -1,0 +1,422 @@
+import { fillFromOutside } from './consultants.js';
+import { ROLES } from './levers.js';
+import { Membership, type ModelState, type Municipality, Node, Place, type Pool, ROLE_COUNT } from './state.js';
+
+/** Role indices the pool employs and serves (lever poolRoles). */
+export function pooledRoles(state: ModelState): number[] {
+  return state.levers.poolRoles.map((r) => ROLES.indexOf(r));
+}
+
+/** True for the forms that employ staff. */
+export function isStaffed(state: ModelState): boolean {
+  return state.levers.poolForm === 'flexpool' || state.levers.poolForm === 'esc';
+}
+
+export function members(state: ModelState, pool: Pool): Municipality[] {
+  const out: Municipality[] = [];
+  for (const i of pool.area)
+    if (state.municipalities[i].membership === Membership.Member) out.push(state.municipalities[i]);
+  return out;
+}
+
+export function poolStaffCount(pool: Pool): number {
+  return pool.staff[0].length + pool.staff[1].length + pool.staff[2].length;
+}
+
+function vacancyCount(pool: Pool): number {
+  return pool.vacancies[0].length + pool.vacancies[1].length + pool.vacancies[2].length;
+}
+
+/** Monthly running cost of the pool: staff plus coordination overhead of its form. */
+export function poolMonthlyCost(state: ModelState, pool: Pool, staff = poolStaffCount(pool)): number {
+  const p = state.p;
+  const form = state.levers.poolForm;
+  const factor = form === 'esc' ? p.escOverheadFactor : form === 'light' ? p.lightOverheadFactor : 1;
+  return staff * p.poolWageIndex * p.internalCostPerFteMonth + p.poolOverheadPerMonth * factor;
+}
+
+export function sponsorMonthly(state: ModelState, pool: Pool): number {
+  return state.t < pool.sponsorUntil ? state.levers.sponsorPerYear / 12 : 0;
+}
+
+function fixedShare(state: ModelState): number {
+  const model = state.levers.feeModel;
+  return model === 'fixed' ? 1 : model === 'usage' ? 0 : state.levers.feeFixedShare;
+}
+
+/**
+ * The yearly fee schedule: the running cost of the staff in post, net of the sponsor and of any
+ * reserve above its target, is recovered from members: a fixed part split by population share and
+ * a usage part priced per FTE-month.
+ */
+export function setFeeSchedule(state: ModelState, pool: Pool): void {
+  const staff = poolStaffCount(pool);
+  const cost = poolMonthlyCost(state, pool, staff);
+  const surplus = pool.reserve - state.p.poolReserveTargetMonths * cost;
+  const net = Math.max(0, cost - sponsorMonthly(state, pool) - surplus / 12);
+  const share = fixedShare(state);
+  pool.fixedFeeTotal = net * share;
+  pool.usagePrice = staff > 0 ? ((net * (1 - share)) / staff) * state.p.usageMarkup : 0;
+}
+
+/** A member's fixed fee this month: its population share of the fixed total. */
+export function fixedFeeOf(state: ModelState, pool: Pool, m: Municipality): number {
+  let population = 0;
+  for (const x of members(state, pool)) population += x.population;
+  return population > 0 ? (pool.fixedFeeTotal * m.population) / population : 0;
+}
+
+/** Opens pool vacancies spread over the pooled roles in proportion to the given weights. */
+function postPoolVacancies(state: ModelState, pool: Pool, count: number, weights: Float64Array): void {
+  const roles = pooledRoles(state);
+  let total = 0;
+  for (const r of roles) total += weights[r];
+  const given = new Float64Array(ROLE_COUNT);
+  for (let k = 0; k < count; k++) {
+    // Largest remaining deficit first, so the split is exact and deterministic.
+    let best = roles[0];
+    let bestGap = Number.NEGATIVE_INFINITY;
+    for (const r of roles) {
+      const gap = (total > 0 ? (weights[r] / total) * (k + 1) : (k + 1) / roles.length) - given[r];
+      if (gap > bestGap) {
+        bestGap = gap;
+        best = r;
+      }
+    }
+    given[best]++;
+    pool.vacancies[best].push(state.t);
+  }
+}
+
+/** Founding: founders become members, the pool opens its first vacancies and sets its fees. */
+export function foundPool(state: ModelState, pool: Pool, founders: Municipality[]): void {
+  const t = state.t;
+  const lv = state.levers;
+  if (founders.length === 0) {
+    pool.dissolveReason = 'no founders';
+    return;
+  }
+  pool.exists = true;
+  pool.formedAt = t;
+  pool.sponsorUntil = t + lv.sponsorYears * 12;
+  pool.nextTermEnd = t + lv.termMonths;
+  for (const m of founders) {
+    m.founder = true;
+    pool.founders.push(m.code);
+    startMembership(state, pool, m);
+  }
+  if (isStaffed(state) && lv.initialStaff > 0) {
+    const weights = new Float64Array(ROLE_COUNT);
+    for (const m of founders) for (let r = 0; r < ROLE_COUNT; r++) weights[r] += m.needFte[r];
+    postPoolVacancies(state, pool, Math.min(lv.initialStaff, lv.maxStaff), weights);
+  }
+  setFeeSchedule(state, pool);
+}
+
+export function startMembership(state: ModelState, pool: Pool, m: Municipality): void {
+  const p = state.p;
+  m.membership = Membership.Member;
+  m.memberSince = state.t;
+  m.termEnd = state.t + state.levers.termMonths;
+  m.joinAt = -1;
+  m.leaveAt = -1;
+  m.stayPropensity = p.initialStayPropensity;
+  m.aspiration = 0;
+  m.benefitSum = 0;
+  m.benefitMonths = 0;
+  m.servedRecent = 1;
+  m.servedShareAvg = 1;
+  // Institutional trust starts from trust in the other municipalities, lower under central push.
+  const n = pool.area.length;
+  let sum = 0;
+  for (let y = 0; y < n; y++) if (y !== m.areaPos) sum += pool.trust[m.areaPos * n + y];
+  const legitimacy = state.levers.governance === 'centralPush' ? p.legitimacyPenaltyPush : 0;
+  m.poolTrustPrior = Math.max(0, (n > 1 ? sum / (n - 1) : 0.5) - legitimacy);
+  m.poolTrust = m.poolTrustPrior;
+  const count = members(state, pool).length;
+  if (count > pool.maxMembers) pool.maxMembers = count;
+}
+
+function ruleOrder(state: ModelState, list: Municipality[], role: number): Municipality[] {
+  const rule = state.levers.governance === 'centralPush' ? 'priority' : state.levers.allocation;
+  const sorted = [...list];
+  if (rule === 'priority') {
+    // A coordinator serves the largest relative backlog first.
+    sorted.sort(
+      (a, b) =>
+        b.shortfall[role] / Math.max(1e-9, b.needFte[role]) - a.shortfall[role] / Math.max(1e-9, a.needFte[role]) ||
+        a.idx - b.idx,
+    );
+  } else if (rule === 'fcfs') {
+    sorted.sort((a, b) => a.requestingSince - b.requestingSince || a.idx - b.idx);
+  } else if (rule === 'smallFirst') {
+    sorted.sort((a, b) => a.population - b.population || a.idx - b.idx);
+  }
+  return sorted;
+}
+
+/** Divides capacity in proportion to weights, capped at each request (water-filling). */
+function proportionalFill(capacity: number, requests: Float64Array, weights: Float64Array, out: Float64Array): void {
+  out.fill(0);
+  let left = capacity;
+  const open = new Set<number>();
+  for (let k = 0; k < requests.length; k++) if (requests[k] > 0) open.add(k);
+  while (left > 1e-12 && open.size > 0) {
+    let weight = 0;
+    for (const k of open) weight += weights[k];
+    let used = 0;
+    for (const k of [...open]) {
+      const give = weight > 0 ? (left * weights[k]) / weight : left / open.size;
+      const take = Math.min(give, requests[k] - out[k]);
+      out[k] += take;
+      used += take;
+      if (requests[k] - out[k] <= 1e-12) open.delete(k);
+    }
+    left -= used;
+    if (used <= 1e-12) break;
+  }
+}
+
+/**
+ * 3.3 Requests and allocation. Under the recall rule a member in crisis first pulls pool staff to
+ * itself. Demand-pull members ask for their shortfall (whole tasks only); a central coordinator
+ * assigns capacity by regional priority without waiting to be asked. Idle capacity goes to other
+ * domains when the scope is multi-domain.
+ */
+export function allocatePool(state: ModelState, pool: Pool): void {
+  const p = state.p;
+  const t = state.t;
+  const list = members(state, pool);
+  pool.allocated.fill(0);
+  pool.unserved.fill(0);
+  pool.capacity.fill(0);
+  pool.otherDomainFte = 0;
+  pool.crisisFte = 0;
+  pool.recallers.length = 0;
+  for (const m of list) {
+    m.poolFte.fill(0);
+    m.requested.fill(0);
+    m.crisisClaim.fill(0);
+    m.servedRatio = -1;
+  }
+  if (!pool.exists || !isStaffed(state)) return;
+  const fairDue = new Float64Array(list.length);
+  const got = new Float64Array(list.length);
+  let population = 0;
+  for (const m of list) population += m.population;
+  const push = state.levers.governance === 'centralPush';
+  const weights = new Float64Array(list.length);
+  list.forEach((m, k) => {
+    weights[k] = m.population;
+  });
+  const requests = new Float64Array(list.length);
+  const alloc = new Float64Array(list.length);
+  for (const r of pooledRoles(state)) {
+    let capacity = pool.staff[r].length;
+    pool.capacity[r] = capacity;
+    if (state.levers.recall === 'allowed') {
+      let claimable = p.crisisRecallShare * capacity;
+      for (const m of list) {
+        if (t > m.crisisUntil || claimable <= 0) continue;
+        const claim = Math.min(claimable, p.crisisDiversion * m.staff[r].length);
+        if (claim <= 0) continue;
+        m.crisisClaim[r] = claim;
+        claimable -= claim;
+        capacity -= claim;
+        pool.crisisFte += claim;
+        if (!pool.recallers.includes(m.idx)) pool.recallers.push(m.idx);
+      }
+    }
+    list.forEach((m, k) => {
+      // Members ask for tasks of bounded size; a coordinator assigns without waiting for small asks.
+      const short = Math.min(m.shortfall[r], p.maxRequestFte);
+      requests[k] = push ? short : short >= p.minRequestFte ? Math.floor(short * 4) / 4 : 0;
+      m.requested[r] = requests[k];
+    });
+    if (!push && state.levers.allocation === 'proportional') {
+      proportionalFill(capacity, requests, weights, alloc);
+    } else {
+      alloc.fill(0);
+      let left = capacity;
+      for (const m of ruleOrder(state, list, r)) {
+        const k = list.indexOf(m);
+        const give = Math.min(left, requests[k]);
+        alloc[k] = give;
+        left -= give;
+      }
+    }
+    let used = 0;
+    list.forEach((m, k) => {
+      m.poolFte[r] = alloc[k];
+      used += alloc[k];
+      pool.unserved[r] += requests[k] - alloc[k];
+      // Members judge service against their fair (population) share of the pool, not against their whole need.
+      fairDue[k] += Math.min(requests[k], (capacity * m.population) / population);
+      got[k] += alloc[k];
+    });
+    pool.allocated[r] = used;
+    if (state.levers.scope === 'multi') {
+      const other = Math.min(capacity - used, p.multiDomainDemand * pool.staff[r].length);
+      pool.otherDomainFte += Math.max(0, other);
+    }
+  }
+  list.forEach((m, k) => {
+    if (fairDue[k] > 0) m.servedRatio = Math.min(1, got[k] / fairDue[k]);
+    else if (m.requested[0] + m.requested[1] + m.requested[2] > 0) m.servedRatio = 1;
+    if (m.servedRatio >= 0) {
+      m.servedRecent += (m.servedRatio - m.servedRecent) / 3;
+      m.servedShareAvg += (m.servedRatio - m.servedShareAvg) / 12;
+    }
+  });
+  for (const m of list) {
+    const asked = m.requested[0] + m.requested[1] + m.requested[2];
+    const given = m.poolFte[0] + m.poolFte[1] + m.poolFte[2];
+    if (asked <= 0) {
+      m.requestingSince = -1;
+      m.servedMonths = 0;
+      continue;
+    }
+    if (m.requestingSince < 0) m.requestingSince = t;
+    m.servedMonths = given >= asked - 1e-9 ? m.servedMonths + 1 : 0;
+    // An assignment done, the member's next task joins the back of the queue.
+    if (m.servedMonths >= p.assignmentMonths) {
+      m.requestingSince = t;
+      m.servedMonths = 0;
+    }
+  }
+}
+
+/** Share of pool capacity in use this month (heat work, other domains, crisis claims). */
+export function utilisation(pool: Pool): number {
+  const cap = pool.capacity[0] + pool.capacity[1] + pool.capacity[2];
+  if (cap <= 0) return 0;
+  return (pool.allocated[0] + pool.allocated[1] + pool.allocated[2] + pool.otherDomainFte + pool.crisisFte) / cap;
+}
+
+/** Monthly money: salaries and overhead out; fees, sponsor money and other domains in. */
+export function poolFinance(state: ModelState, pool: Pool): void {
+  if (!pool.exists) return;
+  const p = state.p;
+  const cost = poolMonthlyCost(state, pool);
+  const staffCost = poolStaffCount(pool) * p.poolWageIndex * p.internalCostPerFteMonth;
+  pool.costStaff += staffCost;
+  pool.costOverhead += cost - staffCost;
+  const sponsor = sponsorMonthly(state, pool);
+  pool.incomeSponsor += sponsor;
+  state.tally.sponsor += sponsor;
+  let fees = 0;
+  for (const m of members(state, pool)) {
+    const fee = fixedFeeOf(state, pool, m) + pool.usagePrice * (m.poolFte[0] + m.poolFte[1] + m.poolFte[2]);
+    m.spentFees += fee;
+    m.feePaidMonth = fee;
+    m.feeCommitment = fee;
+    fees += fee;
+  }
+  pool.incomeFees += fees;
+  state.tally.fees += fees;
+  const costPerStaffMonth = p.poolWageIndex * p.internalCostPerFteMonth * p.usageMarkup;
+  const other = pool.otherDomainFte * costPerStaffMonth;
+  pool.incomeOtherDomains += other;
+  pool.reserve += fees + sponsor + other - cost;
+}
+
+function mean(values: number[]): number {
+  let s = 0;
+  for (const v of values) s += v;
+  return values.length ? s / values.length : 0;
+}
+
+function pushWindow(window: number[], value: number, size: number): void {
+  window.push(value);
+  if (window.length > size) window.shift();
+}
+
+/** Rolling windows of utilisation, unserved requests and served share. */
+export function updatePoolWindows(state: ModelState, pool: Pool): void {
+  if (!pool.exists || !isStaffed(state)) return;
+  pushWindow(pool.utilisationWindow, utilisation(pool), 12);
+  pushWindow(pool.unservedWindow, pool.unserved[0] + pool.unserved[1] + pool.unserved[2], 3);
+  let sum = 0;
+  let count = 0;
+  for (const m of members(state, pool)) {
+    if (m.servedRatio < 0) continue;
+    sum += m.servedRatio;
+    count++;
+  }
+  if (count > 0) pushWindow(pool.servedWindow, sum / count, 12);
+}
+
+/** Observed success of the pool: mean served share over the last year (0.5 when nothing is known yet). */
+export function observedSuccess(pool: Pool): number {
+  return pool.servedWindow.length >= 3 ? mean(pool.servedWindow) : 0.5;
+}
+
+/**
+ * 3.3 Growth and shrinkage: open a vacancy when requests have gone unserved for a while and the
+ * money allows; when utilisation is low, withdraw open vacancies so leavers are not replaced.
+ */
+export function growOrShrink(state: ModelState, pool: Pool): void {
+  if (!pool.exists || !isStaffed(state)) return;
+  const p = state.p;
+  for (let r = 0; r < ROLE_COUNT; r++) {
+    const before = pool.staff[r].length;
+    fillFromOutside(state, pool.vacancies[r], pool.staff[r], r, Place.Pool, pool.idx, p.poolOutsideFillPerMonth);
+    for (let k = before; k < pool.staff[r].length; k++)
+      pool.knowledge[r] += p.hireImportShare * pool.staff[r][k].experience;
+  }
+  const lowUse = pool.utilisationWindow.length >= 12 && mean(pool.utilisationWindow) < p.poolUtilisationFloor;
+  if (lowUse) {
+    for (let r = 0; r < ROLE_COUNT; r++) pool.vacancies[r].length = 0;
+    return;
+  }
+  const planned = poolStaffCount(pool) + vacancyCount(pool);
+  if (vacancyCount(pool) >= p.poolMaxOpenVacancies) return;
+  if (pool.unservedWindow.length < 3 || mean(pool.unservedWindow) <= p.poolGrowThreshold) return;
+  if (planned >= state.levers.maxStaff) return;
+  const hireCost = p.poolWageIndex * p.internalCostPerFteMonth * p.poolHireReserveMonths;
+  const sponsorLeft = (Math.max(0, pool.sponsorUntil - state.t) * state.levers.sponsorPerYear) / 12;
+  if (pool.reserve + sponsorLeft < hireCost) return;
+  postPoolVacancies(state, pool, 1, pool.unserved);
+}
+
+/** Why the pool is not viable this month, or '' if it is (checked after the sponsor period). */
+export function viabilityProblem(state: ModelState, pool: Pool): string {
+  const p = state.p;
+  if (members(state, pool).length < p.poolMinMembers) return 'too few members';
+  if (isStaffed(state) && poolStaffCount(pool) < p.poolMinTeam) return 'team below minimum';
+  if (pool.reserve < 0) return 'reserve exhausted';
+  if (isStaffed(state) && pool.utilisationWindow.length >= 12 && mean(pool.utilisationWindow) < p.poolUtilisationFloor)
+    return 'low utilisation';
+  return '';
+}
+
+/** Ends the pool: staff back on the labour market, members and observers outside, the reason recorded. */
+export function dissolve(state: ModelState, pool: Pool, reason: string): void {
+  pool.exists = false;
+  pool.dissolvedAt = state.t;
+  pool.dissolveReason = reason;
+  for (let r = 0; r < ROLE_COUNT; r++) {
+    for (const w of pool.staff[r]) {
+      w.place = Place.Searching;
+      w.employer = -1;
+      w.origin = Node.Pool;
+      w.searchMonths = 0;
+    }
+    pool.staff[r].length = 0;
+    pool.vacancies[r].length = 0;
+  }
+  // The pool's collective memory is gone with it, except what members already absorbed.
+  for (let r = 0; r < ROLE_COUNT; r++) state.tally.knowledgeLostToRegion += pool.knowledge[r];
+  pool.knowledge.fill(0);
+  for (const i of pool.area) {
+    const m = state.municipalities[i];
+    if (m.membership === Membership.Member) pool.exits.push({ month: state.t, code: m.code, reason: 'pool dissolved' });
+    m.membership = Membership.Outside;
+    m.joinAt = -1;
+    m.leaveAt = -1;
+    m.poolFte.fill(0);
+    m.requested.fill(0);
+    m.crisisClaim.fill(0);
+    m.feeCommitment = 0;
+  }
+}

@@ -1,0 +1,116 @@
+import { type ModelState, type Municipality, L, ROLE_COUNT } from './state.js';
+
+/** Quality factor with diminishing returns in knowledge per FTE (MODEL.md 3.4). */
+export function quality(floor: number, knowledge: number, fte: number, halfSaturation: number): number {
+  const x = knowledge / Math.max(1, fte);
+  return floor + ((1 - floor) * x) / (x + halfSaturation);
+}
+
+/**
+ * 3.1 Demand update: release dwellings to planning on the 2050 schedule, then set this month's
+ * demand per role from the planning and execution queues (at their fastest pace).
+ */
+export function updateDemand(state: ModelState): void {
+  const p = state.p;
+  const { plan, exec } = state.workMix;
+  for (const m of state.municipalities) {
+    const release = Math.min(m.dwellings - m.released, m.dwellings / p.releaseMonths);
+    m.released += release;
+    m.toPlan += release;
+    m.refToPlan += release;
+    const planFte = (m.toPlan / p.planClearMonths) * p.planWorkPerDwelling * m.workScale;
+    const execFte = (m.planned / p.execClearMonths) * p.execWorkPerDwelling * m.workScale;
+    for (let r = 0; r < ROLE_COUNT; r++) m.demand[r] = planFte * plan[r] + execFte * exec[r];
+  }
+}
+
+/** Own staff left for heat work: a crisis diverts a share, pool staff pulled in under the recall rule give some back. */
+export function ownEffectiveCapacity(state: ModelState): void {
+  const t = state.t;
+  for (const m of state.municipalities) {
+    const diversion = t <= m.crisisUntil ? state.p.crisisDiversion : 0;
+    for (let r = 0; r < ROLE_COUNT; r++) {
+      m.ownFte[r] = m.staff[r].length;
+      m.ownEffectiveFte[r] = m.staff[r].length * (1 - diversion);
+    }
+  }
+}
+
+/** Shortfall per role after own staff and consultants under contract (what a member may ask the pool for). */
+export function computeShortfall(state: ModelState): void {
+  for (const m of state.municipalities) {
+    for (let r = 0; r < ROLE_COUNT; r++)
+      m.shortfall[r] = Math.max(0, m.demand[r] - m.ownEffectiveFte[r] - m.consultantFte[r]);
+  }
+}
+
+/**
+ * 3.1 Production: a Leontief combination across roles (no plan without a process lead, specialist
+ * input and local knowledge). Execution is served first, planning from what capacity is left.
+ * Pool staff and consultants doing local work suffer a local-fit penalty.
+ */
+export function produce(state: ModelState): void {
+  const p = state.p;
+  const { plan, exec } = state.workMix;
+  const esc = state.levers.poolForm === 'esc' ? p.escExecutionBonus : 1;
+  const capOwn = new Float64Array(ROLE_COUNT);
+  const capPool = new Float64Array(ROLE_COUNT);
+  const capCons = new Float64Array(ROLE_COUNT);
+  for (const m of state.municipalities) {
+    const pool = m.poolArea >= 0 ? state.pools[m.poolArea] : undefined;
+    const localKnow = m.knowledge[L] / Math.max(1, m.staff[L].length);
+    const localFit = p.localFitFloor + ((1 - p.localFitFloor) * localKnow) / (localKnow + p.knowledgeHalfSaturation);
+    for (let r = 0; r < ROLE_COUNT; r++) {
+      const fit = r === L ? localFit : 1;
+      const claimBack = Math.min(m.crisisClaim[r], m.ownFte[r] - m.ownEffectiveFte[r]);
+      capOwn[r] =
+        (m.ownEffectiveFte[r] + claimBack) *
+        quality(p.qualityFloor, m.knowledge[r], m.staff[r].length, p.knowledgeHalfSaturation);
+      capPool[r] =
+        m.poolFte[r] > 0 && pool
+          ? m.poolFte[r] *
+            quality(p.qualityFloor, pool.knowledge[r], pool.staff[r].length, p.knowledgeHalfSaturation) *
+            fit *
+            esc
+          : 0;
+      capCons[r] = m.consultantFte[r] * p.consultantProductivity * fit;
+    }
+    const scale = m.workScale;
+    let xExec = m.planned / p.execClearMonths;
+    for (let r = 0; r < ROLE_COUNT; r++) {
+      const need = p.execWorkPerDwelling * scale * exec[r];
+      if (need > 0) xExec = Math.min(xExec, (capOwn[r] + capPool[r] + capCons[r]) / need);
+    }
+    let xPlan = m.toPlan / p.planClearMonths;
+    for (let r = 0; r < ROLE_COUNT; r++) {
+      const need = p.planWorkPerDwelling * scale * plan[r];
+      const left = capOwn[r] + capPool[r] + capCons[r] - xExec * p.execWorkPerDwelling * scale * exec[r];
+      if (need > 0) xPlan = Math.min(xPlan, Math.max(0, left) / need);
+    }
+    m.toPlan -= xPlan;
+    m.planned += xPlan - xExec;
+    m.ready += xExec;
+    m.progressMonth = xExec;
+    for (let r = 0; r < ROLE_COUNT; r++) {
+      const work = xExec * p.execWorkPerDwelling * scale * exec[r] + xPlan * p.planWorkPerDwelling * scale * plan[r];
+      const total = capOwn[r] + capPool[r] + capCons[r];
+      const share = total > 0 ? work / total : 0;
+      m.workOwn[r] = capOwn[r] * share;
+      m.workPool[r] = capPool[r] * share;
+      m.workConsultants[r] = capCons[r] * share;
+      m.overload[r] = Math.min(1, Math.max(0, m.demand[r] / Math.max(1, m.staff[r].length) - 1));
+    }
+    // The reference pipeline runs at full pace: the target that progress is measured against.
+    const refExec = m.refPlanned / p.execClearMonths;
+    const refPlan = m.refToPlan / p.planClearMonths;
+    m.refToPlan -= refPlan;
+    m.refPlanned += refPlan - refExec;
+    m.refReady += refExec;
+  }
+}
+
+/** Backlog of open work in FTE-months (planning and execution queues). */
+export function backlogFteMonths(state: ModelState, m: Municipality): number {
+  const p = state.p;
+  return (m.toPlan * p.planWorkPerDwelling + m.planned * p.execWorkPerDwelling) * m.workScale;
+}

@@ -1,0 +1,209 @@
+import {
+  consultancyRecruitment,
+  consultantContracts,
+  consultantPrice,
+  fulfilConsultantOrders,
+  orderConsultants,
+} from './consultants.js';
+import { updateCrises } from './crises.js';
+import { initState } from './init.js';
+import { updateKnowledge } from './knowledge.js';
+import { attrition, compactWorkers, entrants, jobSearch, postMunicipalVacancies } from './labour.js';
+import { applyMembershipChanges, decide, evaluateMembership, formPools, learnStayPropensity } from './membership.js';
+import { checkModelInput, type ModelInput } from './model-input.js';
+import { makeRecorder, type Recorder, record } from './outputs.js';
+import {
+  allocatePool,
+  dissolve,
+  growOrShrink,
+  poolFinance,
+  setFeeSchedule,
+  updatePoolWindows,
+  viabilityProblem,
+} from './pool.js';
+import { computeShortfall, ownEffectiveCapacity, produce, updateDemand } from './production.js';
+import { type ModelState, ROLE_COUNT } from './state.js';
+import { buildSummary, type RunSummary } from './summary.js';
+import { updateTrust, yearlyMemberTrust } from './trust.js';
+
+export interface RunResult {
+  scenario: string;
+  seed: number;
+  startYear: number;
+  horizonMonths: number;
+  series: Recorder;
+  summary: RunSummary;
+}
+
+export interface SimulateOptions {
+  /** Called after every month with the full state (tests check invariants here). Must not mutate it. */
+  onMonth?: (state: ModelState) => void;
+}
+
+/**
+ * Runs one simulation. Pure and synchronous: the same input and seed always give the same result,
+ * with no I/O, no globals and no Math.random; all randomness comes from the seed's streams.
+ * @example
+ * const result = simulate(input, 42);
+ * result.summary.metrics.progress2030; // share of the full-pace target reached by 2030
+ */
+export function simulate(input: ModelInput, seed: number, options: SimulateOptions = {}): RunResult {
+  checkModelInput(input);
+  const state = initState(input, seed);
+  const rec = makeRecorder(state);
+  const cumulativePopulation = new Float64Array(state.municipalities.length);
+  let acc = 0;
+  state.municipalities.forEach((m, i) => {
+    acc += m.population;
+    cumulativePopulation[i] = acc;
+  });
+  const usageYear = new Map<number, number>();
+  for (let t = 0; t < state.horizon; t++) {
+    state.t = t;
+    step(state, rec, cumulativePopulation, usageYear);
+    options.onMonth?.(state);
+  }
+  return {
+    scenario: input.name,
+    seed,
+    startYear: input.startYear,
+    horizonMonths: input.horizonMonths,
+    series: rec,
+    summary: buildSummary(state, rec, input),
+  };
+}
+
+/** One month, in the order of MODEL.md section 3 (documented in docs/ODD.md). */
+function step(
+  state: ModelState,
+  rec: Recorder,
+  cumulativePopulation: Float64Array,
+  usageYear: Map<number, number>,
+): void {
+  const t = state.t;
+  const lv = state.levers;
+  const decisionWindow = t % 12 === state.p.decisionMonth;
+  if (t % 12 === 0) openBudgetYear(state);
+  if (t === lv.formationMonth) formPools(state);
+
+  // 1. Demand.
+  updateDemand(state);
+  // 2. Labour market: leavers, vacancies, entrants, search and hires.
+  const hiresBefore = state.tally.munHires;
+  const leaversBefore = state.tally.munLeavers;
+  attrition(state);
+  postMunicipalVacancies(state);
+  consultancyRecruitment(state);
+  entrants(state, cumulativePopulation);
+  jobSearch(state);
+  compactWorkers(state);
+  rec.monthHires = state.tally.munHires - hiresBefore;
+  // 3. Capacity, requests to the pool and allocation; consultants for what is left.
+  ownEffectiveCapacity(state);
+  consultantContracts(state);
+  fulfilConsultantOrders(state);
+  computeShortfall(state);
+  for (const pool of state.pools) allocatePool(state, pool);
+  for (const m of state.municipalities)
+    for (let r = 0; r < ROLE_COUNT; r++) m.shortfall[r] = Math.max(0, m.shortfall[r] - m.poolFte[r]);
+  orderConsultants(state);
+  // 4. Production, and the month's payments.
+  produce(state);
+  pay(state, rec, usageYear);
+  // 5. Knowledge.
+  updateKnowledge(state);
+  // 6. Crises.
+  updateCrises(state);
+  // 7. Trust.
+  updateTrust(state);
+  // 8. Membership, pool budget, growth, viability.
+  evaluateMembership(state);
+  for (const pool of state.pools) updatePoolWindows(state, pool);
+  if (decisionWindow) {
+    for (const pool of state.pools) {
+      yearlyMemberTrust(state, pool, usageYear);
+      if (pool.exists) setFeeSchedule(state, pool);
+    }
+    usageYear.clear();
+    learnStayPropensity(state);
+    decide(state);
+  }
+  applyMembershipChanges(state);
+  for (const pool of state.pools) {
+    growOrShrink(state, pool);
+    poolViability(state, pool);
+  }
+  rec.monthLeavers = state.tally.munLeavers - leaversBefore;
+  // 9. Outputs.
+  record(state, rec);
+}
+
+/** January: each municipality's staffing budget for the year. */
+function openBudgetYear(state: ModelState): void {
+  for (const m of state.municipalities) {
+    state.tally.budgets += m.budgetYear;
+    m.spentSalaries = 0;
+    m.spentConsultants = 0;
+    m.spentFees = 0;
+  }
+}
+
+/** Salaries of own staff and consultant invoices; pools collect fees and pay their staff. */
+function pay(state: ModelState, rec: Recorder, usageYear: Map<number, number>): void {
+  const p = state.p;
+  for (const m of state.municipalities) {
+    const salaries =
+      (m.staff[0].length + m.staff[1].length + m.staff[2].length) * m.wageIndex * p.internalCostPerFteMonth;
+    const consultants = (m.consultantFte[0] + m.consultantFte[1] + m.consultantFte[2]) * consultantPrice(state, m);
+    m.spentSalaries += salaries;
+    m.spentConsultants += consultants;
+    state.tally.salaries += salaries;
+    state.tally.consultants += consultants;
+    rec.monthSalaries += salaries;
+    rec.monthConsultants += consultants;
+    state.tally.fteMonthsOwn += m.staff[0].length + m.staff[1].length + m.staff[2].length;
+    state.tally.fteMonthsPool += m.poolFte[0] + m.poolFte[1] + m.poolFte[2];
+    state.tally.fteMonthsConsultants += m.consultantFte[0] + m.consultantFte[1] + m.consultantFte[2];
+    state.tally.munStaffMonths += m.staff[0].length + m.staff[1].length + m.staff[2].length;
+    usageYear.set(m.idx, (usageYear.get(m.idx) ?? 0) + m.poolFte[0] + m.poolFte[1] + m.poolFte[2]);
+  }
+  const feesBefore = state.tally.fees;
+  for (const pool of state.pools) poolFinance(state, pool);
+  rec.monthFees = state.tally.fees - feesBefore;
+}
+
+/** 3.3 Viability: after the sponsor period, a pool that fails for long enough dissolves; term ends bring a vote. */
+function poolViability(state: ModelState, pool: ModelState['pools'][number]): void {
+  if (!pool.exists) return;
+  const t = state.t;
+  let count = 0;
+  let pending = 0;
+  for (const i of pool.area) {
+    const m = state.municipalities[i];
+    if (m.membership === 2) count++;
+    if (m.joinAt >= 0) pending++;
+  }
+  if (count === 0 && pending === 0) {
+    dissolve(state, pool, 'no members left');
+    return;
+  }
+  if (t === pool.nextTermEnd) {
+    let stop = 0;
+    let all = 0;
+    for (const i of pool.area) {
+      const m = state.municipalities[i];
+      if (m.membership !== 2) continue;
+      all += m.population;
+      if (m.stayPropensity < 0.5) stop += m.population;
+    }
+    if (all > 0 && stop / all > 0.5) {
+      dissolve(state, pool, 'member vote at term end');
+      return;
+    }
+    pool.nextTermEnd += state.levers.termMonths;
+  }
+  if (t < pool.sponsorUntil) return;
+  const problem = viabilityProblem(state, pool);
+  pool.nonViableMonths = problem ? pool.nonViableMonths + 1 : 0;
+  if (pool.nonViableMonths >= state.p.poolNonViableMonths) dissolve(state, pool, problem);
+}

@@ -1,0 +1,308 @@
+import type { ModelInput } from './model-input.js';
+import type { Recorder } from './outputs.js';
+import { regionTrust } from './outputs.js';
+import { members, poolStaffCount } from './pool.js';
+import { FLOW_NODES, Membership, type ModelState, ROLE_COUNT } from './state.js';
+
+/** One pool's history. */
+export interface PoolRecord {
+  code: string;
+  name: string;
+  formedAt: number;
+  /** -1 if the pool survived the horizon. */
+  dissolvedAt: number;
+  dissolveReason: string;
+  founders: string[];
+  lateJoiners: string[];
+  exits: Array<{ month: number; code: string; reason: string }>;
+  maxMembers: number;
+  membersEnd: number;
+  staffEnd: number;
+}
+
+export interface MunicipalityRecord {
+  code: string;
+  name: string;
+  sizeClass: number;
+  progress2030: number;
+  progress2050: number;
+  membershipEnd: 'outside' | 'observer' | 'member';
+  founder: boolean;
+  lateJoiner: boolean;
+}
+
+export interface RunSummary {
+  /** Flat numeric metrics, one column each in runs.csv (names and meanings in SUMMARY_METRICS). */
+  metrics: Record<SummaryMetric, number>;
+  /** Hires by origin and leavers by destination: flows[from][to], labelled by FLOW_NODES. */
+  flows: Record<string, Record<string, number>>;
+  pools: PoolRecord[];
+  municipalities: MunicipalityRecord[];
+}
+
+/** Every summary metric with its meaning: the documented columns of runs.csv. */
+export const SUMMARY_METRICS = {
+  progress2030: 'dwellings made ready by end 2030 / full-pace target by then',
+  progress2050: 'dwellings made ready by end 2050 / full-pace target by then (NaN if the horizon ends earlier)',
+  dwellingsReady2030: 'dwellings made ready by end 2030',
+  dwellingsReady2050: 'dwellings made ready by end 2050',
+  dwellingsReadyEnd: 'dwellings made ready by the end of the run',
+  needFte: 'FTE need of the region at full pace (AEF-style)',
+  staffOwnStart: 'own heat-transition staff in January of the first year',
+  staffOwnEnd: 'own staff at the end',
+  gapFteEnd: 'need minus own staff, pool staff at work and consultants, at the end',
+  fteOwnMean: 'mean own FTE over the run',
+  ftePoolMean: 'mean pool FTE working for municipalities',
+  fteConsultantsMean: 'mean consultant FTE',
+  capacityShareOwn: 'share of FTE-months from own staff',
+  capacitySharePool: 'share of FTE-months from pool staff',
+  capacityShareConsultants: 'share of FTE-months from consultants',
+  munHires: 'hires by municipalities',
+  munLeavers: 'staff leaving municipalities (any destination)',
+  munOutflowRatePerYear: 'leavers per year / mean own staff',
+  munInflowRatePerYear: 'hires per year / mean own staff',
+  tenureAtExitMeanMonths: 'mean tenure of staff leaving municipalities, months',
+  tenureAtExitMedianMonths: 'median tenure at exit, months',
+  vacancyMonthsMean: 'mean months from posting to filling a vacancy',
+  vacancyMonthsMedian: 'median months to fill',
+  vacanciesOpenEnd: 'open vacancies at municipalities at the end',
+  spendSalaries: 'municipal salaries, EUR',
+  spendConsultants: 'municipal consultant spend, EUR',
+  spendFees: 'pool fees paid (including exit fees), EUR',
+  sponsorMoney: 'sponsor money paid into pools, EUR',
+  budgetTotal: 'municipal staffing budgets over the run, EUR',
+  externalSpendShare: 'consultant spend / (salaries + consultant spend)',
+  costPerDwelling: 'salaries, consultants and fees per dwelling made ready, EUR',
+  knowledgeSpecialistEnd: 'municipal specialist knowledge at the end, units',
+  knowledgeLocalEnd: 'municipal local knowledge at the end, units',
+  knowledgeProcessEnd: 'municipal process knowledge at the end, units',
+  knowledgePoolEnd: "pools' collective memory at the end, units",
+  knowledgeRetainedEnd: 'municipal plus pool knowledge at the end, units',
+  knowledgeLostLeavers: 'knowledge lost with leavers, units',
+  knowledgeLostConsultants: 'knowledge made by consultants that left with them, units',
+  knowledgeLostToRegion: 'knowledge that left the region (retirement, private sector, dissolved pools), units',
+  poolsFormed: 'pools founded',
+  poolsAliveEnd: 'pools alive at the end',
+  poolSurvived: 'share of founded pools alive at the end',
+  poolLifetimeMonths: 'mean months from founding to dissolution or the end',
+  poolDissolvedMonth: 'mean month of dissolution of dissolved pools (NaN if none)',
+  poolFounders: 'founding members',
+  poolLateJoiners: 'municipalities that joined after founding',
+  poolExits: 'exits by members (including at dissolution)',
+  poolMembersEnd: 'members at the end',
+  poolMembersMax: 'largest number of members',
+  poolObserversEnd: 'observers at the end',
+  poolStaffEnd: 'pool staff at the end',
+  poolStaffMean: 'mean pool staff while alive',
+  poolUtilisationMean: 'mean utilisation of live staffed pools',
+  poolReserveEnd: 'pool reserves at the end, EUR',
+  membershipShareEnd: 'members at the end / municipalities in pool areas',
+  trustAmongMembersEnd: 'mean dyadic trust among members at the end (NaN without members)',
+  trustMembersNonMembersEnd: 'mean dyadic trust between members and non-members at the end',
+  trustInPoolEnd: 'mean trust of members in their pool at the end',
+  trustMeanEnd: 'mean dyadic trust in all pool areas at the end',
+  progressSmall2030: 'progress2030 of municipalities under 50,000 inhabitants',
+  progressLarge2030: 'progress2030 of municipalities of 50,000 or more',
+  equityRatio2030: 'progressSmall2030 / progressLarge2030',
+  equityGap2030: 'progressLarge2030 - progressSmall2030',
+  progressSmall2050: 'progress2050 of municipalities under 50,000 inhabitants',
+  progressLarge2050: 'progress2050 of municipalities of 50,000 or more',
+  crises: 'local crises',
+  quarrels: 'quarrels between municipalities',
+} as const;
+export type SummaryMetric = keyof typeof SUMMARY_METRICS;
+
+function median(values: number[]): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function mean(values: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < values.length; i++) s += values[i];
+  return values.length ? s / values.length : Number.NaN;
+}
+
+/** Month index of December of a calendar year, or -1 if outside the horizon. */
+function yearEnd(input: ModelInput, year: number): number {
+  const t = (year - input.startYear + 1) * 12 - 1;
+  return t >= 0 && t < input.horizonMonths ? t : -1;
+}
+
+export function buildSummary(state: ModelState, rec: Recorder, input: ModelInput): RunSummary {
+  const tally = state.tally;
+  const region = rec.region.values;
+  const t2030 = yearEnd(input, 2030);
+  const t2050 = yearEnd(input, 2050);
+  const years = state.horizon / 12;
+  const at = (series: Float64Array, t: number) => (t >= 0 ? series[t] : Number.NaN);
+  const last = state.horizon - 1;
+
+  // Per-municipality progress at the year ends, from the yearly series.
+  const progressAt = (i: number, t: number) =>
+    t >= 0 ? rec.municipality[i].values.progressShare[Math.floor(t / 12)] : Number.NaN;
+  const readyAt = (i: number, t: number) =>
+    t >= 0 ? rec.municipality[i].values.dwellingsReady[Math.floor(t / 12)] : Number.NaN;
+  const group = (small: boolean, t: number) => {
+    let ready = 0;
+    let target = 0;
+    for (const m of state.municipalities) {
+      if (m.population < 50_000 !== small) continue;
+      ready += readyAt(m.idx, t);
+      target += readyAt(m.idx, t) / Math.max(1e-12, progressAt(m.idx, t));
+    }
+    return target > 0 ? ready / target : Number.NaN;
+  };
+
+  let need = 0;
+  let membersEnd = 0;
+  let observersEnd = 0;
+  let areaSize = 0;
+  for (const m of state.municipalities) {
+    for (let r = 0; r < ROLE_COUNT; r++) need += m.needFte[r];
+  }
+  const founded = state.pools.filter((p) => p.formedAt >= 0);
+  const dissolved = founded.filter((p) => p.dissolvedAt >= 0);
+  for (const pool of state.pools) {
+    areaSize += pool.area.length;
+    if (!pool.exists) continue;
+    membersEnd += members(state, pool).length;
+    for (const i of pool.area) if (state.municipalities[i].membership === Membership.Observer) observersEnd++;
+  }
+  const poolStaffSeries = region.poolStaff;
+  let staffSum = 0;
+  let staffMonths = 0;
+  let utilSum = 0;
+  let utilMonths = 0;
+  for (let t = 0; t < state.horizon; t++) {
+    if (region.poolsAlive[t] > 0) {
+      staffSum += poolStaffSeries[t];
+      staffMonths++;
+    }
+    if (region.poolStaff[t] > 0) {
+      utilSum += region.poolUtilisation[t];
+      utilMonths++;
+    }
+  }
+  const fteTotal = tally.fteMonthsOwn + tally.fteMonthsPool + tally.fteMonthsConsultants;
+  const meanOwn = tally.munStaffMonths / state.horizon;
+  const trust = regionTrust(state);
+  const small2030 = group(true, t2030);
+  const large2030 = group(false, t2030);
+  const ready2030 = at(region.dwellingsReady, t2030);
+  const knowEnd = [0, 1, 2].map((r) => state.municipalities.reduce((s, m) => s + m.knowledge[r], 0));
+  const poolKnowEnd = state.pools.reduce((s, p) => s + p.knowledge[0] + p.knowledge[1] + p.knowledge[2], 0);
+  const metrics: Record<SummaryMetric, number> = {
+    progress2030: at(region.progressShare, t2030),
+    progress2050: at(region.progressShare, t2050),
+    dwellingsReady2030: ready2030,
+    dwellingsReady2050: at(region.dwellingsReady, t2050),
+    dwellingsReadyEnd: region.dwellingsReady[last],
+    needFte: need,
+    staffOwnStart: rec.region.values.fteOwn[0],
+    staffOwnEnd: region.fteOwn[last],
+    gapFteEnd: need - region.fteOwn[last] - region.ftePool[last] - region.fteConsultants[last],
+    fteOwnMean: tally.fteMonthsOwn / state.horizon,
+    ftePoolMean: tally.fteMonthsPool / state.horizon,
+    fteConsultantsMean: tally.fteMonthsConsultants / state.horizon,
+    capacityShareOwn: fteTotal > 0 ? tally.fteMonthsOwn / fteTotal : Number.NaN,
+    capacitySharePool: fteTotal > 0 ? tally.fteMonthsPool / fteTotal : Number.NaN,
+    capacityShareConsultants: fteTotal > 0 ? tally.fteMonthsConsultants / fteTotal : Number.NaN,
+    munHires: tally.munHires,
+    munLeavers: tally.munLeavers,
+    munOutflowRatePerYear: meanOwn > 0 ? tally.munLeavers / years / meanOwn : Number.NaN,
+    munInflowRatePerYear: meanOwn > 0 ? tally.munHires / years / meanOwn : Number.NaN,
+    tenureAtExitMeanMonths: mean(tally.tenureAtExit),
+    tenureAtExitMedianMonths: median(tally.tenureAtExit),
+    vacancyMonthsMean: mean(tally.vacancyDurations),
+    vacancyMonthsMedian: median(tally.vacancyDurations),
+    vacanciesOpenEnd: region.vacanciesOpen[last],
+    spendSalaries: tally.salaries,
+    spendConsultants: tally.consultants,
+    spendFees: tally.fees + tally.exitFees,
+    sponsorMoney: tally.sponsor,
+    budgetTotal: tally.budgets,
+    externalSpendShare:
+      tally.salaries + tally.consultants > 0 ? tally.consultants / (tally.salaries + tally.consultants) : Number.NaN,
+    costPerDwelling:
+      region.dwellingsReady[last] > 0
+        ? (tally.salaries + tally.consultants + tally.fees + tally.exitFees) / region.dwellingsReady[last]
+        : Number.NaN,
+    knowledgeSpecialistEnd: knowEnd[0],
+    knowledgeLocalEnd: knowEnd[1],
+    knowledgeProcessEnd: knowEnd[2],
+    knowledgePoolEnd: poolKnowEnd,
+    knowledgeRetainedEnd: knowEnd[0] + knowEnd[1] + knowEnd[2] + poolKnowEnd,
+    knowledgeLostLeavers: tally.knowledgeLostLeavers,
+    knowledgeLostConsultants: tally.knowledgeLostConsultants,
+    knowledgeLostToRegion: tally.knowledgeLostToRegion,
+    poolsFormed: founded.length,
+    poolsAliveEnd: founded.length - dissolved.length,
+    poolSurvived: founded.length > 0 ? (founded.length - dissolved.length) / founded.length : Number.NaN,
+    poolLifetimeMonths:
+      founded.length > 0
+        ? mean(founded.map((p) => (p.dissolvedAt >= 0 ? p.dissolvedAt : state.horizon) - p.formedAt))
+        : Number.NaN,
+    poolDissolvedMonth: dissolved.length > 0 ? mean(dissolved.map((p) => p.dissolvedAt)) : Number.NaN,
+    poolFounders: founded.reduce((s, p) => s + p.founders.length, 0),
+    poolLateJoiners: founded.reduce((s, p) => s + p.lateJoiners.length, 0),
+    poolExits: founded.reduce((s, p) => s + p.exits.length, 0),
+    poolMembersEnd: membersEnd,
+    poolMembersMax: founded.reduce((s, p) => s + p.maxMembers, 0),
+    poolObserversEnd: observersEnd,
+    poolStaffEnd: state.pools.reduce((s, p) => s + poolStaffCount(p), 0),
+    poolStaffMean: staffMonths > 0 ? staffSum / staffMonths : 0,
+    poolUtilisationMean: utilMonths > 0 ? utilSum / utilMonths : Number.NaN,
+    poolReserveEnd: state.pools.reduce((s, p) => s + (p.exists ? p.reserve : 0), 0),
+    membershipShareEnd: areaSize > 0 ? membersEnd / areaSize : Number.NaN,
+    trustAmongMembersEnd: trust.amongMembers,
+    trustMembersNonMembersEnd: trust.membersNonMembers,
+    trustInPoolEnd: trust.inPool,
+    trustMeanEnd: trust.all,
+    progressSmall2030: small2030,
+    progressLarge2030: large2030,
+    equityRatio2030: small2030 / large2030,
+    equityGap2030: large2030 - small2030,
+    progressSmall2050: group(true, t2050),
+    progressLarge2050: group(false, t2050),
+    crises: tally.crises,
+    quarrels: tally.quarrels,
+  };
+  const flows: Record<string, Record<string, number>> = {};
+  FLOW_NODES.forEach((from, a) => {
+    flows[from] = {};
+    FLOW_NODES.forEach((to, b) => {
+      if (tally.flows[a][b] > 0) flows[from][to] = tally.flows[a][b];
+    });
+  });
+  const statusName = ['outside', 'observer', 'member'] as const;
+  return {
+    metrics,
+    flows,
+    pools: founded.map((p) => ({
+      code: p.code,
+      name: p.name,
+      formedAt: p.formedAt,
+      dissolvedAt: p.dissolvedAt,
+      dissolveReason: p.dissolveReason,
+      founders: p.founders,
+      lateJoiners: p.lateJoiners,
+      exits: p.exits,
+      maxMembers: p.maxMembers,
+      membersEnd: p.exists ? members(state, p).length : 0,
+      staffEnd: poolStaffCount(p),
+    })),
+    municipalities: state.municipalities.map((m) => ({
+      code: m.code,
+      name: m.name,
+      sizeClass: m.sizeClass,
+      progress2030: progressAt(m.idx, t2030),
+      progress2050: progressAt(m.idx, t2050),
+      membershipEnd: statusName[m.membership],
+      founder: m.founder,
+      lateJoiner: m.lateJoiner,
+    })),
+  };
+}
