@@ -1,0 +1,49 @@
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SIZE_CLASS_NAMES } from '../sim/init.js';
+import type { RunResult } from '../sim/simulate.js';
+
+/**
+ * The tidy (long) series table: one row per observation, so R (tidyverse) and pandas read it
+ * directly. Columns: scope (region | sizeClass | municipality), unit (region code, size class
+ * name or CBS code), month (0 = January of the start year), year, variable, value.
+ */
+export function seriesCsv(result: RunResult, regionCode: string, municipalityCodes: string[]): string {
+  const lines = ['scope,unit,month,year,variable,value'];
+  const year = (t: number) => result.startYear + Math.floor(t / 12);
+  const fmt = (v: number) => (Number.isFinite(v) ? String(Math.round(v * 1e6) / 1e6) : '');
+  const region = result.series.region;
+  for (const [name, values] of Object.entries(region.values)) {
+    region.months.forEach((t) => lines.push(`region,${regionCode},${t},${year(t)},${name},${fmt(values[t])}`));
+  }
+  result.series.sizeClass.forEach((series, k) => {
+    for (const [name, values] of Object.entries(series.values)) {
+      series.months.forEach((t) => lines.push(`sizeClass,${SIZE_CLASS_NAMES[k]},${t},${year(t)},${name},${fmt(values[t])}`));
+    }
+  });
+  result.series.municipality.forEach((series, i) => {
+    for (const [name, values] of Object.entries(series.values)) {
+      series.months.forEach((t, y) => lines.push(`municipality,${municipalityCodes[i]},${t},${year(t)},${name},${fmt(values[y])}`));
+    }
+  });
+  return `${lines.join('\n')}\n`;
+}
+
+/** Writes a file atomically (temp file, then rename), so an interrupted run never leaves half a file. */
+export function writeAtomic(path: string, text: string): void {
+  const tmp = `${path}.tmp-${process.pid}`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, path);
+}
+
+export function ensureDir(dir: string): void {
+  mkdirSync(dir, { recursive: true });
+}
+
+export function writeRunOutputs(dir: string, result: RunResult, regionCode: string, municipalityCodes: string[], manifest: object): void {
+  ensureDir(dir);
+  const summary = { scenario: result.scenario, seed: result.seed, startYear: result.startYear, horizonMonths: result.horizonMonths, ...result.summary };
+  writeAtomic(join(dir, 'summary.json'), `${JSON.stringify(summary, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`);
+  writeAtomic(join(dir, 'series.csv'), seriesCsv(result, regionCode, municipalityCodes));
+  writeAtomic(join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+}
