@@ -298,12 +298,16 @@ function initPool(
     costOverhead: 0,
     recallers: [],
     maxMembers: 0,
+    memberCache: null,
+    memberPopulation: 0,
   };
 }
 
 /** Builds the state at month 0 from a checked model input and a run seed. */
 export function initState(input: ModelInput, seed: number): ModelState {
-  const p = input.parameters;
+  // Spread copies: V8 keeps these with fast properties (the registry-built originals are
+  // dictionary-mode objects with 150+ keys), and hot loops read them every month.
+  const p = { ...input.parameters };
   const rng = makeStreams(seed);
   const mix = workMix(p);
   const n = input.municipalities.length;
@@ -339,7 +343,7 @@ export function initState(input: ModelInput, seed: number): ModelState {
     t: 0,
     horizon: input.horizonMonths,
     p,
-    levers: input.levers,
+    levers: { ...input.levers },
     rng,
     municipalities,
     pools: [],

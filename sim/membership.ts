@@ -5,6 +5,7 @@ import {
   foundPool,
   isStaffed,
   members,
+  membershipChanged,
   observedSuccess,
   poolMonthlyCost,
   poolStaffCount,
@@ -288,6 +289,7 @@ export function applyMembershipChanges(state: ModelState): void {
         othersLoseTrustIn(state, pool, m);
         pool.exits.push({ month: t, code: m.code, reason: m.leaveReason });
         m.membership = Membership.Outside;
+        membershipChanged(pool);
         m.leaveAt = -1;
         m.poolFte.fill(0);
         m.requested.fill(0);

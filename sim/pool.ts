@@ -12,11 +12,26 @@ export function isStaffed(state: ModelState): boolean {
   return state.levers.poolForm === 'flexpool' || state.levers.poolForm === 'esc';
 }
 
+/** The pool's current members, in area order (cached; every membership change calls membershipChanged). */
 export function members(state: ModelState, pool: Pool): Municipality[] {
+  if (pool.memberCache) return pool.memberCache;
   const out: Municipality[] = [];
-  for (const i of pool.area)
-    if (state.municipalities[i].membership === Membership.Member) out.push(state.municipalities[i]);
+  let population = 0;
+  for (const i of pool.area) {
+    const m = state.municipalities[i];
+    if (m.membership === Membership.Member) {
+      out.push(m);
+      population += m.population;
+    }
+  }
+  pool.memberCache = out;
+  pool.memberPopulation = population;
   return out;
+}
+
+/** Invalidates the member cache after a municipality joined or left. */
+export function membershipChanged(pool: Pool): void {
+  pool.memberCache = null;
 }
 
 export function poolStaffCount(pool: Pool): number {
@@ -61,9 +76,8 @@ export function setFeeSchedule(state: ModelState, pool: Pool): void {
 
 /** A member's fixed fee this month: its population share of the fixed total. */
 export function fixedFeeOf(state: ModelState, pool: Pool, m: Municipality): number {
-  let population = 0;
-  for (const x of members(state, pool)) population += x.population;
-  return population > 0 ? (pool.fixedFeeTotal * m.population) / population : 0;
+  members(state, pool);
+  return pool.memberPopulation > 0 ? (pool.fixedFeeTotal * m.population) / pool.memberPopulation : 0;
 }
 
 /** Opens pool vacancies spread over the pooled roles in proportion to the given weights. */
@@ -116,6 +130,7 @@ export function foundPool(state: ModelState, pool: Pool, founders: Municipality[
 export function startMembership(state: ModelState, pool: Pool, m: Municipality): void {
   const p = state.p;
   m.membership = Membership.Member;
+  membershipChanged(pool);
   m.memberSince = state.t;
   m.termEnd = state.t + state.levers.termMonths;
   m.joinAt = -1;
@@ -412,6 +427,7 @@ export function dissolve(state: ModelState, pool: Pool, reason: string): void {
     const m = state.municipalities[i];
     if (m.membership === Membership.Member) pool.exits.push({ month: state.t, code: m.code, reason: 'pool dissolved' });
     m.membership = Membership.Outside;
+    membershipChanged(pool);
     m.joinAt = -1;
     m.leaveAt = -1;
     m.poolFte.fill(0);

@@ -239,6 +239,9 @@ export interface Pool {
   /** Recall events this month: municipality indices that pulled pool staff. */
   recallers: number[];
   maxMembers: number;
+  /** Current members, rebuilt after any membership change (see pool.ts members()). */
+  memberCache: Municipality[] | null;
+  memberPopulation: number;
 }
 
 export interface Consultancy {

@@ -72,8 +72,11 @@ export function updateTrust(state: ModelState): void {
         }
       }
     }
+    const drift = p.trustDriftPerMonth;
+    const trust = pool.trust;
+    const prior = pool.trustPrior;
     for (let k = 0; k < n * n; k++) {
-      if (!inQuarrel[k]) pool.trust[k] += p.trustDriftPerMonth * (pool.trustPrior[k] - pool.trust[k]);
+      if (!inQuarrel[k]) trust[k] += drift * (prior[k] - trust[k]);
     }
     for (const i of pool.area) {
       const m = state.municipalities[i];
