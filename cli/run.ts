@@ -38,7 +38,7 @@ export function runCommand(args: RunArgs): void {
     `regiosim ${manifest.version}: ${input.name} (${input.municipalities.length} municipalities, seed ${args.seed}, ${input.startYear}-${input.startYear + Math.ceil(input.horizonMonths / 12) - 1})`,
     `  progress: ${pct(m.progress2030)} of the full-pace target by 2030, ${pct(m.progress2050)} by 2050 (${Math.round(m.dwellingsReadyEnd).toLocaleString('en')} dwellings ready)`,
     `  need ${m.needFte.toFixed(0)} FTE; capacity by source over the run: own ${pct(m.capacityShareOwn)}, pool ${pct(m.capacitySharePool)}, consultants ${pct(m.capacityShareConsultants)}`,
-    `  external spend share ${pct(m.externalSpendShare)}; staff outflow ${pct(m.munOutflowRatePerYear)}/year`,
+    `  external spend share ${pct(m.externalSpendShare)}; staff outflow from the municipal sector ${pct(m.sectorOutflowRatePerYear)}/year`,
   ];
   if (pools.length === 0) lines.push('  pool: none formed');
   else if (pools.length === 1) {

@@ -50,6 +50,7 @@ export type SizeClassSeriesName = keyof typeof SIZE_CLASS_SERIES;
 export const MUNICIPALITY_SERIES = {
   progressShare: 'dwellingsReady / dwellingsTarget',
   dwellingsReady: 'dwellings made ready (cumulative)',
+  dwellingsTarget: 'dwellings the municipality would have made ready at full pace (cumulative)',
   fteOwn: 'own staff, FTE',
   ftePool: 'pool staff working here, FTE',
   fteConsultants: 'consultants, FTE',
@@ -213,6 +214,7 @@ export function record(state: ModelState, rec: Recorder): void {
       const mv = s.values;
       mv.progressShare[y] = m.refReady > 0 ? m.ready / m.refReady : 0;
       mv.dwellingsReady[y] = m.ready;
+      mv.dwellingsTarget[y] = m.refReady;
       mv.fteOwn[y] = m.staff[0].length + m.staff[1].length + m.staff[2].length;
       mv.ftePool[y] = m.poolFte[0] + m.poolFte[1] + m.poolFte[2];
       mv.fteConsultants[y] = m.consultantFte[0] + m.consultantFte[1] + m.consultantFte[2];

@@ -2,7 +2,7 @@ import type { ModelInput } from './model-input.js';
 import type { Recorder } from './outputs.js';
 import { regionTrust } from './outputs.js';
 import { members, poolStaffCount } from './pool.js';
-import { FLOW_NODES, Membership, type ModelState, ROLE_COUNT } from './state.js';
+import { FLOW_NODES, Membership, type ModelState, Node, ROLE_COUNT } from './state.js';
 
 /** One pool's history. */
 export interface PoolRecord {
@@ -61,6 +61,8 @@ export const SUMMARY_METRICS = {
   munLeavers: 'staff leaving municipalities (any destination)',
   munOutflowRatePerYear: 'leavers per year / mean own staff',
   munInflowRatePerYear: 'hires per year / mean own staff',
+  sectorOutflowRatePerYear: 'leavers to outside the municipal sector (not to another municipality) per year / mean own staff (calibration pattern E4: 8.3%)',
+  sectorInflowRatePerYear: 'hires from outside the municipal sector per year / mean own staff (calibration pattern E2: 15.9% in a growing sector)',
   tenureAtExitMeanMonths: 'mean tenure of staff leaving municipalities, months',
   tenureAtExitMedianMonths: 'median tenure at exit, months',
   vacancyMonthsMean: 'mean months from posting to filling a vacancy',
@@ -141,17 +143,17 @@ export function buildSummary(state: ModelState, rec: Recorder, input: ModelInput
   const last = state.horizon - 1;
 
   // Per-municipality progress at the year ends, from the yearly series.
-  const progressAt = (i: number, t: number) =>
-    t >= 0 ? rec.municipality[i].values.progressShare[Math.floor(t / 12)] : Number.NaN;
-  const readyAt = (i: number, t: number) =>
-    t >= 0 ? rec.municipality[i].values.dwellingsReady[Math.floor(t / 12)] : Number.NaN;
+  const yearly = (i: number, _t: number) => rec.municipality[i].values;
+  const progressAt = (i: number, t: number) => (t >= 0 ? yearly(i, t).progressShare[Math.floor(t / 12)] : Number.NaN);
+  /** Progress of the municipalities below (small) or at and above 50,000 inhabitants. */
   const group = (small: boolean, t: number) => {
+    if (t < 0) return Number.NaN;
     let ready = 0;
     let target = 0;
     for (const m of state.municipalities) {
       if (m.population < 50_000 !== small) continue;
-      ready += readyAt(m.idx, t);
-      target += readyAt(m.idx, t) / Math.max(1e-12, progressAt(m.idx, t));
+      ready += yearly(m.idx, t).dwellingsReady[Math.floor(t / 12)];
+      target += yearly(m.idx, t).dwellingsTarget[Math.floor(t / 12)];
     }
     return target > 0 ? ready / target : Number.NaN;
   };
@@ -188,6 +190,7 @@ export function buildSummary(state: ModelState, rec: Recorder, input: ModelInput
   }
   const fteTotal = tally.fteMonthsOwn + tally.fteMonthsPool + tally.fteMonthsConsultants;
   const meanOwn = tally.munStaffMonths / state.horizon;
+  const betweenMunicipalities = tally.flows[Node.Municipality][Node.Municipality];
   const trust = regionTrust(state);
   const small2030 = group(true, t2030);
   const large2030 = group(false, t2030);
@@ -214,6 +217,8 @@ export function buildSummary(state: ModelState, rec: Recorder, input: ModelInput
     munLeavers: tally.munLeavers,
     munOutflowRatePerYear: meanOwn > 0 ? tally.munLeavers / years / meanOwn : Number.NaN,
     munInflowRatePerYear: meanOwn > 0 ? tally.munHires / years / meanOwn : Number.NaN,
+    sectorOutflowRatePerYear: meanOwn > 0 ? (tally.munLeavers - betweenMunicipalities) / years / meanOwn : Number.NaN,
+    sectorInflowRatePerYear: meanOwn > 0 ? tally.munHiresFromOutsideSector / years / meanOwn : Number.NaN,
     tenureAtExitMeanMonths: mean(tally.tenureAtExit),
     tenureAtExitMedianMonths: median(tally.tenureAtExit),
     vacancyMonthsMean: mean(tally.vacancyDurations),
