@@ -8,7 +8,9 @@ import { runCommand } from './run.js';
 /** Prints an input error clearly and exits non-zero; anything else is a bug and shows its stack. */
 function fail(error: unknown): never {
   if (error instanceof ModelInputError) {
-    process.stderr.write(`regiosim: invalid input\n${error.issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}\n`);
+    process.stderr.write(
+      `regiosim: invalid input\n${error.issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}\n`,
+    );
     process.exit(2);
   }
   if (error instanceof DataError) {
@@ -22,17 +24,23 @@ function fail(error: unknown): never {
 try {
   await yargs(hideBin(process.argv))
     .scriptName('regiosim')
-    .usage('$0 <command> [options]\n\nAgent-based simulation of regional staff pooling between Dutch municipalities in the heat transition.')
+    .usage(
+      '$0 <command> [options]\n\nAgent-based simulation of regional staff pooling between Dutch municipalities in the heat transition.',
+    )
     .command(
       'run [scenario]',
       'Run one simulation (default: RES Drenthe, flexpool, high scarcity) and write summary.json, series.csv, manifest.json',
       (y) =>
         y
-          .positional('scenario', { type: 'string', describe: 'scenario file (YAML/JSON) or built-in name: default, national' })
+          .positional('scenario', {
+            type: 'string',
+            describe: 'scenario file (YAML/JSON) or built-in name: default, national',
+          })
           .option('seed', { type: 'number', default: 1, describe: 'run seed (integer)' })
           .option('out', { type: 'string', default: 'out/run', describe: 'output folder' })
           .check((a) => {
-            if (!Number.isSafeInteger(a.seed) || a.seed < 0) throw new Error(`--seed: ${a.seed} is not allowed; allowed: a whole number ≥ 0`);
+            if (!Number.isSafeInteger(a.seed) || a.seed < 0)
+              throw new Error(`--seed: ${a.seed} is not allowed; allowed: a whole number ≥ 0`);
             return true;
           }),
       (a) => runCommand({ scenario: a.scenario, seed: a.seed, out: a.out }),

@@ -18,12 +18,16 @@ export function seriesCsv(result: RunResult, regionCode: string, municipalityCod
   }
   result.series.sizeClass.forEach((series, k) => {
     for (const [name, values] of Object.entries(series.values)) {
-      series.months.forEach((t) => lines.push(`sizeClass,${SIZE_CLASS_NAMES[k]},${t},${year(t)},${name},${fmt(values[t])}`));
+      series.months.forEach((t) =>
+        lines.push(`sizeClass,${SIZE_CLASS_NAMES[k]},${t},${year(t)},${name},${fmt(values[t])}`),
+      );
     }
   });
   result.series.municipality.forEach((series, i) => {
     for (const [name, values] of Object.entries(series.values)) {
-      series.months.forEach((t, y) => lines.push(`municipality,${municipalityCodes[i]},${t},${year(t)},${name},${fmt(values[y])}`));
+      series.months.forEach((t, y) =>
+        lines.push(`municipality,${municipalityCodes[i]},${t},${year(t)},${name},${fmt(values[y])}`),
+      );
     }
   });
   return `${lines.join('\n')}\n`;
@@ -40,10 +44,25 @@ export function ensureDir(dir: string): void {
   mkdirSync(dir, { recursive: true });
 }
 
-export function writeRunOutputs(dir: string, result: RunResult, regionCode: string, municipalityCodes: string[], manifest: object): void {
+export function writeRunOutputs(
+  dir: string,
+  result: RunResult,
+  regionCode: string,
+  municipalityCodes: string[],
+  manifest: object,
+): void {
   ensureDir(dir);
-  const summary = { scenario: result.scenario, seed: result.seed, startYear: result.startYear, horizonMonths: result.horizonMonths, ...result.summary };
-  writeAtomic(join(dir, 'summary.json'), `${JSON.stringify(summary, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`);
+  const summary = {
+    scenario: result.scenario,
+    seed: result.seed,
+    startYear: result.startYear,
+    horizonMonths: result.horizonMonths,
+    ...result.summary,
+  };
+  writeAtomic(
+    join(dir, 'summary.json'),
+    `${JSON.stringify(summary, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`,
+  );
   writeAtomic(join(dir, 'series.csv'), seriesCsv(result, regionCode, municipalityCodes));
   writeAtomic(join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 }

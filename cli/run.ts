@@ -23,14 +23,25 @@ export function runCommand(args: RunArgs): void {
   const manifest = makeManifest({
     command: 'run',
     arguments: { ...args },
-    inputFiles: [...files, ...['nl_municipalities_2024.csv', 'nl_municipality_adjacency_2024.csv', 'nl_res_regions_2024.csv'].map((f) => join(dataDir, f))],
+    inputFiles: [
+      ...files,
+      ...['nl_municipalities_2024.csv', 'nl_municipality_adjacency_2024.csv', 'nl_res_regions_2024.csv'].map((f) =>
+        join(dataDir, f),
+      ),
+    ],
     inlineInputs: [{ name: 'model-input.json', text: JSON.stringify(input) }],
     seeds: { runs: [args.seed] },
     startedAt,
     extra: { scenario: input.name, horizonMonths: input.horizonMonths, startYear: input.startYear },
   });
   const regionCode = input.poolAreas.length === 1 ? input.poolAreas[0].code : 'NL';
-  writeRunOutputs(args.out, result, regionCode, input.municipalities.map((m) => m.code), manifest);
+  writeRunOutputs(
+    args.out,
+    result,
+    regionCode,
+    input.municipalities.map((m) => m.code),
+    manifest,
+  );
 
   const m = result.summary.metrics;
   const pools = result.summary.pools;
@@ -43,9 +54,17 @@ export function runCommand(args: RunArgs): void {
   if (pools.length === 0) lines.push('  pool: none formed');
   else if (pools.length === 1) {
     const p = pools[0];
-    const fate = p.dissolvedAt >= 0 ? `dissolved in ${input.startYear + Math.floor(p.dissolvedAt / 12)} (${p.dissolveReason})` : `alive at the end with ${p.membersEnd} members and ${p.staffEnd} staff`;
-    lines.push(`  pool: founded by ${p.founders.length}, up to ${p.maxMembers} members, ${p.lateJoiners.length} late joiners; ${fate}`);
-  } else lines.push(`  pools: ${m.poolsFormed} founded, ${m.poolsAliveEnd} alive at the end; members at the end ${m.poolMembersEnd}`);
+    const fate =
+      p.dissolvedAt >= 0
+        ? `dissolved in ${input.startYear + Math.floor(p.dissolvedAt / 12)} (${p.dissolveReason})`
+        : `alive at the end with ${p.membersEnd} members and ${p.staffEnd} staff`;
+    lines.push(
+      `  pool: founded by ${p.founders.length}, up to ${p.maxMembers} members, ${p.lateJoiners.length} late joiners; ${fate}`,
+    );
+  } else
+    lines.push(
+      `  pools: ${m.poolsFormed} founded, ${m.poolsAliveEnd} alive at the end; members at the end ${m.poolMembersEnd}`,
+    );
   lines.push(`  written: ${join(args.out, 'summary.json')}, series.csv, manifest.json`);
   process.stdout.write(`${lines.join('\n')}\n`);
 }

@@ -48,22 +48,25 @@ function shortfallShare(state: ModelState, m: Municipality): number {
   return need > 0 ? Math.min(1, short / need) : 0;
 }
 
-/** What a municipality expects to pay per month as a member. */
-function expectedFee(state: ModelState, pool: Pool, m: Municipality, expectedUse: number): number {
+/**
+ * The fixed fee a municipality expects to commit to per month as a member. The usage part is
+ * pay-as-you-go at about cost, so it enters through the saving term, not as a deterrent.
+ */
+function expectedFixedFee(state: ModelState, pool: Pool, m: Municipality): number {
   let population = m.population;
   for (const x of members(state, pool)) if (x !== m) population += x.population;
   let fixedTotal = pool.fixedFeeTotal;
-  let usagePrice = pool.usagePrice;
   if (!pool.exists) {
-    // Before founding: the planned team's cost net of the sponsor, split by population.
+    // Before founding: the planned team's cost net of the sponsor, shared over the willing area.
+    population = 0;
+    for (const i of pool.area) if (!state.municipalities[i].refuser) population += state.municipalities[i].population;
     const staff = isStaffed(state) ? state.levers.initialStaff : 0;
     const net = Math.max(0, poolMonthlyCost(state, pool, staff) - state.levers.sponsorPerYear / 12);
     const share =
       state.levers.feeModel === 'fixed' ? 1 : state.levers.feeModel === 'usage' ? 0 : state.levers.feeFixedShare;
     fixedTotal = net * share;
-    usagePrice = staff > 0 ? (net * (1 - share)) / staff : 0;
   }
-  return (fixedTotal * m.population) / population + usagePrice * expectedUse;
+  return (fixedTotal * m.population) / population;
 }
 
 /**
@@ -97,7 +100,7 @@ export function joinTerms(state: ModelState, pool: Pool, m: Municipality): JoinT
   const savingRate =
     state.levers.poolForm === 'light' ? p.jointProcurementDiscount : Math.max(0, 1 - poolPrice / price);
   const consultantShare = needTotal > 0 ? Math.min(1, consultants / needTotal) : 0;
-  const fee = expectedFee(state, pool, m, gHat * sf * needTotal);
+  const fee = expectedFixedFee(state, pool, m);
   const n = list.length + (m.membership === Membership.Member ? 0 : 1);
   const history = meanHistoryToMembers(state, pool, m);
   let neighbours = 0;

@@ -1204,7 +1204,7 @@ const defs = {
     unit: 'utility/budget share',
     tag: 'A',
     group: 'decisions',
-    description: 'Disutility of the expected fee as a share of the staffing budget.',
+    description: 'Disutility of the expected fixed fee as a share of the monthly staffing budget.',
     source: 'Assumption.',
   },
   autonomyWeight: {

@@ -84,7 +84,6 @@ function step(
   const lv = state.levers;
   const decisionWindow = t % 12 === state.p.decisionMonth;
   if (t % 12 === 0) openBudgetYear(state);
-  if (t === lv.formationMonth) formPools(state);
 
   // 1. Demand.
   updateDemand(state);
@@ -103,6 +102,8 @@ function step(
   consultantContracts(state);
   fulfilConsultantOrders(state);
   computeShortfall(state);
+  // Founding needs this month's shortfalls: founders weigh what the pool would do for them.
+  if (t === lv.formationMonth) formPools(state);
   for (const pool of state.pools) allocatePool(state, pool);
   for (const m of state.municipalities)
     for (let r = 0; r < ROLE_COUNT; r++) m.shortfall[r] = Math.max(0, m.shortfall[r] - m.poolFte[r]);

@@ -61,8 +61,10 @@ export const SUMMARY_METRICS = {
   munLeavers: 'staff leaving municipalities (any destination)',
   munOutflowRatePerYear: 'leavers per year / mean own staff',
   munInflowRatePerYear: 'hires per year / mean own staff',
-  sectorOutflowRatePerYear: 'leavers to outside the municipal sector (not to another municipality) per year / mean own staff (calibration pattern E4: 8.3%)',
-  sectorInflowRatePerYear: 'hires from outside the municipal sector per year / mean own staff (calibration pattern E2: 15.9% in a growing sector)',
+  sectorOutflowRatePerYear:
+    'leavers to outside the municipal sector (not to another municipality) per year / mean own staff (calibration pattern E4: 8.3%)',
+  sectorInflowRatePerYear:
+    'hires from outside the municipal sector per year / mean own staff (calibration pattern E2: 15.9% in a growing sector)',
   tenureAtExitMeanMonths: 'mean tenure of staff leaving municipalities, months',
   tenureAtExitMedianMonths: 'median tenure at exit, months',
   vacancyMonthsMean: 'mean months from posting to filling a vacancy',
