@@ -63,7 +63,7 @@ function isUnit(x: number): boolean {
  *   shared history in [-1, 1];
  * - membership: no member or observer of a pool that does not exist, pending joins only for
  *   non-members, notices only for members, no pool exposure (FTE, claims, fee commitment) for
- *   non-members;
+ *   non-members; a filled member cache matches the members;
  * - money: each live pool's reserve equals its cumulative income minus its cumulative costs; the
  *   fees the municipalities paid (tally.fees + tally.exitFees) equal the pools' fee income, and
  *   the sponsor money paid equals the pools' sponsor income;
@@ -263,7 +263,7 @@ function checkMunicipality(state: ModelState, m: Municipality, out: string[]): v
     const fte = m.poolFte[0] + m.poolFte[1] + m.poolFte[2];
     if (fte !== 0) out.push(`${name} is not a member but has pool FTE ${fte}`);
     const claim = m.crisisClaim[0] + m.crisisClaim[1] + m.crisisClaim[2];
-    if (claim !== 0 && !(pool && pool.recallers.includes(m.idx)))
+    if (claim !== 0 && !pool?.recallers.includes(m.idx))
       out.push(`${name} is not a member but claims ${claim} pool FTE in a crisis`);
     if (m.feeCommitment !== 0) out.push(`${name} is not a member but expects to pay fees of ${m.feeCommitment}`);
   }
@@ -349,8 +349,31 @@ function checkPool(state: ModelState, pool: Pool, out: string[]): void {
     );
   let members = 0;
   for (const i of pool.area) if (state.municipalities[i].membership === Membership.Member) members++;
+  checkMemberCache(state, pool, out);
   if (members > pool.maxMembers)
     out.push(`${name} has ${members} members, above its recorded maximum ${pool.maxMembers}`);
+}
+
+/** A filled member cache lists exactly the current members, in area order, with their total population. */
+function checkMemberCache(state: ModelState, pool: Pool, out: string[]): void {
+  const cache = pool.memberCache;
+  if (!cache) return;
+  const actual: Municipality[] = [];
+  let population = 0;
+  for (const i of pool.area) {
+    const m = state.municipalities[i];
+    if (m.membership === Membership.Member) {
+      actual.push(m);
+      population += m.population;
+    }
+  }
+  const same = cache.length === actual.length && cache.every((m, k) => m === actual[k]);
+  if (!same)
+    out.push(
+      `${poolName(pool)} member cache [${cache.map((m) => m.code).join(', ')}] differs from its members [${actual.map((m) => m.code).join(', ')}]`,
+    );
+  else if (pool.memberPopulation !== population)
+    out.push(`${poolName(pool)} cached member population ${pool.memberPopulation} != ${population}`);
 }
 
 /** Consultant FTE per client and role is the number of consultants assigned to that client. */

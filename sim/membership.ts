@@ -296,6 +296,7 @@ export function applyMembershipChanges(state: ModelState): void {
         m.leaveAt = -1;
         m.poolFte.fill(0);
         m.requested.fill(0);
+        m.crisisClaim.fill(0);
         m.feeCommitment = 0;
         continue;
       }
