@@ -85,7 +85,7 @@ function leverTable(): string[] {
       case 'number':
         def = `${num(d.default)} ${d.unit}`;
         allowed = `${num(d.min)} to ${num(d.max)} ${d.unit}${d.integer ? ', whole' : ''}`;
-        if (d.source) description += ` Source: ${d.source}`;
+        if (d.source) description += ` Source: ${d.source}${/[.!?]$/.test(d.source) ? '' : '.'}`;
         break;
       case 'boolean':
         def = String(d.default);
@@ -115,11 +115,11 @@ export function renderParameterTable(): string {
     'Tags: E empirical, D derived from an empirical figure, A assumption (varied in sensitivity analysis).',
     'The range is what scenario files may set and what sensitivity analysis samples; "whole" marks integers.',
     '',
-    `#### Parameters (${PARAMETER_NAMES.length})`,
+    `### Parameters (${PARAMETER_NAMES.length})`,
     '',
     ...parameterTable(),
     '',
-    `#### Levers (${LEVER_NAMES.length})`,
+    `### Levers (${LEVER_NAMES.length})`,
     '',
     ...leverTable(),
   ].join('\n');

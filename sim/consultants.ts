@@ -9,37 +9,50 @@ export function consultantPrice(state: ModelState, m: Municipality): number {
   return joint ? base * (1 - p.jointProcurementDiscount) : base;
 }
 
-/** Counts consultant FTE per client and role, ending or renewing contracts that run out this month. */
+/**
+ * Counts consultant FTE per client and role. Contracts that run out this month are renewed while
+ * the client is still short of the role and its budget allows (after counting every running
+ * contract, so the order of the staff lists does not matter); otherwise the consultant returns to the bench.
+ */
 export function consultantContracts(state: ModelState): void {
   const t = state.t;
   for (const m of state.municipalities) m.consultantFte.fill(0);
+  const ending: Worker[] = [];
   for (let r = 0; r < ROLE_COUNT; r++) {
     for (const w of state.consultancy.staff[r]) {
       if (w.client < 0) continue;
-      const m = state.municipalities[w.client];
-      if (w.contractEnd <= t) {
-        // Renew while the client is still short of this role and can pay; otherwise back to the bench.
-        const stillShort = m.shortfall[r] > 0;
-        if (stillShort && monthlyRoom(state, m) >= consultantPrice(state, m))
-          w.contractEnd = t + state.p.consultantContractMonths;
-        else {
-          w.client = -1;
-          continue;
-        }
-      }
-      m.consultantFte[r]++;
+      if (w.contractEnd <= t) ending.push(w);
+      else state.municipalities[w.client].consultantFte[r]++;
     }
+  }
+  for (const w of ending) {
+    const m = state.municipalities[w.client];
+    if (m.shortfall[w.role] > 0 && yearRoom(state, m) >= consultantCostThisYear(state, m)) {
+      w.contractEnd = t + state.p.consultantContractMonths;
+      m.consultantFte[w.role]++;
+    } else w.client = -1;
   }
 }
 
-/** Budget left this month after salaries, fees and consultants already engaged. */
-function monthlyRoom(state: ModelState, m: Municipality): number {
-  let spend = m.feeCommitment;
+/**
+ * Budget left this year once this year's spending so far and the running commitments (staff,
+ * fees, consultants under contract) up to December are paid: municipalities budget per year, so
+ * money left by unfilled vacancies can buy consultants for a few months.
+ */
+function yearRoom(state: ModelState, m: Municipality): number {
+  const monthsLeft = 12 - (state.t % 12);
+  let monthly = m.feeCommitment;
   const cost = m.wageIndex * state.p.internalCostPerFteMonth;
-  for (let r = 0; r < ROLE_COUNT; r++) spend += m.staff[r].length * cost;
-  const price = consultantPrice(state, m);
-  for (let r = 0; r < ROLE_COUNT; r++) spend += m.consultantFte[r] * price;
-  return m.budgetYear / 12 - spend;
+  for (let r = 0; r < ROLE_COUNT; r++)
+    monthly += m.staff[r].length * cost + m.consultantFte[r] * consultantPrice(state, m);
+  // Orders not yet served are commitments too.
+  const pending = (m.consultantOrders.length / 3) * consultantCostThisYear(state, m);
+  return m.budgetYear - m.spentSalaries - m.spentConsultants - m.spentFees - monthsLeft * monthly - pending;
+}
+
+/** What one more consultant costs this year (the contract, cut off at December). */
+function consultantCostThisYear(state: ModelState, m: Municipality): number {
+  return consultantPrice(state, m) * Math.min(state.p.consultantContractMonths, 12 - (state.t % 12));
 }
 
 /**
@@ -50,18 +63,26 @@ export function orderConsultants(state: ModelState): void {
   const t = state.t;
   const lead = t === 0 ? 0 : state.p.consultantLeadMonths;
   for (const m of state.municipalities) {
-    const price = consultantPrice(state, m);
-    let room = monthlyRoom(state, m);
-    for (let r = 0; r < ROLE_COUNT; r++) {
-      let pending = 0;
-      for (let k = 0; k < m.consultantOrders.length; k += 3) if (m.consultantOrders[k] === r) pending++;
-      const uncovered = m.shortfall[r] - pending;
-      let want = Math.floor(uncovered + 0.5);
-      while (want > 0 && room >= price) {
-        m.consultantOrders.push(r, t + lead, t);
-        room -= price;
-        want--;
+    const price = consultantCostThisYear(state, m);
+    let room = yearRoom(state, m);
+    const uncovered = new Float64Array(ROLE_COUNT);
+    for (let r = 0; r < ROLE_COUNT; r++) uncovered[r] = m.shortfall[r];
+    for (let k = 0; k < m.consultantOrders.length; k += 3) uncovered[m.consultantOrders[k]]--;
+    // One consultant at a time, to the role furthest below its demand, while the budget lasts.
+    while (room >= price) {
+      let best = -1;
+      let bestShare = 0;
+      for (let r = 0; r < ROLE_COUNT; r++) {
+        const share = uncovered[r] >= 0.5 ? uncovered[r] / Math.max(1, m.demand[r]) : 0;
+        if (share > bestShare) {
+          bestShare = share;
+          best = r;
+        }
       }
+      if (best < 0) break;
+      m.consultantOrders.push(best, t + lead, t);
+      uncovered[best]--;
+      room -= price;
     }
   }
 }
@@ -130,7 +151,7 @@ export function fillFromOutside(
   employer: number,
   chance: number,
 ): void {
-  const u = state.rng.entrants;
+  const u = state.rng.outsideHires;
   const p = state.p;
   for (let k = vacancies.length - 1; k >= 0; k--) {
     if (u() >= chance) continue;
@@ -142,7 +163,7 @@ export function fillFromOutside(
       place,
       employer,
       home: state.marketSeat,
-      ageMonths: Math.round(p.consultantAgeMean * 12),
+      ageMonths: Math.round(p.midCareerAgeMean * 12),
       tenureMonths: 0,
       experience: p.initialExperienceMonths,
       searchMonths: 0,

@@ -428,7 +428,7 @@ export function initState(input: ModelInput, seed: number): ModelState {
   for (let r = 0; r < ROLE_COUNT; r++) {
     const count = stochasticRound(p.consultancyInitialShare * need[r], wf);
     for (let k = 0; k < count; k++) {
-      const age = clampedNormal(wf, p.consultantAgeMean, p.initialAgeSd, 22, 66);
+      const age = clampedNormal(wf, p.midCareerAgeMean, p.initialAgeSd, 22, 66);
       const home = municipalities[Math.floor(wf() * n)].idx;
       const w = newWorker(state, r, home, Math.round(age * 12), Node.Consultancy);
       w.place = Place.Consultancy;

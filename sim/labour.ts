@@ -1,6 +1,6 @@
 import { newWorker } from './init.js';
 import { clampedNormal, gumbel, randomIndex } from './rng.js';
-import { L, Membership, type ModelState, Node, Place, ROLE_COUNT, S, type Worker } from './state.js';
+import { L, type ModelState, Node, Place, ROLE_COUNT, S, type Worker } from './state.js';
 
 /** Employer kinds, for vacancies and job choice. */
 export const enum Kind {
@@ -107,7 +107,10 @@ export function attrition(state: ModelState): void {
   for (const w of state.workers) {
     if (w.place === Place.Gone) continue;
     w.ageMonths++;
-    if (w.place === Place.Searching) continue;
+    if (w.place === Place.Searching) {
+      if (w.ageMonths >= retireAt) leaveMarket(state, w, Node.Retirement);
+      continue;
+    }
     w.tenureMonths++;
     const draw = u();
     if (w.ageMonths >= retireAt || (w.ageMonths >= earlyAt && draw < h.earlyRetire)) {
@@ -273,6 +276,7 @@ export function jobSearch(state: ModelState): void {
     let best = outsideUtility + gumbel(u);
     let choice: Opening | null = null;
     let stay = false;
+    let valid = 0;
     if (!searching) {
       const v = jobUtility(state, w, currentKind(w), w.employer) + p.switchingCost + gumbel(u);
       if (v > best) {
@@ -285,6 +289,7 @@ export function jobSearch(state: ModelState): void {
       const shock = gumbel(u);
       if (vacancyList(state, o.kind, o.idx, w.role).length === 0) continue; // filled earlier this month
       if (!searching && o.kind === currentKind(w) && o.idx === w.employer) continue;
+      valid++;
       const v = jobUtility(state, w, o.kind, o.idx) + shock;
       if (v > best) {
         best = v;
@@ -293,6 +298,8 @@ export function jobSearch(state: ModelState): void {
       }
     }
     if (choice) hire(state, w, choice.kind, choice.idx);
+    else if (searching && valid === 0)
+      giveUpOrWait(state, w); // every sampled job was gone: keep looking
     else if (!stay) leaveMarket(state, w, Node.PrivateSector);
   }
 }
@@ -307,9 +314,4 @@ export function compactWorkers(state: ModelState): void {
   let k = 0;
   for (const w of state.workers) if (w.place !== Place.Gone) state.workers[k++] = w;
   state.workers.length = k;
-}
-
-/** True when a municipality currently counts as a pool member (for vacancy and fee logic). */
-export function isMember(state: ModelState, i: number): boolean {
-  return state.municipalities[i].membership === Membership.Member;
 }

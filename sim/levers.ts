@@ -109,7 +109,7 @@ export const LEVERS = {
     default: 'fcfs',
     values: ['fcfs', 'proportional', 'smallFirst'],
     description:
-      'How the pool divides scarce staff among requests: first come first served, in proportion to fee, or small municipalities first.',
+      'How the pool divides scarce staff among requests: first come first served, in proportion to population (the basis of the fixed fee), or small municipalities first.',
   } as ChoiceLever<'fcfs' | 'proportional' | 'smallFirst'>,
   feeModel: {
     kind: 'choice',

@@ -61,7 +61,8 @@ function expectedFixedFee(state: ModelState, pool: Pool, m: Municipality): numbe
     population = 0;
     for (const i of pool.area) if (!state.municipalities[i].refuser) population += state.municipalities[i].population;
     const staff = isStaffed(state) ? state.levers.initialStaff : 0;
-    const net = Math.max(0, poolMonthlyCost(state, pool, staff) - state.levers.sponsorPerYear / 12);
+    const sponsor = state.levers.sponsorYears > 0 ? state.levers.sponsorPerYear / 12 : 0;
+    const net = Math.max(0, poolMonthlyCost(state, pool, staff) - sponsor);
     const share =
       state.levers.feeModel === 'fixed' ? 1 : state.levers.feeModel === 'usage' ? 0 : state.levers.feeFixedShare;
     fixedTotal = net * share;
@@ -275,8 +276,10 @@ export function applyMembershipChanges(state: ModelState): void {
     for (const i of pool.area) {
       const m = state.municipalities[i];
       if (m.joinAt >= 0 && m.joinAt <= t && m.membership !== Membership.Member) {
-        m.lateJoiner = !m.founder;
-        pool.lateJoiners.push(m.code);
+        if (!m.founder) {
+          m.lateJoiner = true;
+          pool.lateJoiners.push(m.code);
+        }
         startMembership(state, pool, m);
         continue;
       }
@@ -300,7 +303,7 @@ export function applyMembershipChanges(state: ModelState): void {
         m.feeCommitment = 0;
         continue;
       }
-      if (t >= m.termEnd) m.termEnd += state.levers.termMonths;
+      if (t >= m.termEnd && m.leaveAt < 0) m.termEnd += state.levers.termMonths;
     }
   }
 }

@@ -375,15 +375,16 @@ const defs = {
     description: 'Mean tenure of staff in post at the start (exponential, capped by working life so far).',
     source: 'Assumption.',
   },
-  consultantAgeMean: {
+  midCareerAgeMean: {
     default: 40,
     min: 30,
     max: 50,
     unit: 'years',
     tag: 'A',
     group: 'labour',
-    description: 'Mean age of consultancy staff (clamped normal with the starting-age spread).',
-    source: 'Assumption: consultants are mid-career.',
+    description:
+      'Mean age of consultancy staff and of professionals recruited from outside the region (clamped normal, starting-age spread).',
+    source: 'Assumption: mid-career professionals.',
   },
   initialExperienceMonths: {
     default: 48,
@@ -403,7 +404,7 @@ const defs = {
     tag: 'A',
     group: 'labour',
     description: 'Monthly probability that an employed worker looks at other vacancies.',
-    source: 'Literature range 1-3% (model-literature 6.4); doubled for overloaded or isolated workers.',
+    source: 'Literature range 1-3% (model-literature 6.4); doubled for specialists who are alone in their role.',
   },
   vacanciesSampled: {
     default: 4,
@@ -531,7 +532,7 @@ const defs = {
     default: 0.02,
     min: 0.0,
     max: 0.05,
-    unit: 'share per ln(pop/median)',
+    unit: 'share per ln(pop/scaleReferencePopulation)',
     tag: 'A',
     group: 'labour',
     description: 'How much more allowance larger municipalities pay.',
@@ -650,16 +651,6 @@ const defs = {
     group: 'consultants',
     description: 'Spare staff a consultancy keeps above the work it has booked.',
     source: 'Assumption.',
-  },
-  consultancyOutsideSupply: {
-    default: 0.3,
-    min: 0.0,
-    max: 0.6,
-    unit: 'share',
-    tag: 'A',
-    group: 'consultants',
-    description: "Share of consultancy hiring that comes from outside the region's pond (national firms).",
-    source: 'Assumption; consultants also compete for the same scarce professionals (F10).',
   },
   jointProcurementDiscount: {
     default: 0.12,
@@ -859,7 +850,8 @@ const defs = {
     unit: '×',
     tag: 'A',
     group: 'knowledge',
-    description: 'Productivity of energy-service-centre staff on execution work (shared services).',
+    description:
+      'Productivity of energy-service-centre staff relative to flexpool staff (shared execution services, on all pool work).',
     source: 'Assumption; savings only in narrow services (Allers & de Greef 2018).',
   },
   pushNihMultiplier: {

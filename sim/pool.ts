@@ -243,6 +243,8 @@ export function allocatePool(state: ModelState, pool: Pool): void {
       }
     }
     list.forEach((m, k) => {
+      // New askers join the back of the first-come queue before anyone is served.
+      if (m.shortfall[r] > 0 && m.requestingSince < 0) m.requestingSince = t;
       // Members ask for tasks of bounded size; a coordinator assigns without waiting for small asks.
       const short = Math.min(m.shortfall[r], p.maxRequestFte);
       requests[k] = push ? short : short >= p.minRequestFte ? Math.floor(short * 4) / 4 : 0;
@@ -266,7 +268,8 @@ export function allocatePool(state: ModelState, pool: Pool): void {
       used += alloc[k];
       pool.unserved[r] += requests[k] - alloc[k];
       // Members judge service against their fair (population) share of the pool, not against their whole need.
-      fairDue[k] += Math.min(requests[k], (capacity * m.population) / population);
+      // With no capacity in the role, any request is simply unmet.
+      fairDue[k] += capacity > 0 ? Math.min(requests[k], (capacity * m.population) / population) : requests[k];
       got[k] += alloc[k];
     });
     pool.allocated[r] = used;

@@ -9,6 +9,7 @@ export const STREAM_PURPOSES = [
   'traits', // autonomy aversion, not-invented-here bias, salary allowance: one draw set per municipality
   'workforce', // the initial workers: roles, ages, homes, experience
   'entrants', // new professionals entering the market
+  'outsideHires', // pool and consultancy vacancies filled from outside the region
   'search', // vacancy sampling and logit taste shocks
   'attrition', // monthly leaving hazards
   'crises', // local crisis onsets and durations (pre-drawn per municipality)

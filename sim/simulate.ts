@@ -108,6 +108,8 @@ function step(
   for (const m of state.municipalities)
     for (let r = 0; r < ROLE_COUNT; r++) m.shortfall[r] = Math.max(0, m.shortfall[r] - m.poolFte[r]);
   orderConsultants(state);
+  // Contracts already running in January of the first year start at once.
+  if (t === 0) fulfilConsultantOrders(state);
   // 4. Production, and the month's payments.
   produce(state);
   pay(state, rec, usageYear);
