@@ -84,7 +84,8 @@ export interface Recorder {
 function emptySeries<N extends string>(names: readonly N[], length: number): Series<N> {
   const values = {} as Record<N, Float64Array>;
   for (const n of names) values[n] = new Float64Array(length);
-  return { months: [], values };
+  // A spread copy has fast properties; the keyed-store original is a slow dictionary object.
+  return { months: [], values: { ...values } };
 }
 
 export function makeRecorder(state: ModelState): Recorder {
@@ -249,19 +250,24 @@ export function regionTrust(state: ModelState): {
   let allN = 0;
   for (const pool of state.pools) {
     const n = pool.area.length;
+    const isMember = new Uint8Array(n);
     for (let x = 0; x < n; x++) {
       const mx = state.municipalities[pool.area[x]];
-      const xIn = pool.exists && mx.membership === Membership.Member;
-      if (xIn) {
+      if (pool.exists && mx.membership === Membership.Member) {
+        isMember[x] = 1;
         inPool += mx.poolTrust;
         inPoolN++;
       }
+    }
+    const trust = pool.trust;
+    for (let x = 0; x < n; x++) {
+      const xIn = isMember[x];
       for (let y = 0; y < n; y++) {
         if (x === y) continue;
-        const value = pool.trust[x * n + y];
+        const value = trust[x * n + y];
         all += value;
         allN++;
-        const yIn = pool.exists && state.municipalities[pool.area[y]].membership === Membership.Member;
+        const yIn = isMember[y];
         if (xIn && yIn) {
           among += value;
           amongN++;
