@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { loadNationalData } from '../data/load.js';
-import { loadScenario } from '../scenarios/minimal.js';
+import { loadScenarioFile } from '../scenarios/load.js';
 import { simulate } from '../sim/simulate.js';
 import { makeManifest, projectRoot } from './manifest.js';
 import { writeRunOutputs } from './run-output.js';
@@ -17,7 +17,7 @@ const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(1)}%` : 'n
 export function runCommand(args: RunArgs): void {
   const startedAt = new Date();
   const data = loadNationalData();
-  const { input, files } = loadScenario(args.scenario, data);
+  const { input, files } = loadScenarioFile(args.scenario ?? 'default', data);
   const result = simulate(input, args.seed);
   const dataDir = join(projectRoot(), 'data');
   const manifest = makeManifest({

@@ -40,3 +40,14 @@ export function customRegion(data: NationalData, codes: string[], name: string):
   const set = new Set(codes);
   return { ...restrict(data, set), poolAreas: [{ code: 'CUSTOM', name, memberCodes: codes }] };
 }
+
+/** One province with one pool area covering it (a province-run expert team, such as NEO Overijssel). */
+export function provinceRegion(data: NationalData, provinceCode: string): RegionSelection {
+  const members = data.municipalities.filter((m) => m.provinceCode === provinceCode);
+  if (members.length === 0) throw new Error(`unknown province ${provinceCode}`);
+  const codes = members.map((m) => m.code);
+  return {
+    ...restrict(data, new Set(codes)),
+    poolAreas: [{ code: provinceCode, name: members[0].provinceName, memberCodes: codes }],
+  };
+}

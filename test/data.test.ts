@@ -145,17 +145,23 @@ describe('broken data files', () => {
     const dir = copyData();
     setCell(dir, MUNICIPALITIES_FILE, 3, 'population_2024', 'abc');
     const err = loadError(dir);
-    expect(err.message).toBe('nl_municipalities_2024.csv line 3, field population_2024: "abc" is not a positive integer');
+    expect(err.message).toBe(
+      'nl_municipalities_2024.csv line 3, field population_2024: "abc" is not a positive integer',
+    );
     expect([err.line, err.field, err.value]).toEqual([3, 'population_2024', 'abc']);
   });
 
   it('rejects an out-of-range urbanity code and latitude', () => {
     const dir = copyData();
     setCell(dir, MUNICIPALITIES_FILE, 4, 'urbanity_code', '6');
-    expect(loadError(dir).message).toBe('nl_municipalities_2024.csv line 4, field urbanity_code: "6" is not an integer from 1 to 5');
+    expect(loadError(dir).message).toBe(
+      'nl_municipalities_2024.csv line 4, field urbanity_code: "6" is not an integer from 1 to 5',
+    );
     const dir2 = copyData();
     setCell(dir2, MUNICIPALITIES_FILE, 5, 'centroid_lat', '5.2');
-    expect(loadError(dir2).message).toBe('nl_municipalities_2024.csv line 5, field centroid_lat: "5.2" is not a number from 50 to 54');
+    expect(loadError(dir2).message).toBe(
+      'nl_municipalities_2024.csv line 5, field centroid_lat: "5.2" is not a number from 50 to 54',
+    );
   });
 
   it('rejects a duplicate gm_code', () => {

@@ -1,0 +1,60 @@
+/**
+ * Reads one scenario or experiment file and checks it against its schema on its own (before any
+ * merging), so that every file's mistakes are reported at their own lines.
+ */
+import type { ScenarioIssue } from './issues.js';
+import { type Schema, SchemaChecker } from './schema-check.js';
+import { experimentSchema, scenarioSchema } from './schema.js';
+import { entry, type MapNode, readTree, type TreeNode } from './yaml-tree.js';
+
+let schemas: { scenario: Schema; experiment: Schema } | undefined;
+
+/** The generated schemas, built once per process. */
+export function getSchemas(): { scenario: Schema; experiment: Schema } {
+  schemas ??= { scenario: scenarioSchema(), experiment: experimentSchema() };
+  return schemas;
+}
+
+/** Experiment files are told apart from scenario files by their `scenarios:` list. */
+export function isExperimentTree(tree: TreeNode | undefined): boolean {
+  return entry(tree, 'scenarios') !== undefined;
+}
+
+export type FileKind = 'scenario' | 'experiment';
+
+/** A file read and checked against the schema of its kind: the tree keeps only the valid parts. */
+export interface CheckedFile {
+  kind: FileKind;
+  tree?: MapNode;
+}
+
+/** Reads `path` (absolute) and checks it; problems go to `issues`. */
+export function readChecked(path: string, issues: ScenarioIssue[]): CheckedFile {
+  const read = readTree(path);
+  issues.push(...read.issues);
+  if (!read.tree) return { kind: 'scenario' };
+  const kind: FileKind = isExperimentTree(read.tree) ? 'experiment' : 'scenario';
+  const schema = getSchemas()[kind];
+  const checker = new SchemaChecker(schema);
+  const clean = checker.check(read.tree, schema, '');
+  issues.push(...checker.issues);
+  if (clean?.kind !== 'map') return { kind };
+  if (kind === 'scenario') checkScarcityOnce(clean, issues);
+  return { kind, tree: clean };
+}
+
+/** `scarcity` is a name for a value of `supplyRatio`: one file may give one of them, not both. */
+function checkScarcityOnce(tree: MapNode, issues: ScenarioIssue[]): void {
+  const u = entry(tree, 'uncertainties')?.value;
+  const scarcity = entry(u, 'scarcity');
+  const ratio = entry(u, 'supplyRatio');
+  if (scarcity && ratio) {
+    const later = scarcity.keyPos.line > ratio.keyPos.line ? scarcity : ratio;
+    issues.push({
+      ...later.keyPos,
+      path: `uncertainties.${later.key}`,
+      value: later.key,
+      message: `${JSON.stringify(later.key)} conflicts with uncertainties.${later === scarcity ? 'supplyRatio' : 'scarcity'}: scarcity names a supplyRatio; allowed: one of scarcity or supplyRatio`,
+    });
+  }
+}
