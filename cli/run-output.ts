@@ -14,7 +14,7 @@ export function seriesCsv(result: RunResult, regionCode: string, municipalityCod
   const fmt = (v: number) => (Number.isFinite(v) ? String(Math.round(v * 1e6) / 1e6) : '');
   const region = result.series.region;
   for (const [name, values] of Object.entries(region.values)) {
-    region.months.forEach((t) => lines.push(`region,${regionCode},${t},${year(t)},${name},${fmt(values[t])}`));
+    for (const t of region.months) lines.push(`region,${regionCode},${t},${year(t)},${name},${fmt(values[t])}`);
   }
   result.series.sizeClass.forEach((series, k) => {
     for (const [name, values] of Object.entries(series.values)) {

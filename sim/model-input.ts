@@ -179,8 +179,12 @@ export function checkModelInput(input: ModelInput): void {
       });
     }
   };
-  input.levers.founders.forEach((c, k) => checkCode(`levers.founders[${k}]`, c));
-  input.refusers.forEach((c, k) => checkCode(`refusers[${k}]`, c));
+  input.levers.founders.forEach((c, k) => {
+    checkCode(`levers.founders[${k}]`, c);
+  });
+  input.refusers.forEach((c, k) => {
+    checkCode(`refusers[${k}]`, c);
+  });
   input.historyOverrides.forEach((h, k) => {
     checkCode(`history[${k}].a`, h.a);
     checkCode(`history[${k}].b`, h.b);

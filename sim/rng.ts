@@ -47,7 +47,7 @@ export function normal(u: Uniform): number {
 /** Normal draw with the given mean and standard deviation, clamped to [lo, hi]. */
 export function clampedNormal(u: Uniform, mean: number, sd: number, lo: number, hi: number): number {
   const x = mean + sd * normal(u);
-  return x < lo ? lo : x > hi ? hi : x;
+  return Math.min(hi, Math.max(lo, x));
 }
 
 /** Standard Gumbel draw: the taste shock that makes a max over utilities a multinomial logit. */
