@@ -18,16 +18,14 @@ export function seriesCsv(result: RunResult, regionCode: string, municipalityCod
   }
   result.series.sizeClass.forEach((series, k) => {
     for (const [name, values] of Object.entries(series.values)) {
-      series.months.forEach((t) =>
-        lines.push(`sizeClass,${SIZE_CLASS_NAMES[k]},${t},${year(t)},${name},${fmt(values[t])}`),
-      );
+      for (const t of series.months) lines.push(`sizeClass,${SIZE_CLASS_NAMES[k]},${t},${year(t)},${name},${fmt(values[t])}`);
     }
   });
   result.series.municipality.forEach((series, i) => {
     for (const [name, values] of Object.entries(series.values)) {
-      series.months.forEach((t, y) =>
-        lines.push(`municipality,${municipalityCodes[i]},${t},${year(t)},${name},${fmt(values[y])}`),
-      );
+      series.months.forEach((t, y) => {
+        lines.push(`municipality,${municipalityCodes[i]},${t},${year(t)},${name},${fmt(values[y])}`);
+      });
     }
   });
   return `${lines.join('\n')}\n`;
