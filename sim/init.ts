@@ -291,6 +291,10 @@ function initPool(
     trustPrior,
     history,
     quarrels,
+    ...quarrelSchedule(quarrels),
+    quarrelCursor: 0,
+    activeQuarrels: [],
+    inQuarrel: new Uint8Array(n * n),
     incomeFees: 0,
     incomeSponsor: 0,
     incomeOtherDomains: 0,
@@ -300,6 +304,22 @@ function initPool(
     maxMembers: 0,
     memberCache: null,
     memberPopulation: 0,
+  };
+}
+
+/** Flattens the pairs' pre-drawn onsets into one schedule in month order (pair order within a month). */
+function quarrelSchedule(quarrels: Quarrel[]) {
+  const events: Array<[number, number, number]> = [];
+  quarrels.forEach((q, i) => {
+    q.onsets.forEach((month, k) => {
+      events.push([month, i, k]);
+    });
+  });
+  events.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  return {
+    quarrelEventMonth: Int32Array.from(events, (e) => e[0]),
+    quarrelEventPair: Int32Array.from(events, (e) => e[1]),
+    quarrelEventK: Int32Array.from(events, (e) => e[2]),
   };
 }
 

@@ -152,22 +152,21 @@ export function startMembership(state: ModelState, pool: Pool, m: Municipality):
   if (count > pool.maxMembers) pool.maxMembers = count;
 }
 
-function ruleOrder(state: ModelState, list: Municipality[], role: number): Municipality[] {
+/** Positions in `list` in the order the allocation rule serves them (ties by municipality index). */
+function ruleOrder(state: ModelState, list: Municipality[], role: number): number[] {
   const rule = state.levers.governance === 'centralPush' ? 'priority' : state.levers.allocation;
-  const sorted = [...list];
+  const order = list.map((_, k) => k);
+  const byIdx = (a: number, b: number) => list[a].idx - list[b].idx;
   if (rule === 'priority') {
     // A coordinator serves the largest relative backlog first.
-    sorted.sort(
-      (a, b) =>
-        b.shortfall[role] / Math.max(1e-9, b.needFte[role]) - a.shortfall[role] / Math.max(1e-9, a.needFte[role]) ||
-        a.idx - b.idx,
-    );
+    const key = list.map((m) => m.shortfall[role] / Math.max(1e-9, m.needFte[role]));
+    order.sort((a, b) => key[b] - key[a] || byIdx(a, b));
   } else if (rule === 'fcfs') {
-    sorted.sort((a, b) => a.requestingSince - b.requestingSince || a.idx - b.idx);
+    order.sort((a, b) => list[a].requestingSince - list[b].requestingSince || byIdx(a, b));
   } else if (rule === 'smallFirst') {
-    sorted.sort((a, b) => a.population - b.population || a.idx - b.idx);
+    order.sort((a, b) => list[a].population - list[b].population || byIdx(a, b));
   }
-  return sorted;
+  return order;
 }
 
 /** Divides capacity in proportion to weights, capped at each request (water-filling). */
@@ -253,13 +252,19 @@ export function allocatePool(state: ModelState, pool: Pool): void {
     if (!push && state.levers.allocation === 'proportional') {
       proportionalFill(capacity, requests, weights, alloc);
     } else {
-      alloc.fill(0);
-      let left = capacity;
-      for (const m of ruleOrder(state, list, r)) {
-        const k = list.indexOf(m);
-        const give = Math.min(left, requests[k]);
-        alloc[k] = give;
-        left -= give;
+      let asked = 0;
+      for (let k = 0; k < list.length; k++) asked += requests[k];
+      if (asked <= capacity) {
+        // Enough for everyone: the order does not matter.
+        for (let k = 0; k < list.length; k++) alloc[k] = requests[k];
+      } else {
+        alloc.fill(0);
+        let left = capacity;
+        for (const k of ruleOrder(state, list, r)) {
+          const give = Math.min(left, requests[k]);
+          alloc[k] = give;
+          left -= give;
+        }
       }
     }
     let used = 0;

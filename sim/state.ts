@@ -230,6 +230,14 @@ export interface Pool {
   trustPrior: Float64Array;
   history: Float64Array;
   quarrels: Quarrel[];
+  /** All quarrel onsets of the area in month order (then pair order): quarrel index and event number. */
+  quarrelEventMonth: Int32Array;
+  quarrelEventPair: Int32Array;
+  quarrelEventK: Int32Array;
+  quarrelCursor: number;
+  /** Quarrels in progress, and the dyads they freeze (n×n flags). */
+  activeQuarrels: number[];
+  inQuarrel: Uint8Array;
   /** Money, cumulative. */
   incomeFees: number;
   incomeSponsor: number;

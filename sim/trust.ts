@@ -29,32 +29,38 @@ export function updateTrust(state: ModelState): void {
   const t = state.t;
   for (const pool of state.pools) {
     const n = pool.area.length;
-    const inQuarrel = new Uint8Array(n * n);
-    for (const q of pool.quarrels) {
-      if (q.next < q.onsets.length && q.onsets[q.next] === t) {
-        const draw = q.resolveDraws[q.next];
-        q.next++;
-        if (q.activeUntil < t) {
-          state.tally.quarrels++;
-          const history = pool.history[q.a * n + q.b];
-          const talk = state.levers.talkItOut && history > p.deepNegativeHistory;
-          const resolve = talk ? p.talkItOutResolvePerMonth : p.quarrelResolvePerMonth;
-          q.activeUntil = t + geometricMonths(draw, resolve);
-          q.drop = 0;
-          for (const k of [q.a * n + q.b, q.b * n + q.a]) {
-            const drop = pool.trust[k] * p.quarrelTrustDrop;
-            pool.trust[k] -= drop;
-            q.drop += drop / 2;
-          }
-        }
+    const inQuarrel = pool.inQuarrel;
+    // Onsets this month, from the pre-drawn schedule.
+    while (pool.quarrelCursor < pool.quarrelEventMonth.length && pool.quarrelEventMonth[pool.quarrelCursor] === t) {
+      const qi = pool.quarrelEventPair[pool.quarrelCursor];
+      const q = pool.quarrels[qi];
+      const draw = q.resolveDraws[pool.quarrelEventK[pool.quarrelCursor]];
+      pool.quarrelCursor++;
+      q.next++;
+      if (q.activeUntil >= t) continue; // already quarrelling
+      state.tally.quarrels++;
+      const history = pool.history[q.a * n + q.b];
+      const talk = state.levers.talkItOut && history > p.deepNegativeHistory;
+      const resolve = talk ? p.talkItOutResolvePerMonth : p.quarrelResolvePerMonth;
+      q.activeUntil = t + geometricMonths(draw, resolve);
+      q.drop = 0;
+      for (const k of [q.a * n + q.b, q.b * n + q.a]) {
+        const drop = pool.trust[k] * p.quarrelTrustDrop;
+        pool.trust[k] -= drop;
+        q.drop += drop / 2;
+        inQuarrel[k] = 1;
       }
-      if (q.activeUntil === t) {
-        for (const k of [q.a * n + q.b, q.b * n + q.a])
-          pool.trust[k] = Math.min(1, pool.trust[k] + p.quarrelRecovery * q.drop);
-      } else if (q.activeUntil > t) {
-        inQuarrel[q.a * n + q.b] = 1;
-        inQuarrel[q.b * n + q.a] = 1;
+      pool.activeQuarrels.push(qi);
+    }
+    // Resolutions this month restore part of the drop and unfreeze the dyad.
+    for (let j = pool.activeQuarrels.length - 1; j >= 0; j--) {
+      const q = pool.quarrels[pool.activeQuarrels[j]];
+      if (q.activeUntil !== t) continue;
+      for (const k of [q.a * n + q.b, q.b * n + q.a]) {
+        pool.trust[k] = Math.min(1, pool.trust[k] + p.quarrelRecovery * q.drop);
+        inQuarrel[k] = 0;
       }
+      pool.activeQuarrels.splice(j, 1);
     }
     if (pool.exists) {
       for (const m of members(state, pool)) {
