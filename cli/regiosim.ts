@@ -2,11 +2,21 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { DataError } from '../data/load.js';
+import { formatIssue, ScenarioError } from '../scenarios/load.js';
 import { ModelInputError } from '../sim/model-input.js';
+import { batchCommandModule } from './batch.js';
+import { compareCommandModule } from './compare.js';
+import { scenariosCommandModule } from './list-scenarios.js';
+import { reportCommandModule } from './report.js';
 import { runCommand } from './run.js';
+import { validateCommandModule } from './validate.js';
 
 /** Prints an input error clearly and exits non-zero; anything else is a bug and shows its stack. */
 function fail(error: unknown): never {
+  if (error instanceof ScenarioError) {
+    process.stderr.write(`regiosim: invalid scenario\n${error.issues.map((i) => `  ${formatIssue(i)}`).join('\n')}\n`);
+    process.exit(2);
+  }
   if (error instanceof ModelInputError) {
     process.stderr.write(
       `regiosim: invalid input\n${error.issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}\n`,
@@ -34,7 +44,7 @@ try {
         y
           .positional('scenario', {
             type: 'string',
-            describe: 'scenario file (YAML/JSON) or built-in name: default, national',
+            describe: 'scenario file (YAML/JSON), library name (see regiosim scenarios) or built-in: default, national',
           })
           .option('seed', { type: 'number', default: 1, describe: 'run seed (integer)' })
           .option('out', { type: 'string', default: 'out/run', describe: 'output folder' })
@@ -45,7 +55,12 @@ try {
           }),
       (a) => runCommand({ scenario: a.scenario, seed: a.seed, out: a.out }),
     )
-    .demandCommand(1, 'Name a command: run')
+    .command(batchCommandModule)
+    .command(validateCommandModule)
+    .command(scenariosCommandModule)
+    .command(reportCommandModule)
+    .command(compareCommandModule)
+    .demandCommand(1, 'Name a command: run, batch, compare, report, validate or scenarios')
     .strict()
     .help()
     .fail((msg, err, y) => {

@@ -164,6 +164,15 @@ export function checkFile(path: string, data: NationalData): FileCheck {
   };
 }
 
+/** True when a reference (path or library name) names an experiment file rather than a scenario. */
+export function isExperimentRef(ref: string): boolean {
+  if (isBuiltIn(ref)) return false;
+  const asScenario = resolveRef(ref, process.cwd(), 'scenario');
+  if ('file' in asScenario) return isExperiment(asScenario.file);
+  const asExperiment = resolveRef(ref, process.cwd(), 'experiment');
+  return 'file' in asExperiment && isExperiment(asExperiment.file);
+}
+
 function isExperiment(path: string): boolean {
   const { tree } = readTree(path);
   return tree?.kind === 'map' && tree.entries.some((e) => e.key === 'scenarios');

@@ -1,0 +1,249 @@
+/**
+ * `regiosim batch`: many seeded runs of one or more scenarios on worker threads (workers/engine.ts),
+ * with paired seeds, streaming results, resume, a dry run and progress. This module only turns
+ * arguments into a plan and the engine's result into a readable end message and an exit code.
+ */
+import { join } from 'node:path';
+import type { Argv, CommandModule } from 'yargs';
+import { ADJACENCY_FILE, loadNationalData, MUNICIPALITIES_FILE, RES_REGIONS_FILE } from '../data/load.js';
+import { isExperimentRef, loadExperimentFile, planFromScenarios } from '../scenarios/load.js';
+import type { ExperimentPlan } from '../scenarios/plan.js';
+import type { NationalData } from '../sim/region-data.js';
+import { BatchError, type BatchResult, estimateBatch, runBatch } from '../workers/engine.js';
+import { formatDuration, makeProgress } from '../workers/progress.js';
+import type { SeriesMode } from '../workers/protocol.js';
+import { projectRoot } from './manifest.js';
+
+/** Replicates and master seed when neither the command line nor an experiment file gives them. */
+export const DEFAULT_RUNS = 10;
+export const DEFAULT_SEED = 1;
+
+export interface BatchArgs {
+  /** One experiment file, or scenario files, library names or built-ins (default, national). */
+  refs: string[];
+  runs?: number;
+  seed?: number;
+  threads?: number;
+  chunk?: number;
+  out: string;
+  series: SeriesMode;
+  resume: boolean;
+  dryRun: boolean;
+  quiet: boolean;
+}
+
+/** A plan and, per point, the scenario reference that re-runs it with `regiosim run`. */
+export interface BuiltPlan {
+  plan: ExperimentPlan;
+  refOf: Map<string, string>;
+}
+
+/**
+ * The plan for the command line's references: one experiment file (its scenarios, sweeps, baseline,
+ * replicates and seed; --runs and --seed override the last two when given), or a list of scenario
+ * files, library names and built-ins compared without sweeps, the first as baseline.
+ */
+export function buildPlan(
+  refs: string[],
+  data: NationalData,
+  opts: { replicates?: number; masterSeed?: number },
+): BuiltPlan {
+  const list = refs.length ? refs : ['default'];
+  if (list.length === 1 && isExperimentRef(list[0])) {
+    const plan = loadExperimentFile(list[0], data);
+    if (opts.replicates !== undefined) plan.replicates = opts.replicates;
+    if (opts.masterSeed !== undefined) plan.masterSeed = opts.masterSeed;
+    // Plain scenario points re-run with `regiosim run <scenario> --seed S`; swept points name their id.
+    const refOf = new Map(plan.points.map((p) => [p.id, p.scenario]));
+    return { plan, refOf };
+  }
+  if (list.some(isExperimentRef))
+    throw new BatchError('an experiment file must be given alone; to compare scenarios, list scenario files or names');
+  const plan = planFromScenarios(list, data, { replicates: opts.replicates ?? DEFAULT_RUNS, masterSeed: opts.masterSeed ?? DEFAULT_SEED });
+  const refOf = new Map(plan.points.map((p, i) => [p.id, list[i]]));
+  return { plan, refOf };
+}
+
+const mb = (bytes: number) => (bytes >= 1e9 ? `${(bytes / 1e9).toFixed(1)} GB` : `${(bytes / 1e6).toFixed(1)} MB`);
+
+/** Runs the command; returns the exit code (0 all ok, 1 failed runs or a batch error, 130/143 interrupted). */
+export async function batchCommand(args: BatchArgs): Promise<number> {
+  const data = loadNationalData();
+  const { plan, refOf } = buildPlan(args.refs, data, { replicates: args.runs, masterSeed: args.seed });
+  const out = process.stdout;
+  const shape = `${plan.points.length} point${plan.points.length === 1 ? '' : 's'} × ${plan.replicates} replicates = ${plan.points.length * plan.replicates} runs`;
+
+  if (args.dryRun) {
+    const e = estimateBatch(plan, { threads: args.threads, chunk: args.chunk, series: args.series });
+    out.write(
+      `${[
+        `regiosim batch --dry-run: ${shape}, master seed ${plan.masterSeed}, ${e.threads} thread${e.threads === 1 ? '' : 's'}`,
+        `  pilot: ${e.pilotRuns} runs in this thread, ${e.msPerRun.toFixed(1)} ms per warm run → chunks of ${e.chunk} run${e.chunk === 1 ? '' : 's'}`,
+        `  estimate: ${formatDuration(e.seconds)} of wall time, ${mb(e.bytes)} on disk (runs.csv + series.csv ${args.series})`,
+        '  nothing else was run and nothing was written',
+      ].join('\n')}\n`,
+    );
+    return 0;
+  }
+
+  const dataDir = join(projectRoot(), 'data');
+  const controller = new AbortController();
+  let signalCode = 0;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (controller.signal.aborted) process.exit(signalCode); // second signal: quit now (files hold whole rows only)
+    signalCode = signal === 'SIGINT' ? 130 : 143;
+    process.stderr.write(
+      `\nregiosim batch: ${signal}: finishing the runs in flight, then stopping (again to quit at once)\n`,
+    );
+    controller.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  let result: BatchResult;
+  try {
+    result = await runBatch(plan, {
+      outDir: args.out,
+      threads: args.threads,
+      chunk: args.chunk,
+      series: args.series,
+      resume: args.resume,
+      progress: makeProgress(args.quiet ? 'quiet' : 'auto'),
+      signal: controller.signal,
+      manifest: {
+        arguments: { ...args },
+        inputFiles: [
+          ...plan.sourceFiles,
+          ...[MUNICIPALITIES_FILE, ADJACENCY_FILE, RES_REGIONS_FILE].map((f) => join(dataDir, f)),
+        ],
+      },
+    });
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+  out.write(endMessage(result, plan, shape, refOf, args.series));
+  if (result.status === 'interrupted') return signalCode || 130;
+  return result.status === 'complete' ? 0 : 1;
+}
+
+/** The summary printed when a batch ends: counts, failures with their seeds and how to re-run one, how to resume. */
+export function endMessage(
+  r: BatchResult,
+  plan: ExperimentPlan,
+  shape: string,
+  refOf: Map<string, string>,
+  series: SeriesMode,
+): string {
+  const c = r.counts;
+  const ran = c.done - r.resumedFrom;
+  const secs = r.elapsedMs / 1000;
+  const lines = [
+    `regiosim batch: ${shape}, master seed ${plan.masterSeed}, ${r.threads} thread${r.threads === 1 ? '' : 's'}, chunks of ${r.chunk}`,
+    ...r.notes.map((n) => `  ${n}`),
+  ];
+  if (r.resumedFrom > 0) lines.push(`  resumed: ${r.resumedFrom} runs were already done`);
+  lines.push(
+    `  ${r.status}: ${c.done}/${c.total} runs done (${c.ok} ok, ${c.failed} failed); ${ran} run${ran === 1 ? '' : 's'} in ${formatDuration(secs)} (${secs > 0 ? (ran / secs).toFixed(1) : '-'} runs/s)`,
+  );
+  if (r.error) lines.push(`  batch error: ${r.error}`);
+  if (c.failed > 0) {
+    lines.push(
+      `  ${c.failed} run${c.failed === 1 ? '' : 's'} failed (status error in runs.csv)${r.failures.length ? '; the first:' : ''}`,
+    );
+    for (const f of r.failures.slice(0, 5))
+      lines.push(`    run ${f.index} (${f.pointId}, replicate ${f.replicate}, seed ${f.seed}): ${f.error}`);
+    const f = r.failures[0];
+    if (f)
+      lines.push(
+        `  re-run one alone to debug it: regiosim run ${refOf.get(f.pointId) ?? '<scenario>'} --seed ${f.seed}`,
+      );
+  }
+  if (r.status === 'interrupted' || (r.error && c.done < c.total)) {
+    const argv = process.argv.slice(2);
+    lines.push(`  continue with: regiosim ${[...argv, ...(argv.includes('--resume') ? [] : ['--resume'])].join(' ')}`);
+  }
+  lines.push(
+    `  written in ${r.paths.dir}: runs.csv, ${series === 'none' ? '' : `series.csv (${series}), `}manifest.json, README.md (column meanings)`,
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+/** A message if an option is not a whole number ≥ min (yargs prints it with the help), else undefined. */
+const notWhole = (name: string, v: unknown, min: number): string | undefined =>
+  v === undefined || (typeof v === 'number' && Number.isSafeInteger(v) && v >= min)
+    ? undefined
+    : `--${name}: ${Array.isArray(v) ? `${v.join(', ')} (given more than once)` : v} is not allowed; allowed: a whole number ≥ ${min}`;
+
+/** The yargs definition of `regiosim batch`, registered in cli/regiosim.ts. */
+export const batchCommandModule: CommandModule = {
+  command: 'batch [scenarios..]',
+  describe:
+    'Run many seeded runs of one or more scenarios on worker threads; write runs.csv, series.csv, manifest.json',
+  builder: (y: Argv) =>
+    y
+      .positional('scenarios', {
+        type: 'string',
+        array: true,
+        describe: 'one experiment file, or scenario files (YAML/JSON), library names or built-ins (default, national)',
+      })
+      .option('runs', {
+        type: 'number',
+        describe: `replicates per scenario (replicate i has the same seed in every scenario); default: the experiment's, or ${DEFAULT_RUNS}`,
+      })
+      .option('seed', { type: 'number', describe: `master seed the run seeds derive from; default: the experiment's, or ${DEFAULT_SEED}` })
+      .option('threads', { type: 'number', describe: 'worker threads (default: the number of cores)' })
+      .option('chunk', { type: 'number', describe: 'runs per worker task (default: chosen from a short pilot)' })
+      .option('out', { type: 'string', default: 'out/batch', describe: 'output folder' })
+      .option('series', {
+        choices: ['yearly', 'monthly', 'none'] as const,
+        default: 'yearly' as const,
+        describe: 'region series written to series.csv',
+      })
+      .option('resume', { type: 'boolean', default: false, describe: 'continue the interrupted batch in --out' })
+      .option('dry-run', {
+        type: 'boolean',
+        default: false,
+        describe: 'print the number of runs and estimates of time and disk, run nothing',
+      })
+      .option('quiet', { type: 'boolean', default: false, describe: 'no progress output' })
+      .check(
+        (a) =>
+          notWhole('runs', a.runs, 1) ??
+          notWhole('seed', a.seed, 0) ??
+          notWhole('threads', a.threads, 1) ??
+          notWhole('chunk', a.chunk, 1) ??
+          true,
+      ),
+  handler: async (raw) => {
+    const a = raw as unknown as {
+      scenarios?: string[];
+      runs?: number;
+      seed?: number;
+      threads?: number;
+      chunk?: number;
+      out: string;
+      series: SeriesMode;
+      resume: boolean;
+      dryRun: boolean;
+      quiet: boolean;
+    };
+    try {
+      process.exitCode = await batchCommand({
+        refs: a.scenarios ?? [],
+        runs: a.runs,
+        seed: a.seed,
+        threads: a.threads,
+        chunk: a.chunk,
+        out: a.out,
+        series: a.series,
+        resume: a.resume,
+        dryRun: a.dryRun,
+        quiet: a.quiet,
+      });
+    } catch (e) {
+      if (!(e instanceof BatchError)) throw e;
+      process.stderr.write(`regiosim batch: ${e.message}\n`);
+      process.exitCode = 2;
+    }
+  },
+};

@@ -1,0 +1,66 @@
+/**
+ * `regiosim report <batch-dir>`: statistics tables, charts (Vega-Lite spec, SVG, PNG) and one
+ * self-contained report.html for a batch folder. The work is in reports/report.ts; this module
+ * turns arguments into options and the result into a short end message.
+ */
+import { relative } from 'node:path';
+import type { Argv, CommandModule } from 'yargs';
+import { ReportError } from '../reports/errors.js';
+import { buildReport, type ReportOptions, type ReportResult } from '../reports/report.js';
+
+/** The end message: where everything is, and what the reader must know. */
+export function reportMessage(r: ReportResult, seconds: number): string {
+  const show = (p: string) => {
+    const r = relative(process.cwd(), p);
+    return r === '' ? '.' : r.startsWith('..') ? p : r;
+  };
+  const lines = [
+    `regiosim report: ${r.model.runsOk} runs of ${r.model.set.points.length} point${r.model.set.points.length === 1 ? '' : 's'} in ${seconds.toFixed(1)} s`,
+    `  report:  ${show(r.html)} (self-contained, works offline)`,
+    `  charts:  ${show(`${r.outDir}/charts`)}/ ${r.charts.map((c) => c.name).join(', ')} (.vl.json, .svg, .png)`,
+    `  tables:  ${show(`${r.outDir}/tables`)}/ ${r.tables.map((t) => t.split('/').pop()).join(', ')}`,
+    ...r.notes.map((n) => `  note: ${n}`),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+/** Runs the report; returns the exit code (0 written, 2 a problem with the input or the machine). */
+export async function reportCommand(batchDir: string, options: ReportOptions & { quiet?: boolean }): Promise<number> {
+  const t0 = performance.now();
+  try {
+    const log = options.quiet ? undefined : (m: string) => process.stderr.write(`${m}\n`);
+    const result = await buildReport(batchDir, { ...options, log });
+    process.stdout.write(reportMessage(result, (performance.now() - t0) / 1000));
+    return 0;
+  } catch (e) {
+    if (!(e instanceof ReportError)) throw e;
+    process.stderr.write(`regiosim report: ${e.message}\n`);
+    return 2;
+  }
+}
+
+export const reportOptions = (y: Argv) =>
+  y
+    .option('map-runs', { type: 'number', default: 10, describe: 'runs per scenario re-simulated for the municipality maps (0: no maps)' })
+    .option('quiet', { type: 'boolean', default: false, describe: 'no progress messages' })
+    .check((a) => {
+      const n = a['map-runs'] as number;
+      if (!Number.isSafeInteger(n) || n < 0) throw new Error(`--map-runs: ${n} is not allowed; allowed: a whole number ≥ 0`);
+      return true;
+    });
+
+/** The yargs definition of `regiosim report`, registered in cli/regiosim.ts. */
+export const reportCommandModule: CommandModule = {
+  command: 'report <batch-dir>',
+  describe: 'Statistics, charts (Vega-Lite, SVG, PNG) and a self-contained report.html for a batch folder',
+  builder: (y: Argv) =>
+    reportOptions(
+      y
+        .positional('batch-dir', { type: 'string', describe: 'a folder written by regiosim batch or compare' })
+        .option('out', { type: 'string', describe: 'output folder (default: <batch-dir>/report)' }),
+    ),
+  handler: async (raw) => {
+    const a = raw as unknown as { batchDir: string; out?: string; mapRuns: number; quiet: boolean };
+    process.exitCode = await reportCommand(a.batchDir, { outDir: a.out, mapRuns: a.mapRuns, quiet: a.quiet });
+  },
+};

@@ -1,0 +1,46 @@
+/**
+ * The batch outputs are region-level; the map needs each municipality's result, so the report
+ * re-runs a few seeds of each scenario. For that it needs the scenarios' full model inputs, which
+ * the manifest records only as SHA-256 hashes. This rebuilds them from the recorded arguments with
+ * the batch command's own plan builder and accepts them only if every hash matches, so a map never
+ * shows a scenario other than the one the batch ran.
+ */
+import { buildPlan } from '../../cli/batch.js';
+import { sha256Text } from '../../cli/manifest.js';
+import { loadNationalData } from '../../data/load.js';
+import type { ExperimentPlan } from '../../scenarios/plan.js';
+import type { BatchInfo } from '../read/manifest.js';
+
+export interface RecoveredPlan {
+  plan?: ExperimentPlan;
+  /** Why there is no plan, when there is none. */
+  reason?: string;
+}
+
+/** Checks that a plan's inputs are the ones the manifest hashed. */
+export function checkPlanAgainstManifest(plan: ExperimentPlan, info: BatchInfo): string | undefined {
+  const hashes = new Map(info.inputs.map((i) => [i.name, i.sha256]));
+  for (const mp of info.points) {
+    const p = plan.points.find((q) => q.id === mp.id);
+    if (!p) return `point ${mp.id} is not in the rebuilt plan`;
+    const want = hashes.get(`model-input:${mp.id}`);
+    if (!want) return `manifest.json has no hash of the input of ${mp.id}`;
+    if (sha256Text(JSON.stringify(p.input)) !== want)
+      return `the scenario ${mp.scenario} rebuilt today differs from the one the batch ran (its files or the model's defaults changed)`;
+  }
+  return undefined;
+}
+
+export function recoverPlan(info: BatchInfo): RecoveredPlan {
+  const refs = info.arguments.refs;
+  if (!Array.isArray(refs) || !refs.every((r) => typeof r === 'string'))
+    return { reason: 'manifest.json does not record the scenario references (arguments.refs)' };
+  let plan: ExperimentPlan;
+  try {
+    plan = buildPlan(refs as string[], loadNationalData(), { replicates: info.replicates, masterSeed: info.masterSeed }).plan;
+  } catch (e) {
+    return { reason: `the scenarios ${refs.join(', ')} could not be read again (${(e as Error).message.split('\n')[0]})` };
+  }
+  const problem = checkPlanAgainstManifest(plan, info);
+  return problem ? { reason: problem } : { plan };
+}

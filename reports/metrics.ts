@@ -1,0 +1,76 @@
+/**
+ * How the report names and formats outcomes: a label, a unit for axis titles and a d3 format.
+ * The meanings stay in sim/summary.ts (SUMMARY_METRICS) and sim/outputs.ts (REGION_SERIES); this
+ * only adds what a reader of a chart needs.
+ */
+import { SUMMARY_METRICS } from '../sim/summary.js';
+
+export interface MetricStyle {
+  label: string;
+  /** Unit for axis titles: "% of the full-pace target", "EUR", "FTE". */
+  unit: string;
+  /** d3 format for tables and tooltips; shares use percent formats. */
+  format: string;
+  /** d3 format for axes, without precision so vega picks it from the tick step (no "25% 25% 26%"). */
+  axisFormat: string;
+  /** True for values shown as percentages. */
+  share: boolean;
+  /** True when values cannot leave [0, 1] (a t-interval of few runs can; tables cut it there). */
+  bounded: boolean;
+}
+
+const BOUNDED = /^(progress|capacityShare|membershipShare|poolSurvived|poolUtilisation|externalSpendShare)/;
+
+/** The outcomes shown in the report's table, distributions and forest plot, in this order. */
+export const KEY_METRICS = [
+  'progress2030',
+  'progress2050',
+  'membershipShareEnd',
+  'poolSurvived',
+  'capacitySharePool',
+  'gapFteEnd',
+  'costPerDwelling',
+  'knowledgeRetainedEnd',
+  'equityGap2030',
+] as const;
+
+const STYLES: Record<string, Omit<MetricStyle, 'bounded'>> = {
+  progress2030: { label: 'Progress by end 2030', unit: '% of the full-pace target', format: '.0%', share: true, axisFormat: '%' },
+  progress2050: { label: 'Progress by end 2050', unit: '% of the full-pace target', format: '.0%', share: true, axisFormat: '%' },
+  progressSmall2030: { label: 'Progress 2030, small municipalities', unit: '% of target', format: '.0%', share: true, axisFormat: '%' },
+  progressLarge2030: { label: 'Progress 2030, large municipalities', unit: '% of target', format: '.0%', share: true, axisFormat: '%' },
+  progressSmall2050: { label: 'Progress 2050, small municipalities', unit: '% of target', format: '.0%', share: true, axisFormat: '%' },
+  progressLarge2050: { label: 'Progress 2050, large municipalities', unit: '% of target', format: '.0%', share: true, axisFormat: '%' },
+  membershipShareEnd: { label: 'Pool members at the end', unit: '% of municipalities in pool areas', format: '.0%', share: true, axisFormat: '%' },
+  poolSurvived: { label: 'Founded pools alive at the end', unit: '% of founded pools', format: '.0%', share: true, axisFormat: '%' },
+  capacitySharePool: { label: 'Capacity from the pool', unit: '% of FTE-months', format: '.1%', share: true, axisFormat: '%' },
+  capacityShareOwn: { label: 'Capacity from own staff', unit: '% of FTE-months', format: '.0%', share: true, axisFormat: '%' },
+  capacityShareConsultants: { label: 'Capacity from consultants', unit: '% of FTE-months', format: '.0%', share: true, axisFormat: '%' },
+  gapFteEnd: { label: 'Staff gap at the end', unit: 'FTE', format: ',.1f', share: false, axisFormat: ',f' },
+  costPerDwelling: { label: 'Cost per dwelling made ready', unit: 'EUR', format: ',.0f', share: false, axisFormat: ',f' },
+  knowledgeRetainedEnd: { label: 'Knowledge retained at the end', unit: 'knowledge units', format: ',.0f', share: false, axisFormat: ',f' },
+  equityGap2030: { label: 'Progress gap large − small, 2030', unit: 'difference in % of target', format: '.1%', share: true, axisFormat: '%' },
+};
+
+/** Style of any summary metric: the table above, else a unit read off its description. */
+export function metricStyle(name: string): MetricStyle {
+  const known = STYLES[name];
+  if (known) return { ...known, bounded: BOUNDED.test(name) };
+  const description: string = (SUMMARY_METRICS as Record<string, string>)[name] ?? name;
+  const unit = /, (EUR|months|units)\b/.exec(description)?.[1];
+  const share = /share|Share|progress|Ratio|ratio|utilisation|Survived/.test(name) && !/PerYear/.test(name);
+  return {
+    label: name,
+    unit: unit === 'units' ? 'knowledge units' : (unit ?? (share ? 'share' : /PerYear$/.test(name) ? 'per year' : 'count')),
+    format: share ? '.1%' : unit === 'EUR' ? ',.0f' : ',.3~f',
+    axisFormat: share ? '%' : ',f',
+    share,
+    bounded: BOUNDED.test(name),
+  };
+}
+
+/** Label with unit for an axis title: "Cost per dwelling made ready (EUR)". */
+export function axisTitle(name: string): string {
+  const s = metricStyle(name);
+  return `${s.label} (${s.unit})`;
+}

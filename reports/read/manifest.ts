@@ -1,0 +1,88 @@
+/**
+ * Reads a batch folder's manifest.json (written by workers/batch-manifest.ts) into the few facts a
+ * report needs, checking them on the way in, so a wrong folder fails with one clear message
+ * instead of an empty report.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ReportError } from '../errors.js';
+
+export type SweepValue = number | string | boolean | string[];
+
+/** One scenario × sweep point, as the manifest lists it. */
+export interface ManifestPoint {
+  id: string;
+  scenario: string;
+  sweep: Record<string, SweepValue>;
+  horizonMonths: number;
+}
+
+/** What a report needs to know about a batch. */
+export interface BatchInfo {
+  dir: string;
+  files: { runs: string; series: string; manifest: string };
+  version: string;
+  commit: string;
+  name: string;
+  description: string;
+  baseline: string;
+  masterSeed: number;
+  replicates: number;
+  status: string;
+  counts: { total: number; done: number; ok: number; failed: number };
+  seriesMode: 'yearly' | 'monthly' | 'none';
+  points: ManifestPoint[];
+  /** The command's arguments (to rebuild the scenario inputs for the map). */
+  arguments: Record<string, unknown>;
+  /** Input files and inline model inputs with their SHA-256 (`model-input:<point id>`). */
+  inputs: Array<{ name: string; sha256: string }>;
+  startedAt: string;
+  finishedAt: string | null;
+}
+
+function need<T>(value: T | undefined | null, what: string, path: string): T {
+  if (value === undefined || value === null) throw new ReportError(`${path}: ${what} is missing; is this a regiosim batch folder?`);
+  return value;
+}
+
+/** Reads and checks DIR/manifest.json and that DIR/runs.csv exists. */
+export function readBatchInfo(batchDir: string): BatchInfo {
+  const dir = resolve(batchDir);
+  if (!existsSync(dir)) throw new ReportError(`${batchDir}: no such folder`);
+  const files = { runs: join(dir, 'runs.csv'), series: join(dir, 'series.csv'), manifest: join(dir, 'manifest.json') };
+  if (!existsSync(files.manifest))
+    throw new ReportError(`${batchDir}: no manifest.json; expected a batch folder written by regiosim batch or compare`);
+  if (!existsSync(files.runs)) throw new ReportError(`${batchDir}: no runs.csv; expected a batch folder written by regiosim batch`);
+  let m: Record<string, unknown>;
+  try {
+    m = JSON.parse(readFileSync(files.manifest, 'utf8'));
+  } catch (e) {
+    throw new ReportError(`${files.manifest}: not valid JSON (${(e as Error).message})`);
+  }
+  if (m.tool !== 'regiosim' || m.command === undefined)
+    throw new ReportError(`${files.manifest}: not a regiosim manifest (tool: ${JSON.stringify(m.tool)})`);
+  const plan = need(m.plan as Record<string, unknown> | undefined, 'the "plan" section', files.manifest);
+  const counts = need(m.counts as BatchInfo['counts'] | undefined, '"counts"', files.manifest);
+  const points = need(plan.points as ManifestPoint[] | undefined, '"plan.points"', files.manifest);
+  if (points.length === 0) throw new ReportError(`${files.manifest}: the plan has no points`);
+  const mode = (m.series as string | undefined) ?? 'none';
+  return {
+    dir,
+    files,
+    version: String(m.version ?? 'unknown'),
+    commit: String(m.commit ?? 'unknown'),
+    name: String(plan.name ?? ''),
+    description: String(plan.description ?? ''),
+    baseline: String(plan.baseline ?? points[0].scenario),
+    masterSeed: Number(need(plan.masterSeed, '"plan.masterSeed"', files.manifest)),
+    replicates: Number(need(plan.replicates, '"plan.replicates"', files.manifest)),
+    status: String(m.status ?? 'unknown'),
+    counts,
+    seriesMode: mode === 'yearly' || mode === 'monthly' ? mode : 'none',
+    points,
+    arguments: (m.arguments as Record<string, unknown>) ?? {},
+    inputs: (m.inputs as BatchInfo['inputs']) ?? [],
+    startedAt: String(m.startedAt ?? ''),
+    finishedAt: (m.finishedAt as string | null) ?? null,
+  };
+}

@@ -1,0 +1,74 @@
+/**
+ * Streams series.csv (`run,month,variable,value`, one row per run, month and variable) and folds
+ * each row into its point's running moments at once, so memory grows with points × variables ×
+ * months, not with runs. For the quantile bands it also keeps the values of the first `keep`
+ * replicates of every point (replicates are independent draws, so the first ones are a fair sample);
+ * when a point has no more replicates than that, the band is exact.
+ */
+import { existsSync } from 'node:fs';
+import { forEachLine } from '../../workers/csv-lines.js';
+import { RunningMoments } from '../stats/running.js';
+import { ReportError } from '../errors.js';
+import { parseCell } from './number.js';
+import type { RunsData } from './runs.js';
+
+/** One variable of one point in one month. */
+export interface SeriesCell {
+  moments: RunningMoments;
+  /** Values of replicates 0..keep-1 by replicate (NaN where a run has none). */
+  kept: Float64Array;
+}
+
+export interface SeriesData {
+  /** Variables read (the others are skipped). */
+  variables: string[];
+  /** Replicates per point kept for the quantile bands. */
+  keep: number;
+  /** cells[point][variable] → month → cell. */
+  cells: Array<Map<string, Map<number, SeriesCell>>>;
+  rows: number;
+  /** Rows of runs that runs.csv does not have (a batch still being written): left out. */
+  skipped: number;
+}
+
+export function readSeries(path: string, runs: RunsData, variables: readonly string[], keep: number): SeriesData {
+  const wanted = new Set(variables);
+  const cells: SeriesData['cells'] = runs.points.map(() => new Map(variables.map((v) => [v, new Map()])));
+  const data: SeriesData = { variables: [...variables], keep, cells, rows: 0, skipped: 0 };
+  if (!existsSync(path)) return data;
+  let lineNo = 0;
+  forEachLine(path, (line) => {
+    lineNo++;
+    if (lineNo === 1) {
+      if (line !== 'run,month,variable,value') throw new ReportError(`${path}: header is not run,month,variable,value`);
+      return;
+    }
+    // Fields hold no commas (run and month are integers, variable a name), so indexOf beats a CSV split.
+    const a = line.indexOf(',');
+    const b = line.indexOf(',', a + 1);
+    const c = line.indexOf(',', b + 1);
+    if (c < 0) return;
+    const variable = line.slice(b + 1, c);
+    if (!wanted.has(variable)) return;
+    const run = Number(line.slice(0, a));
+    const point = run < runs.runPoint.length ? runs.runPoint[run] : -1;
+    if (!(point >= 0)) {
+      data.skipped++;
+      return;
+    }
+    const month = Number(line.slice(a + 1, b));
+    const value = parseCell(line.slice(c + 1));
+    const byMonth = cells[point].get(variable)!;
+    let cell = byMonth.get(month);
+    if (!cell) {
+      cell = { moments: new RunningMoments(), kept: new Float64Array(keep).fill(Number.NaN) };
+      byMonth.set(month, cell);
+    }
+    cell.moments.add(value);
+    const replicate = runs.runReplicate[run];
+    if (replicate >= 0 && replicate < keep) cell.kept[replicate] = value;
+    data.rows++;
+    return;
+  });
+  return data;
+}

@@ -1,0 +1,48 @@
+/**
+ * The report pipeline, in stages like Vega-Lite's own compiler: read the batch folder → aggregate
+ * (statistics) → build chart specs → validate and render them → write tables, charts and
+ * report.html. Each stage is a module of its own; this wires them.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { ExperimentPlan } from '../scenarios/plan.js';
+import { buildModel } from './aggregate/build-model.js';
+import { buildCharts } from './charts/index.js';
+import { reportHtml } from './html/page.js';
+import type { ReportModel } from './model.js';
+import { checkFonts } from './render/render.js';
+import { type WrittenChart, writeCharts } from './write/charts.js';
+import { writeTables } from './write/tables.js';
+
+export interface ReportOptions {
+  /** Output folder (default: <batch-dir>/report). */
+  outDir?: string;
+  /** The plan the batch ran, when the caller has it (compare); otherwise rebuilt from the manifest. */
+  plan?: ExperimentPlan;
+  /** Runs per scenario re-simulated for the maps (default 10; 0: no maps). */
+  mapRuns?: number;
+  log?: (message: string) => void;
+}
+
+export interface ReportResult {
+  outDir: string;
+  html: string;
+  charts: WrittenChart[];
+  tables: string[];
+  notes: string[];
+  model: ReportModel;
+}
+
+export async function buildReport(batchDir: string, options: ReportOptions = {}): Promise<ReportResult> {
+  const log = options.log ?? (() => {});
+  checkFonts(); // fail before any work when the pinned font is missing
+  const outDir = resolve(options.outDir ?? join(batchDir, 'report'));
+  const model = buildModel(batchDir, { plan: options.plan, mapRuns: options.mapRuns, log });
+  mkdirSync(outDir, { recursive: true });
+  const tables = writeTables(model, join(outDir, 'tables'));
+  log('validating and rendering the charts');
+  const charts = await writeCharts(buildCharts(model), join(outDir, 'charts'), log);
+  const html = join(outDir, 'report.html');
+  writeFileSync(html, reportHtml(model, charts, outDir, tables));
+  return { outDir, html, charts, tables, notes: model.notes, model };
+}

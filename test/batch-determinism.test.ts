@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { runSpecs } from '../scenarios/plan.js';
+import { REGION_SERIES } from '../sim/outputs.js';
+import { SUMMARY_METRICS } from '../sim/summary.js';
+import { batchSpecs } from '../workers/specs.js';
+import { batch, plan, point, read, rows, tempDir } from './batch-helpers.js';
+
+// Two points × 6 replicates of 36 months: 12 short runs, enough for several chunks on two threads.
+const experiment = plan([point('base', 36), point('big-start', 36, { initialStaff: 8 }, { initialStaff: 8 })], 6);
+
+describe('batch determinism', () => {
+  it('computes the same run specs as scenarios/plan.ts runSpecs, in the same order', () => {
+    const specs = batchSpecs(experiment);
+    const ours = Array.from({ length: specs.total }, (_, i) => {
+      const { point: _point, ...spec } = specs.at(i);
+      return spec;
+    });
+    expect(ours).toEqual(runSpecs(experiment));
+  });
+
+  it('writes byte-identical runs.csv and series.csv for 1 or 2 threads and any chunk size', async () => {
+    const outputs: Array<{ dir: string; runs: string; series: string; label: string }> = [];
+    for (const [threads, chunk] of [
+      [1, 1],
+      [2, 1],
+      [2, 5],
+      [2, undefined],
+    ] as const) {
+      const dir = tempDir('det');
+      const result = await batch(experiment, { outDir: dir, threads, chunk });
+      expect(result.status).toBe('complete');
+      expect(result.counts).toEqual({ total: 12, done: 12, ok: 12, failed: 0 });
+      outputs.push({
+        dir,
+        runs: read(dir, 'runs.csv'),
+        series: read(dir, 'series.csv'),
+        label: `threads ${threads}, chunk ${chunk ?? 'auto'}`,
+      });
+    }
+    for (const o of outputs.slice(1)) {
+      expect(o.runs, o.label).toBe(outputs[0].runs);
+      expect(o.series, o.label).toBe(outputs[0].series);
+    }
+
+    // The table itself: runs in order, the sweep column, every metric, one series row per run, year and variable.
+    const table = rows(outputs[0].dir);
+    expect(table.map((r) => Number(r.run))).toEqual([...Array(12).keys()]);
+    expect(Object.keys(table[0])).toEqual([
+      'run',
+      'point',
+      'scenario',
+      'initialStaff',
+      'replicate',
+      'seed',
+      'status',
+      'error',
+      ...Object.keys(SUMMARY_METRICS),
+    ]);
+    expect(table.map((r) => r.initialStaff)).toEqual([...Array(6).fill(''), ...Array(6).fill('8')]);
+    expect(table[0].seed).toBe(table[6].seed);
+    const seriesLines = outputs[0].series.trimEnd().split('\n');
+    expect(seriesLines[0]).toBe('run,month,variable,value');
+    expect(seriesLines.length - 1).toBe(12 * Object.keys(REGION_SERIES).length * 3);
+    expect(seriesLines[1]).toMatch(/^0,11,dwellingsReady,[0-9.]+$/);
+  });
+});

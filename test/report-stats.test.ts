@@ -1,0 +1,194 @@
+/**
+ * The report's statistics against values worked out by hand on a tiny hand-written batch folder:
+ * two scenarios, four replicates, one failed run, rows out of order, a quoted error message.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildModel } from '../reports/aggregate/build-model.js';
+import type { ReportModel } from '../reports/model.js';
+import { writeTables } from '../reports/write/tables.js';
+import { removeTempDirs, tempDir } from './report-helpers.js';
+
+afterAll(removeTempDirs);
+
+const manifest = {
+  tool: 'regiosim',
+  version: '0.1.0',
+  commit: 'fixture',
+  command: 'batch',
+  arguments: {},
+  inputs: [],
+  seeds: { master: 5 },
+  startedAt: '2026-01-01T00:00:00.000Z',
+  finishedAt: '2026-01-01T00:01:00.000Z',
+  status: 'complete',
+  counts: { total: 8, done: 8, ok: 7, failed: 1 },
+  series: 'yearly',
+  plan: {
+    name: 'fixture',
+    description: 'hand-made fixture',
+    baseline: 'base',
+    masterSeed: 5,
+    replicates: 4,
+    runs: 8,
+    points: [
+      { id: 'base', scenario: 'base', sweep: {}, horizonMonths: 24 },
+      { id: 'alt', scenario: 'alt', sweep: {}, horizonMonths: 24 },
+    ],
+  },
+};
+
+// alt's rows are out of replicate order: pairs must be matched by replicate, not by position.
+const runs = `run,point,scenario,replicate,seed,status,error,progress2030,poolsFormed,poolsAliveEnd,poolSurvived,poolMembersEnd,membershipShareEnd
+0,base,base,0,100,ok,,0.2,1,1,1,2,0.5
+1,base,base,1,101,ok,,0.3,1,0,0,2,0.5
+2,base,base,2,102,ok,,0.4,1,1,1,3,0.75
+3,base,base,3,103,error,"Error: boom, really",NA,NA,NA,NA,NA,NA
+7,alt,alt,3,103,ok,,0.45,0,0,NA,0,0
+4,alt,alt,0,100,ok,,0.25,1,1,1,3,0.75
+6,alt,alt,2,102,ok,,0.5,1,1,1,4,1
+5,alt,alt,1,101,ok,,0.3,1,0,0,3,0.75
+`;
+
+const seriesRows: Array<[number, number[], number[]]> = [
+  // run, progressShare at months 11 and 23, poolsAlive at months 11 and 23
+  [0, [0.1, 0.2], [1, 1]],
+  [1, [0.2, 0.3], [1, 0]],
+  [2, [0.3, 0.4], [1, 1]],
+  [4, [0.15, 0.25], [1, 1]],
+  [5, [0.2, 0.3], [1, 0]],
+  [6, [0.25, 0.5], [1, 1]],
+  [7, [0.2, 0.45], [0, 0]],
+];
+const series = `run,month,variable,value\n${seriesRows
+  .flatMap(([run, progress, alive]) => [
+    `${run},11,progressShare,${progress[0]}`,
+    `${run},23,progressShare,${progress[1]}`,
+    `${run},11,hires,7`,
+    `${run},11,poolsAlive,${alive[0]}`,
+    `${run},23,poolsAlive,${alive[1]}`,
+  ])
+  .join('\n')}\n`;
+
+let dir: string;
+let model: ReportModel;
+
+beforeAll(() => {
+  dir = tempDir('stats');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  writeFileSync(join(dir, 'runs.csv'), runs);
+  writeFileSync(join(dir, 'series.csv'), series);
+  model = buildModel(dir, { mapRuns: 0 });
+});
+
+const summary = (point: string, metric: string) => model.summary.find((r) => r.point === point && r.metric === metric)!;
+const proportion = (point: string, measure: string) => model.proportions.find((r) => r.point === point && r.measure === measure)!;
+const paired = (metric: string) => model.paired.find((r) => r.point === 'alt' && r.metric === metric)!;
+
+describe('report statistics on a hand-made batch', () => {
+  it('describes each metric per point over the ok runs (t-interval with 2 df: t = 4.303)', () => {
+    const base = summary('base', 'progress2030');
+    expect(base.n).toBe(3);
+    expect(base.mean).toBeCloseTo(0.3, 12);
+    expect(base.sd).toBeCloseTo(0.1, 12);
+    expect(base.median).toBeCloseTo(0.3, 12);
+    // Quantiles interpolate between order statistics (R type 7): 0.2 + 0.1 · (3 − 1) · 0.05.
+    expect(base.q05).toBeCloseTo(0.21, 12);
+    expect(base.q95).toBeCloseTo(0.39, 12);
+    // 0.3 ± 4.303 · 0.1 / √3
+    expect(base.ciLow).toBeCloseTo(0.051566, 5);
+    expect(base.ciHigh).toBeCloseTo(0.548434, 5);
+    const alt = summary('alt', 'progress2030');
+    expect(alt.n).toBe(4);
+    expect(alt.mean).toBeCloseTo(0.375, 12);
+    // 0.375 ± 3.182 · 0.119024 / 2
+    expect(alt.ciLow).toBeCloseTo(0.185633, 5);
+    expect(alt.ciHigh).toBeCloseTo(0.564367, 5);
+    const survived = summary('alt', 'poolSurvived');
+    expect(survived.n).toBe(3);
+    expect(survived.missing).toBe(1);
+  });
+
+  it('counts and names the failed run (a quoted error message with a comma) and leaves it out', () => {
+    expect(model.runsOk).toBe(7);
+    expect(model.runsFailed).toBe(1);
+    expect(model.notes.join('\n')).toContain('Error: boom, really');
+    expect(model.source).toMatch(/7\sruns\s\(2\spoints\s×\s4\sreplicates,\s1\sfailed\)/);
+    expect(model.source).toContain('Bron: CBS');
+    expect(model.source).toMatch(/master\sseed\s5/);
+  });
+
+  it('gives Wilson intervals for pools founded, pools surviving and membership', () => {
+    expect(proportion('base', 'poolFounded')).toMatchObject({ successes: 3, n: 3, share: 1, ciHigh: 1 });
+    expect(proportion('base', 'poolFounded').ciLow).toBeCloseTo(0.438503, 5);
+    const survives = proportion('base', 'poolSurvives');
+    expect(survives).toMatchObject({ successes: 2, n: 3 });
+    expect(survives.ciLow).toBeCloseTo(0.207660, 5);
+    expect(survives.ciHigh).toBeCloseTo(0.938508, 5);
+    // Area size 4 read off members / share; 2 + 2 + 3 members of 3 × 4 municipality-runs.
+    const members = proportion('base', 'memberAtEnd');
+    expect(members).toMatchObject({ successes: 7, n: 12 });
+    expect(members.ciLow).toBeCloseTo(0.319511, 5);
+    expect(members.ciHigh).toBeCloseTo(0.80674, 5);
+    expect(proportion('alt', 'poolFounded')).toMatchObject({ successes: 3, n: 4 });
+    expect(proportion('alt', 'poolSurvives')).toMatchObject({ successes: 2, n: 3 });
+    expect(proportion('alt', 'memberAtEnd')).toMatchObject({ successes: 10, n: 16 });
+  });
+
+  it('pairs the scenario with the baseline by replicate and flags differences it cannot tell from zero', () => {
+    // Replicate 3 has no baseline value (failed): 3 pairs. progress2030 differences 0.05, 0, 0.1.
+    const progress = paired('progress2030');
+    expect(progress.pairs).toBe(3);
+    expect(progress.baselinePoint).toBe('base');
+    expect(progress.mean).toBeCloseTo(0.05, 12);
+    expect(progress.ciLow).toBeCloseTo(-0.074217, 5);
+    expect(progress.ciHigh).toBeCloseTo(0.174217, 5);
+    expect(progress.distinguishable).toBe(false);
+    // Members: +1 in every pair.
+    const members = paired('poolMembersEnd');
+    expect(members).toMatchObject({ pairs: 3, mean: 1, distinguishable: true });
+    expect(model.paired.some((r) => r.point === 'base')).toBe(false);
+  });
+
+  it('builds time-series bands per point and month from the streamed series (other variables skipped)', () => {
+    const band = (point: string, month: number) => model.bands.find((b) => b.point === point && b.variable === 'progressShare' && b.month === month)!;
+    const b = band('base', 11);
+    expect(b).toMatchObject({ n: 3, year: 2026, exact: true });
+    expect(b.mean).toBeCloseTo(0.2, 12);
+    expect(b.ciLow).toBeCloseTo(0.2 - (4.303 * 0.1) / Math.sqrt(3), 10);
+    expect(b.q05).toBeCloseTo(0.11, 12);
+    expect(b.q95).toBeCloseTo(0.29, 12);
+    expect(band('alt', 23)).toMatchObject({ n: 4, year: 2027 });
+    expect(band('alt', 23).mean).toBeCloseTo(0.375, 12);
+    expect(model.bands.some((x) => x.variable === 'hires')).toBe(false);
+  });
+
+  it('gives the share of founded pools alive over time with Wilson intervals', () => {
+    const at = (point: string, month: number) => model.survival.find((s) => s.point === point && s.month === month)!;
+    expect(at('base', 11)).toMatchObject({ alive: 3, founded: 3, share: 1 });
+    expect(at('base', 23)).toMatchObject({ alive: 2, founded: 3 });
+    expect(at('base', 23).ciLow).toBeCloseTo(0.20766, 4);
+    expect(at('alt', 23)).toMatchObject({ alive: 2, founded: 3 });
+  });
+
+  it('says why there is no map and which start year it assumed', () => {
+    expect(model.map).toBeUndefined();
+    expect(model.notes.join('\n')).toMatch(/could not be rebuilt.*no map/);
+  });
+
+  it('writes the tables as CSV (NA for missing) and JSON (null for missing)', () => {
+    const files = writeTables(model, join(dir, 'tables'));
+    expect(files.map((f) => f.split('/').pop())).toEqual(['summary.csv', 'proportions.csv', 'paired-differences.csv', 'bands.csv', 'survival.csv', 'statistics.json']);
+    const csv = readFileSync(join(dir, 'tables', 'summary.csv'), 'utf8').trim().split('\n');
+    expect(csv[0]).toBe('point,scenario,sweep,metric,n,missing,mean,sd,median,q05,q25,q75,q95,ciLow,ciHigh');
+    expect(csv.find((l) => l.startsWith('alt,alt,,poolSurvived,'))).toMatch(/^alt,alt,,poolSurvived,3,1,/);
+    const pairedCsv = readFileSync(join(dir, 'tables', 'paired-differences.csv'), 'utf8');
+    expect(pairedCsv).toContain('alt,alt,,base,progress2030,3,');
+    expect(pairedCsv).toMatch(/alt,alt,,base,poolMembersEnd,3,1,0,1,1,TRUE/);
+    const json = JSON.parse(readFileSync(join(dir, 'tables', 'statistics.json'), 'utf8'));
+    expect(json.tables.proportions.rows.length).toBe(6);
+    expect(json.batch.masterSeed).toBe(5);
+  });
+});

@@ -1,0 +1,345 @@
+/**
+ * The batch engine: runs every run of an experiment plan on a piscina pool, in chunks, and streams
+ * the outcomes to DIR/runs.csv and DIR/series.csv in run-index order, so the files are
+ * byte-identical for any thread count, chunk size or completion order, and memory stays flat
+ * (runs in flight are bounded; nothing else is kept). manifest.json is written atomically at the
+ * start (status running) and at the end (complete | failed | interrupted).
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import { writeAtomic } from '../cli/run-output.js';
+import type { ExperimentPlan } from '../scenarios/plan.js';
+import {
+  type BatchCounts,
+  type BatchStatus,
+  batchManifest,
+  type ManifestContext,
+  writeManifest,
+} from './batch-manifest.js';
+import { batchReadme } from './batch-readme.js';
+import { autoChunkSize, ChunkSizer } from './chunking.js';
+import { OrderedWriter } from './ordered-writer.js';
+import { type Progress, makeProgress } from './progress.js';
+import type { ChunkResult, ChunkTask, RunOutcome, SeriesMode, WorkerSetup } from './protocol.js';
+import { BatchError, type BatchPaths, prepareResume } from './resume.js';
+import { runsTable } from './runs-table.js';
+import { SERIES_HEADER } from './series.js';
+import { type BatchSpecs, batchSpecs } from './specs.js';
+import { pilot } from './pilot.js';
+
+export { BatchError } from './resume.js';
+
+export interface BatchOptions {
+  outDir: string;
+  /** Worker threads (default: os.availableParallelism()). */
+  threads?: number;
+  /** Runs per task (default: chosen from a short pilot, see workers/chunking.ts). */
+  chunk?: number;
+  series?: SeriesMode;
+  /** Continue the interrupted batch in outDir instead of starting a new one. */
+  resume?: boolean;
+  progress?: Progress;
+  /** What the manifest records besides the plan: the command's arguments and input files. */
+  manifest?: { arguments: Record<string, unknown>; inputFiles: string[] };
+  /** Aborting stops dispatching; runs in flight finish and are written; status becomes interrupted. */
+  signal?: AbortSignal;
+  /** Tests: act as if interrupted after this many runs of this session (they run and are written). */
+  stopAfter?: number;
+  /** The compiled worker (default: dist/workers/worker.js; see workerFile()). */
+  workerFile?: string;
+}
+
+export interface BatchResult {
+  status: BatchStatus;
+  counts: BatchCounts;
+  /** Runs already finished when this session started (resume). */
+  resumedFrom: number;
+  threads: number;
+  /** Runs per task at the end (after the pilot, unless fixed by --chunk). */
+  chunk: number;
+  /** Recent worker time per run, ms (NaN if nothing ran). */
+  msPerRun: number;
+  /** Worker time over this session, ms: in tasks, and inside simulate() (the rest is the engine's). */
+  busy: { workerMs: number; simMs: number };
+  elapsedMs: number;
+  /** The first failed runs (at most 20), for the end message. */
+  failures: Array<Pick<RunOutcome, 'index' | 'pointId' | 'replicate' | 'seed' | 'error'>>;
+  paths: BatchPaths;
+  notes: string[];
+  /** Set when the batch stopped on an internal error (disk full, a worker that died...). */
+  error?: string;
+}
+
+export function batchPaths(dir: string): BatchPaths {
+  return {
+    dir,
+    runs: join(dir, 'runs.csv'),
+    series: join(dir, 'series.csv'),
+    manifest: join(dir, 'manifest.json'),
+    readme: join(dir, 'README.md'),
+  };
+}
+
+/**
+ * The compiled worker. From dist/ it sits next to this module; when this module is loaded from
+ * TypeScript source (vitest, tsx) it is still the dist/ build, because worker threads run plain
+ * Node and cannot load .ts files.
+ */
+export function workerFile(): string {
+  const fromSource = import.meta.url.endsWith('.ts');
+  const file = fileURLToPath(new URL(fromSource ? '../dist/workers/worker.js' : './worker.js', import.meta.url));
+  if (!existsSync(file)) throw new BatchError(`the compiled worker ${file} is missing: run npm run build`);
+  return file;
+}
+
+/** Runs a whole plan (or what is left of it, with resume) and writes the batch folder. */
+export async function runBatch(plan: ExperimentPlan, options: BatchOptions): Promise<BatchResult> {
+  const t0 = performance.now();
+  const series = options.series ?? 'yearly';
+  const paths = batchPaths(options.outDir);
+  const table = runsTable(plan);
+  const specs = batchSpecs(plan);
+  const progress = options.progress ?? makeProgress('quiet');
+  const worker = options.workerFile ?? workerFile();
+
+  let start = 0;
+  let okBefore = 0;
+  let failedBefore = 0;
+  let notes: string[] = [];
+  const ctx: ManifestContext = {
+    plan,
+    series,
+    arguments: options.manifest?.arguments ?? {},
+    inputFiles: options.manifest?.inputFiles ?? [],
+    startedAt: new Date(),
+    history: [],
+  };
+  if (options.resume) {
+    const at = prepareResume(paths, plan, series, table);
+    ({ done: start, ok: okBefore, failed: failedBefore, notes } = at);
+    const previous = at.manifest.previousAttempts as ManifestContext['history'] | undefined;
+    ctx.history = [
+      ...(previous ?? []),
+      {
+        startedAt: at.manifest.startedAt,
+        endedAt: (at.manifest.finishedAt as string | null) ?? null,
+        status: at.manifest.status,
+      },
+    ];
+  } else if (existsSync(paths.manifest) || existsSync(paths.runs)) {
+    throw new BatchError(`${paths.dir} already holds a batch: add --resume to continue it, or choose another --out`);
+  }
+  mkdirSync(paths.dir, { recursive: true });
+  if (start === 0) {
+    writeFileSync(paths.runs, table.header);
+    if (series !== 'none') writeFileSync(paths.series, SERIES_HEADER);
+  }
+  const rerun =
+    "A run reproduces alone from its scenario and the seed in its row: `regiosim run <scenario> --seed <seed>` (with a sweep point's values set in the scenario file).";
+  writeAtomic(paths.readme, batchReadme(table, series, rerun));
+
+  const writer = new OrderedWriter({ runs: paths.runs, series: series === 'none' ? undefined : paths.series }, start);
+  const counts = (): BatchCounts => ({
+    total: specs.total,
+    done: writer.next,
+    ok: okBefore + writer.ok,
+    failed: failedBefore + writer.failed,
+  });
+  writeManifest(paths.manifest, batchManifest(ctx, 'running', counts()));
+
+  const threads = Math.max(1, Math.floor(options.threads ?? availableParallelism()));
+  const sizer = new ChunkSizer(options.chunk, specs.total - start, threads);
+  const busy = { workerMs: 0, simMs: 0 };
+  let error: string | undefined;
+  const end = Math.min(specs.total, options.stopAfter === undefined ? specs.total : start + options.stopAfter);
+  const stopped = () => options.signal?.aborted === true || error !== undefined;
+  progress.start(specs.total, start);
+  try {
+    await dispatch(plan, specs, {
+      start,
+      threads,
+      series,
+      sizer,
+      busy,
+      writer,
+      end,
+      stopped,
+      workerFile: worker,
+      progress,
+      failedBefore,
+      onError: (e) => {
+        error ??= e;
+      },
+    });
+  } catch (e) {
+    error ??= e instanceof Error ? e.message : String(e);
+  } finally {
+    progress.stop();
+    writer.close();
+  }
+  const c = counts();
+  const status: BatchStatus = error
+    ? 'failed'
+    : c.done < c.total
+      ? 'interrupted'
+      : c.failed > 0
+        ? 'failed'
+        : 'complete';
+  writeManifest(paths.manifest, batchManifest(ctx, status, c, error));
+  return {
+    status,
+    counts: c,
+    resumedFrom: start,
+    threads,
+    chunk: sizer.next(),
+    msPerRun: sizer.msPerRun,
+    busy,
+    elapsedMs: performance.now() - t0,
+    failures: writer.failures.map(({ index, pointId, replicate, seed, error }) => ({
+      index,
+      pointId,
+      replicate,
+      seed,
+      error,
+    })),
+    paths,
+    notes,
+    error,
+  };
+}
+
+interface DispatchContext {
+  start: number;
+  threads: number;
+  series: SeriesMode;
+  sizer: ChunkSizer;
+  busy: BatchResult['busy'];
+  writer: OrderedWriter;
+  /** Dispatch runs below this index only (the stopAfter test hook; else all runs). */
+  end: number;
+  stopped: () => boolean;
+  workerFile: string;
+  progress: Progress;
+  failedBefore: number;
+  onError: (message: string) => void;
+}
+
+/**
+ * Feeds chunks of consecutive runs to the pool with at most two tasks per thread in flight (one
+ * running, one queued, so no thread waits on the main thread); this also bounds the outcomes held
+ * in memory, whatever the number of runs.
+ */
+async function dispatch(plan: ExperimentPlan, specs: BatchSpecs, d: DispatchContext): Promise<void> {
+  if (d.start >= d.end || d.stopped()) return;
+  const threads = Math.min(d.threads, d.end - d.start);
+  const setup: WorkerSetup = {
+    points: plan.points.map((p) => ({ id: p.id, scenario: p.scenario, sweep: p.sweep, input: p.input })),
+    series: d.series,
+  };
+  const pool = new Piscina<ChunkTask, ChunkResult>({
+    filename: d.workerFile,
+    minThreads: threads,
+    maxThreads: threads,
+    idleTimeout: 1000,
+    workerData: setup,
+  });
+  // Wakes the dispatch loop when a task settles or a worker dies (a dead worker's task never
+  // settles). One pending promise at a time: racing a long-lived promise would leak a reaction per race.
+  let wake: () => void = () => {};
+  const event = () =>
+    new Promise<void>((resolve) => {
+      wake = resolve;
+    });
+  let dead = false;
+  const onFatal = (e: unknown) => {
+    dead = true;
+    d.onError(`a worker thread failed: ${(e as Error)?.message ?? e}`);
+    wake();
+  };
+  pool.on('error', onFatal);
+  const inFlight = new Set<Promise<void>>();
+  const window = threads * 2;
+  const written = () => d.progress.update(d.writer.next, d.failedBefore + d.writer.failed);
+  try {
+    let next = d.start;
+    while (next < d.end) {
+      while (inFlight.size >= window && !dead) await event();
+      if (d.stopped()) break;
+      const last = Math.min(d.end, next + d.sizer.next());
+      const task: ChunkTask = { runs: [] };
+      for (; next < last; next++) task.runs.push(specs.at(next));
+      const job: Promise<void> = pool
+        .run(task)
+        .then(
+          (result) => {
+            d.sizer.record(result.outcomes.length, result.ms);
+            d.busy.workerMs += result.ms;
+            d.busy.simMs += result.simMs;
+            return result.outcomes;
+          },
+          // Runs that throw come back as error outcomes; a rejected task means the worker itself
+          // failed: the batch stops, these runs stay undone and --resume runs them again.
+          (e: unknown): RunOutcome[] => {
+            onFatal(e);
+            return [];
+          },
+        )
+        .then((outcomes) => {
+          for (const o of outcomes) d.writer.add(o);
+          d.writer.flush();
+          written();
+        })
+        .catch((e: unknown) => d.onError(`writing results failed: ${(e as Error)?.message ?? e}`))
+        .finally(() => {
+          inFlight.delete(job);
+          wake();
+        });
+      inFlight.add(job);
+    }
+    while (inFlight.size > 0 && !dead) await event();
+    written();
+  } finally {
+    await pool.destroy();
+  }
+}
+
+export interface BatchEstimate {
+  runs: number;
+  points: number;
+  threads: number;
+  chunk: number;
+  pilotRuns: number;
+  msPerRun: number;
+  seconds: number;
+  bytes: number;
+}
+
+/**
+ * --dry-run: times a short pilot in this thread and scales it to the whole batch: time as one
+ * warm-up per worker plus the warm time per run divided over the threads (speedup is near-linear,
+ * see the batch bench), disk from the pilot's bytes per run.
+ */
+export function estimateBatch(
+  plan: ExperimentPlan,
+  options: Pick<BatchOptions, 'threads' | 'chunk' | 'series'>,
+): BatchEstimate {
+  const specs = batchSpecs(plan);
+  const series = options.series ?? 'yearly';
+  const threads = Math.max(1, Math.floor(options.threads ?? availableParallelism()));
+  const table = runsTable(plan);
+  const p = pilot(plan, specs, table, series);
+  const perThread = Math.ceil(specs.total / Math.min(threads, specs.total));
+  return {
+    runs: specs.total,
+    points: plan.points.length,
+    threads,
+    chunk: options.chunk ?? autoChunkSize(p.msPerRun, specs.total, threads),
+    pilotRuns: p.runs,
+    msPerRun: p.msPerRun,
+    seconds: (p.warmupMs + p.msPerRun * perThread) / 1000,
+    bytes: p.bytesPerRun * specs.total + Buffer.byteLength(table.header),
+  };
+}

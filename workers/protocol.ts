@@ -1,0 +1,47 @@
+/**
+ * The messages between the batch engine (main thread) and its piscina workers. Plain data only:
+ * everything here crosses a thread boundary by structured clone.
+ */
+import type { PlanPoint, RunSpec } from '../scenarios/plan.js';
+
+/** How much of the region series each run writes to series.csv (see workers/series.ts). */
+export type SeriesMode = 'yearly' | 'monthly' | 'none';
+
+/**
+ * Given to every worker once, at thread start (piscina `workerData`): the plan's points with their
+ * full model inputs, so a chunk names its runs by point index and never resends an input.
+ */
+export interface WorkerSetup {
+  points: Array<Pick<PlanPoint, 'id' | 'scenario' | 'sweep' | 'input'>>;
+  series: SeriesMode;
+}
+
+/** One task: a chunk of runs, each naming its point by index into WorkerSetup.points. */
+export interface ChunkTask {
+  runs: Array<RunSpec & { point: number }>;
+}
+
+/** The outcome of one run, as the worker returns it. */
+export interface RunOutcome {
+  index: number;
+  pointId: string;
+  replicate: number;
+  seed: number;
+  status: 'ok' | 'error';
+  /** The error message (one line) when status is 'error', else ''. */
+  error: string;
+  /** Summary metrics in SUMMARY_METRICS registry order; empty when the run failed. */
+  metrics: number[];
+  /** This run's runs.csv row (workers/runs-table.ts), formatted in the worker, ending in a newline. */
+  row: string;
+  /** This run's series.csv lines (`run,month,variable,value\n` each), already formatted; '' if none. */
+  series: string;
+}
+
+export interface ChunkResult {
+  outcomes: RunOutcome[];
+  /** Time the worker spent on the chunk, ms: the engine sizes later chunks from it. */
+  ms: number;
+  /** Of which inside simulate(), ms: the rest is the engine's own cost in the worker. */
+  simMs: number;
+}

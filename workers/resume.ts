@@ -1,0 +1,136 @@
+/**
+ * `--resume`: finds how far an interrupted batch got and makes its files consistent again, so the
+ * batch can go on where it stopped and end byte-identical to an uninterrupted one. Runs are
+ * written in index order, so the finished runs are exactly the complete rows at the top of runs.csv;
+ * a half-written last row is dropped, and series.csv is cut back to the same runs.
+ */
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { packageVersion, gitCommit } from '../cli/manifest.js';
+import type { ExperimentPlan } from '../scenarios/plan.js';
+import { type BatchManifest, planFingerprint, readManifest } from './batch-manifest.js';
+import { forEachLine, splitCsvLine, tailCut, truncate } from './csv-lines.js';
+import type { SeriesMode } from './protocol.js';
+import { runIndexOf, type RunsTable } from './runs-table.js';
+import { SERIES_HEADER } from './series.js';
+
+/** A problem the user must fix (wrong folder, other plan): reported plainly, exit code 2. */
+export class BatchError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BatchError';
+  }
+}
+
+export interface BatchPaths {
+  dir: string;
+  runs: string;
+  series: string;
+  manifest: string;
+  readme: string;
+}
+
+export interface ResumePoint {
+  done: number;
+  ok: number;
+  failed: number;
+  manifest: BatchManifest;
+  notes: string[];
+}
+
+/** Checks that the folder holds this very batch (else a BatchError saying what differs). */
+function checkManifest(
+  paths: BatchPaths,
+  plan: ExperimentPlan,
+  series: SeriesMode,
+): { manifest: BatchManifest; notes: string[] } {
+  if (!existsSync(paths.manifest))
+    throw new BatchError(`${paths.dir} has no manifest.json: there is no batch there to resume`);
+  let manifest: BatchManifest;
+  try {
+    manifest = readManifest(paths.manifest);
+  } catch (e) {
+    throw new BatchError(`${paths.manifest} is not readable JSON (${(e as Error).message})`);
+  }
+  if (manifest.tool !== 'regiosim' || manifest.command !== 'batch')
+    throw new BatchError(`${paths.manifest} is not the manifest of a regiosim batch`);
+  const version = packageVersion();
+  if (manifest.version !== version)
+    throw new BatchError(
+      `the batch in ${paths.dir} was made by regiosim ${manifest.version}, this is ${version}: results would differ; start a new batch`,
+    );
+  if (manifest.planHash !== planFingerprint(plan, series)) {
+    const was = manifest.plan as { masterSeed: number; replicates: number; points: Array<{ id: string }> } | undefined;
+    const diffs: string[] = [];
+    if (was?.masterSeed !== plan.masterSeed) diffs.push(`master seed ${was?.masterSeed} → ${plan.masterSeed}`);
+    if (was?.replicates !== plan.replicates) diffs.push(`runs per point ${was?.replicates} → ${plan.replicates}`);
+    if (manifest.series !== series) diffs.push(`series ${manifest.series} → ${series}`);
+    const ids = (was?.points ?? []).map((p) => p.id).join(', ');
+    const now = plan.points.map((p) => p.id).join(', ');
+    if (ids !== now) diffs.push(`points [${ids}] → [${now}]`);
+    if (diffs.length === 0) diffs.push('a scenario input changed (same names, different content)');
+    throw new BatchError(
+      `the batch in ${paths.dir} was made with a different plan: ${diffs.join('; ')}. Resume with the same scenarios and options, or start a new batch`,
+    );
+  }
+  const notes: string[] = [];
+  const commit = gitCommit();
+  if (manifest.commit !== commit)
+    notes.push(
+      `note: the batch was started at commit ${manifest.commit}, this is ${commit} (same version and plan; resuming)`,
+    );
+  return { manifest, notes };
+}
+
+/** Validates the folder, cuts both CSV files back to the finished runs, and says where to go on. */
+export function prepareResume(
+  paths: BatchPaths,
+  plan: ExperimentPlan,
+  series: SeriesMode,
+  table: RunsTable,
+): ResumePoint {
+  const { manifest, notes } = checkManifest(paths, plan, series);
+  if (!existsSync(paths.runs)) return { done: 0, ok: 0, failed: 0, manifest, notes };
+  const statusColumn = table.columns.indexOf('status');
+  let header: string | undefined;
+  let done = 0;
+  let ok = 0;
+  let failed = 0;
+  const complete = forEachLine(paths.runs, (line) => {
+    if (header === undefined) {
+      header = `${line}\n`;
+      if (header !== table.header)
+        throw new BatchError(`${paths.runs} has other columns than this batch writes: start a new batch`);
+      return true;
+    }
+    const index = runIndexOf(line);
+    if (index !== done)
+      throw new BatchError(
+        `${paths.runs}: row ${done + 2} is run ${index}, expected run ${done}: the file was edited; start a new batch`,
+      );
+    const status = splitCsvLine(line)[statusColumn];
+    if (status === 'ok') ok++;
+    else failed++;
+    done++;
+    return true;
+  });
+  if (statSync(paths.runs).size > complete) truncate(paths.runs, complete);
+  if (series !== 'none' && done > 0) {
+    if (!existsSync(paths.series) || !startsWith(paths.series, SERIES_HEADER))
+      throw new BatchError(`${paths.series} is missing or damaged: start a new batch`);
+    const size = statSync(paths.series).size;
+    const cut = tailCut(paths.series, size, SERIES_HEADER.length, (line) => runIndexOf(line) < done);
+    if (cut < size) truncate(paths.series, cut);
+  }
+  return { done: header === undefined ? 0 : done, ok, failed, manifest, notes };
+}
+
+function startsWith(path: string, text: string): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(Buffer.byteLength(text));
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    return n === buf.length && buf.toString('utf8') === text;
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * runs.csv: one row per run, in run-index order. Columns: run, point, scenario, one column per
+ * sweep variable (in order of first appearance in the plan), replicate, seed, status, error, then
+ * every SUMMARY_METRICS column in registry order. Failed runs have status `error`, the message in
+ * `error` and NA metrics.
+ */
+import type { ExperimentPlan, PlanPoint } from '../scenarios/plan.js';
+import { SUMMARY_METRICS } from '../sim/summary.js';
+import { csvField, formatExact, formatValue } from './format.js';
+import type { RunOutcome } from './protocol.js';
+
+export const METRIC_COLUMNS = Object.keys(SUMMARY_METRICS);
+const FIXED = ['run', 'point', 'scenario', 'replicate', 'seed', 'status', 'error'];
+
+export interface RunsTable {
+  /** The sweep variables, as named in the plan. */
+  sweepNames: string[];
+  /** Their column names (prefixed `sweep_` only where a name would clash with a fixed column). */
+  sweepColumns: string[];
+  columns: string[];
+  header: string;
+  row(outcome: Omit<RunOutcome, 'row'>, point: Pick<PlanPoint, 'scenario' | 'sweep'>): string;
+}
+
+/** The table of a plan (built alike in the main thread, for the header, and in each worker, for rows). */
+export function runsTable(plan: Pick<ExperimentPlan, 'points'>): RunsTable {
+  const sweepNames: string[] = [];
+  for (const p of plan.points) for (const k of Object.keys(p.sweep)) if (!sweepNames.includes(k)) sweepNames.push(k);
+  const taken = new Set([...FIXED, ...METRIC_COLUMNS]);
+  const sweepColumns = sweepNames.map((k) => (taken.has(k) ? `sweep_${k}` : k));
+  const columns = [
+    'run',
+    'point',
+    'scenario',
+    ...sweepColumns,
+    'replicate',
+    'seed',
+    'status',
+    'error',
+    ...METRIC_COLUMNS,
+  ];
+  const na = METRIC_COLUMNS.map(() => 'NA').join(',');
+  return {
+    sweepNames,
+    sweepColumns,
+    columns,
+    header: `${columns.join(',')}\n`,
+    row(o, point) {
+      const sweep = sweepNames.map((k) => `,${formatValue(point.sweep[k])}`).join('');
+      const metrics = o.status === 'ok' ? o.metrics.map(formatExact).join(',') : na;
+      return `${o.index},${csvField(o.pointId)},${csvField(point.scenario)}${sweep},${o.replicate},${o.seed},${o.status},${csvField(o.error)},${metrics}\n`;
+    },
+  };
+}
+
+/** The run index at the start of a runs.csv line (its first field is always a bare integer). */
+export function runIndexOf(line: string): number {
+  const comma = line.indexOf(',');
+  const text = comma < 0 ? line : line.slice(0, comma);
+  return /^\d+$/.test(text) ? Number(text) : Number.NaN;
+}
