@@ -120,38 +120,31 @@ export function yearlyMemberTrust(state: ModelState, pool: Pool, usageYear: Map<
   }
 }
 
-/** Mean trust of municipality m toward the members of its pool (or toward everyone in the area). */
-export function meanTrustToMembers(state: ModelState, pool: Pool, m: Municipality): number {
+/** Mean of row m of an area matrix over the members (or over the whole area when there are none). */
+function meanOverMembers(state: ModelState, pool: Pool, m: Municipality, matrix: Float64Array, empty: number): number {
   const n = pool.area.length;
   let sum = 0;
   let count = 0;
   let all = 0;
   for (let y = 0; y < n; y++) {
     if (y === m.areaPos) continue;
-    all += pool.trust[m.areaPos * n + y];
+    const value = matrix[m.areaPos * n + y];
+    all += value;
     if (state.municipalities[pool.area[y]].membership === Membership.Member) {
-      sum += pool.trust[m.areaPos * n + y];
+      sum += value;
       count++;
     }
   }
   if (count > 0) return sum / count;
-  return n > 1 ? all / (n - 1) : 0.5;
+  return n > 1 ? all / (n - 1) : empty;
+}
+
+/** Mean trust of municipality m toward the members of its pool (or toward everyone in the area). */
+export function meanTrustToMembers(state: ModelState, pool: Pool, m: Municipality): number {
+  return meanOverMembers(state, pool, m, pool.trust, 0.5);
 }
 
 /** Mean shared history of m with the members (or with the whole area). */
 export function meanHistoryToMembers(state: ModelState, pool: Pool, m: Municipality): number {
-  const n = pool.area.length;
-  let sum = 0;
-  let count = 0;
-  let all = 0;
-  for (let y = 0; y < n; y++) {
-    if (y === m.areaPos) continue;
-    all += pool.history[m.areaPos * n + y];
-    if (state.municipalities[pool.area[y]].membership === Membership.Member) {
-      sum += pool.history[m.areaPos * n + y];
-      count++;
-    }
-  }
-  if (count > 0) return sum / count;
-  return n > 1 ? all / (n - 1) : 0;
+  return meanOverMembers(state, pool, m, pool.history, 0);
 }
