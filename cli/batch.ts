@@ -12,6 +12,9 @@ import type { NationalData } from '../sim/region-data.js';
 import { BatchError, type BatchResult, estimateBatch, runBatch } from '../workers/engine.js';
 import { formatDuration, makeProgress } from '../workers/progress.js';
 import type { SeriesMode } from '../workers/protocol.js';
+import { parseShard, runsText, type Shard, shardLabel, shardRange } from '../workers/shard.js';
+import { explorationOf } from '../scenarios/design-build.js';
+import { prepareDesignFolder } from './explore.js';
 import { projectRoot } from './manifest.js';
 
 /** Replicates and master seed when neither the command line nor an experiment file gives them. */
@@ -30,6 +33,8 @@ export interface BatchArgs {
   resume: boolean;
   dryRun: boolean;
   quiet: boolean;
+  /** Run only this shard's block of runs (`--shard i/n`); merge the shards with `regiosim merge`. */
+  shard?: Shard;
 }
 
 /** A plan and, per point, the scenario reference that re-runs it with `regiosim run`. */
@@ -71,10 +76,14 @@ export async function batchCommand(args: BatchArgs): Promise<number> {
   const data = loadNationalData();
   const { plan, refOf } = buildPlan(args.refs, data, { replicates: args.runs, masterSeed: args.seed });
   const out = process.stdout;
-  const shape = `${plan.points.length} point${plan.points.length === 1 ? '' : 's'} × ${plan.replicates} replicates = ${plan.points.length * plan.replicates} runs`;
+  const total = plan.points.length * plan.replicates;
+  let shape = `${plan.points.length} point${plan.points.length === 1 ? '' : 's'} × ${plan.replicates} replicates = ${total} runs`;
+  if (args.shard) {
+    shape += `, shard ${shardLabel(args.shard)}: ${runsText(shardRange(total, args.shard))}`;
+  }
 
   if (args.dryRun) {
-    const e = estimateBatch(plan, { threads: args.threads, chunk: args.chunk, series: args.series });
+    const e = estimateBatch(plan, { threads: args.threads, chunk: args.chunk, series: args.series, shard: args.shard });
     out.write(
       `${[
         `regiosim batch --dry-run: ${shape}, master seed ${plan.masterSeed}, ${e.threads} thread${e.threads === 1 ? '' : 's'}`,
@@ -86,6 +95,9 @@ export async function batchCommand(args: BatchArgs): Promise<number> {
     return 0;
   }
 
+  // An experiment with a design: block: its sample goes next to runs.csv, as with regiosim explore.
+  const exploration = explorationOf(plan);
+  if (exploration) prepareDesignFolder(args.out, exploration, args.resume);
   const dataDir = join(projectRoot(), 'data');
   const controller = new AbortController();
   let signalCode = 0;
@@ -109,6 +121,7 @@ export async function batchCommand(args: BatchArgs): Promise<number> {
       resume: args.resume,
       progress: makeProgress(args.quiet ? 'quiet' : 'auto'),
       signal: controller.signal,
+      shard: args.shard,
       manifest: {
         arguments: { ...args },
         inputFiles: [
@@ -174,6 +187,18 @@ const notWhole = (name: string, v: unknown, min: number): string | undefined =>
     ? undefined
     : `--${name}: ${Array.isArray(v) ? `${v.join(', ')} (given more than once)` : v} is not allowed; allowed: a whole number ≥ ${min}`;
 
+/** A message if --shard is not i/n (given once), else undefined. */
+function badShard(v: unknown): string | undefined {
+  if (v === undefined) return undefined;
+  if (typeof v !== 'string') return `--shard: ${Array.isArray(v) ? `${v.join(', ')} (given more than once)` : v} is not allowed; allowed: i/n, e.g. 2/8`;
+  try {
+    parseShard(v);
+    return undefined;
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
+
 /** The yargs definition of `regiosim batch`, registered in cli/regiosim.ts. */
 export const batchCommandModule: CommandModule = {
   command: 'batch [scenarios..]',
@@ -206,12 +231,18 @@ export const batchCommandModule: CommandModule = {
         describe: 'print the number of runs and estimates of time and disk, run nothing',
       })
       .option('quiet', { type: 'boolean', default: false, describe: 'no progress output' })
+      .option('shard', {
+        type: 'string',
+        describe:
+          'run only shard i of n (i/n, 1-based: a contiguous block of the runs) into --out; combine the n shard folders with regiosim merge',
+      })
       .check(
         (a) =>
           notWhole('runs', a.runs, 1) ??
           notWhole('seed', a.seed, 0) ??
           notWhole('threads', a.threads, 1) ??
           notWhole('chunk', a.chunk, 1) ??
+          badShard(a.shard) ??
           true,
       ),
   handler: async (raw) => {
@@ -226,6 +257,7 @@ export const batchCommandModule: CommandModule = {
       resume: boolean;
       dryRun: boolean;
       quiet: boolean;
+      shard?: string;
     };
     try {
       process.exitCode = await batchCommand({
@@ -239,6 +271,7 @@ export const batchCommandModule: CommandModule = {
         resume: a.resume,
         dryRun: a.dryRun,
         quiet: a.quiet,
+        shard: a.shard === undefined ? undefined : parseShard(a.shard),
       });
     } catch (e) {
       if (!(e instanceof BatchError)) throw e;

@@ -6,9 +6,14 @@ import { formatIssue, ScenarioError } from '../scenarios/load.js';
 import { ModelInputError } from '../sim/model-input.js';
 import { batchCommandModule } from './batch.js';
 import { compareCommandModule } from './compare.js';
+import { discoverCommandModule } from './discover.js';
+import { exploreCommandModule } from './explore.js';
 import { scenariosCommandModule } from './list-scenarios.js';
+import { mergeCommandModule } from './merge.js';
 import { reportCommandModule } from './report.js';
 import { runCommand } from './run.js';
+import { sensitivityCommandModule } from './sensitivity.js';
+import { slurmCommandModule } from './slurm.js';
 import { validateCommandModule } from './validate.js';
 
 /** Prints an input error clearly and exits non-zero; anything else is a bug and shows its stack. */
@@ -60,6 +65,11 @@ try {
     .command(scenariosCommandModule)
     .command(reportCommandModule)
     .command(compareCommandModule)
+    .command(exploreCommandModule)
+    .command(sensitivityCommandModule)
+    .command(discoverCommandModule)
+    .command(mergeCommandModule)
+    .command(slurmCommandModule)
     .demandCommand(1, 'Name a command: run, batch, compare, report, validate or scenarios')
     .strict()
     .help()

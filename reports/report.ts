@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import type { ExperimentPlan } from '../scenarios/plan.js';
 import { buildModel } from './aggregate/build-model.js';
 import { buildCharts } from './charts/index.js';
+import { designReportCharts } from './explore/report-charts.js';
 import { reportHtml } from './html/page.js';
 import type { ReportModel } from './model.js';
 import { checkFonts } from './render/render.js';
@@ -41,7 +42,10 @@ export async function buildReport(batchDir: string, options: ReportOptions = {})
   mkdirSync(outDir, { recursive: true });
   const tables = writeTables(model, join(outDir, 'tables'));
   log('validating and rendering the charts');
-  const charts = await writeCharts(buildCharts(model), join(outDir, 'charts'), log);
+  // A design batch (regiosim explore) gets sensitivity and discovery charts instead of per-point ones.
+  const design = designReportCharts(batchDir, log);
+  if (design) model.notes.push(...design.notes);
+  const charts = await writeCharts(design?.charts ?? buildCharts(model), join(outDir, 'charts'), log);
   const html = join(outDir, 'report.html');
   writeFileSync(html, reportHtml(model, charts, outDir, tables));
   return { outDir, html, charts, tables, notes: model.notes, model };

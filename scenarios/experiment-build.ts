@@ -5,6 +5,8 @@
 import { dirname } from 'node:path';
 import { checkModelInput, type ModelInput, ModelInputError } from '../sim/model-input.js';
 import type { NationalData } from '../sim/region-data.js';
+import { readDesign } from './design-block.js';
+import { designPoints, type Exploration, withExploration } from './design-build.js';
 import { didYouMean, type Position, type ScenarioIssue, showValue } from './issues.js';
 import { suggest } from './names.js';
 import type { ExperimentPlan, PlanPoint } from './plan.js';
@@ -95,9 +97,14 @@ export function buildExperiment(
   const baseline = baselineNode
     ? baselineName(String(toPlain(baselineNode)), scenarios, baselineNode.pos, issues, failed)
     : undefined;
-  const axes = sweepAxes(child(tree, 'sweeps'), issues);
-  const points: PlanPoint[] = [];
-  for (const s of scenarios) {
+  // A design block samples the points instead of sweeping them (scenarios/design-*.ts).
+  const seedNode = child(tree, 'seed');
+  const { design, policies } = readDesign(tree, Number(seedNode ? toPlain(seedNode) : 0), refs.length, issues);
+  const designed = design ? designPoints(scenarios, design, policies, issues) : undefined;
+  const exploration: Exploration | undefined = designed?.exploration;
+  const axes = design ? [] : sweepAxes(child(tree, 'sweeps'), issues);
+  const points: PlanPoint[] = designed?.points ?? [];
+  for (const s of design ? [] : scenarios) {
     for (const setting of sweepSettings(axes)) {
       const id = pointId(s.input.name, setting);
       const input = applySetting(s.input, setting);
@@ -128,13 +135,16 @@ export function buildExperiment(
     const node: TreeNode | undefined = child(tree, key);
     return node?.kind === 'scalar' ? String(node.value) : undefined;
   };
-  return {
-    name: text('name') ?? defaultName,
-    description: text('description') ?? '',
-    baseline,
-    masterSeed: Number(text('seed')),
-    replicates: Number(text('replicates')),
-    points,
-    sourceFiles: [...files],
-  };
+  return withExploration(
+    {
+      name: text('name') ?? defaultName,
+      description: text('description') ?? '',
+      baseline,
+      masterSeed: Number(text('seed')),
+      replicates: Number(text('replicates')),
+      points,
+      sourceFiles: [...files],
+    },
+    exploration,
+  );
 }

@@ -5,6 +5,7 @@
  */
 import { LEVER_NAMES, LEVERS, type LeverName, ROLES } from '../sim/levers.js';
 import { PARAMETER_NAMES, PARAMETERS, SCARCITY_LEVELS } from '../sim/parameters.js';
+import { designSchema, policiesSchema } from './design-schema.js';
 import type { Schema } from './schema-check.js';
 
 export const SCENARIO_SCHEMA_FILE = 'scenario.schema.json';
@@ -324,7 +325,7 @@ export function experimentSchema(): Schema {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title: 'regiosim experiment',
     description:
-      'Scenarios to compare (one of them the baseline), replicates, master seed and optional sweeps crossed with the scenarios. Generated from sim/levers.ts and sim/parameters.ts by npm run schema.',
+      'Scenarios to compare (one of them the baseline), replicates, master seed and optional sweeps crossed with the scenarios, or a design sampling uncertainties (and levers) crossed with policies and the scenarios. Generated from sim/levers.ts and sim/parameters.ts by npm run schema.',
     type: 'object',
     additionalProperties: false,
     required: ['scenarios', 'baseline', 'replicates', 'seed'],
@@ -367,6 +368,8 @@ export function experimentSchema(): Schema {
         'x-keys': `scarcity, a lever other than ${UNSWEEPABLE_LEVERS.join(', ')}, or ${PARAMETER_KEYS.replace(/^scarcity or /, '')}`,
         properties: Object.fromEntries(sweepable.map((n) => [n, sweepSchema(n, defs[n])])),
       },
+      design: designSchema(),
+      policies: policiesSchema(NAME_PATTERN),
     },
     definitions: defs,
   };

@@ -27,6 +27,7 @@ import type { ChunkResult, ChunkTask, RunOutcome, SeriesMode, WorkerSetup } from
 import { BatchError, type BatchPaths, prepareResume } from './resume.js';
 import { runsTable } from './runs-table.js';
 import { SERIES_HEADER } from './series.js';
+import { checkShardCount, type Shard, shardRecord } from './shard.js';
 import { type BatchSpecs, batchSpecs } from './specs.js';
 import { pilot } from './pilot.js';
 
@@ -50,6 +51,8 @@ export interface BatchOptions {
   stopAfter?: number;
   /** The compiled worker (default: dist/workers/worker.js; see workerFile()). */
   workerFile?: string;
+  /** Run only this shard's block of runs (workers/shard.ts); the manifest records it. */
+  shard?: Shard;
 }
 
 export interface BatchResult {
@@ -104,8 +107,12 @@ export async function runBatch(plan: ExperimentPlan, options: BatchOptions): Pro
   const specs = batchSpecs(plan);
   const progress = options.progress ?? makeProgress('quiet');
   const worker = options.workerFile ?? workerFile();
+  if (options.shard) checkShardCount(options.shard.count, specs.total);
+  const shard = options.shard ? shardRecord(options.shard, specs.total) : undefined;
+  // The runs of this batch: all of them, or the shard's block. Run indices stay those of the whole plan.
+  const range = shard?.runs ?? { from: 0, to: specs.total };
 
-  let start = 0;
+  let start = range.from;
   let okBefore = 0;
   let failedBefore = 0;
   let notes: string[] = [];
@@ -116,10 +123,12 @@ export async function runBatch(plan: ExperimentPlan, options: BatchOptions): Pro
     inputFiles: options.manifest?.inputFiles ?? [],
     startedAt: new Date(),
     history: [],
+    ...(shard ? { extra: { shard } } : {}),
   };
   if (options.resume) {
-    const at = prepareResume(paths, plan, series, table);
-    ({ done: start, ok: okBefore, failed: failedBefore, notes } = at);
+    const at = prepareResume(paths, plan, series, table, shard);
+    ({ ok: okBefore, failed: failedBefore, notes } = at);
+    start = range.from + at.done;
     const previous = at.manifest.previousAttempts as ManifestContext['history'] | undefined;
     ctx.history = [
       ...(previous ?? []),
@@ -133,7 +142,7 @@ export async function runBatch(plan: ExperimentPlan, options: BatchOptions): Pro
     throw new BatchError(`${paths.dir} already holds a batch: add --resume to continue it, or choose another --out`);
   }
   mkdirSync(paths.dir, { recursive: true });
-  if (start === 0) {
+  if (start === range.from) {
     writeFileSync(paths.runs, table.header);
     if (series !== 'none') writeFileSync(paths.series, SERIES_HEADER);
   }
@@ -143,22 +152,23 @@ export async function runBatch(plan: ExperimentPlan, options: BatchOptions): Pro
 
   const writer = new OrderedWriter({ runs: paths.runs, series: series === 'none' ? undefined : paths.series }, start);
   const counts = (): BatchCounts => ({
-    total: specs.total,
-    done: writer.next,
+    total: range.to - range.from,
+    done: writer.next - range.from,
     ok: okBefore + writer.ok,
     failed: failedBefore + writer.failed,
   });
   writeManifest(paths.manifest, batchManifest(ctx, 'running', counts()));
 
   const threads = Math.max(1, Math.floor(options.threads ?? availableParallelism()));
-  const sizer = new ChunkSizer(options.chunk, specs.total - start, threads);
+  const sizer = new ChunkSizer(options.chunk, range.to - start, threads);
   const busy = { workerMs: 0, simMs: 0 };
   let error: string | undefined;
-  const end = Math.min(specs.total, options.stopAfter === undefined ? specs.total : start + options.stopAfter);
+  const end = Math.min(range.to, options.stopAfter === undefined ? range.to : start + options.stopAfter);
   const stopped = () => options.signal?.aborted === true || error !== undefined;
-  progress.start(specs.total, start);
+  progress.start(range.to - range.from, start - range.from);
   try {
     await dispatch(plan, specs, {
+      first: range.from,
       start,
       threads,
       series,
@@ -192,7 +202,7 @@ export async function runBatch(plan: ExperimentPlan, options: BatchOptions): Pro
   return {
     status,
     counts: c,
-    resumedFrom: start,
+    resumedFrom: start - range.from,
     threads,
     chunk: sizer.next(),
     msPerRun: sizer.msPerRun,
@@ -212,6 +222,8 @@ export async function runBatch(plan: ExperimentPlan, options: BatchOptions): Pro
 }
 
 interface DispatchContext {
+  /** The first run of the batch (0, or a shard's first run): progress counts from it. */
+  first: number;
   start: number;
   threads: number;
   series: SeriesMode;
@@ -262,7 +274,7 @@ async function dispatch(plan: ExperimentPlan, specs: BatchSpecs, d: DispatchCont
   pool.on('error', onFatal);
   const inFlight = new Set<Promise<void>>();
   const window = threads * 2;
-  const written = () => d.progress.update(d.writer.next, d.failedBefore + d.writer.failed);
+  const written = () => d.progress.update(d.writer.next - d.first, d.failedBefore + d.writer.failed);
   try {
     let next = d.start;
     while (next < d.end) {
@@ -324,22 +336,25 @@ export interface BatchEstimate {
  */
 export function estimateBatch(
   plan: ExperimentPlan,
-  options: Pick<BatchOptions, 'threads' | 'chunk' | 'series'>,
+  options: Pick<BatchOptions, 'threads' | 'chunk' | 'series' | 'shard'>,
 ): BatchEstimate {
   const specs = batchSpecs(plan);
+  if (options.shard) checkShardCount(options.shard.count, specs.total);
+  const range = options.shard ? shardRecord(options.shard, specs.total).runs : { from: 0, to: specs.total };
+  const runs = range.to - range.from;
   const series = options.series ?? 'yearly';
   const threads = Math.max(1, Math.floor(options.threads ?? availableParallelism()));
   const table = runsTable(plan);
   const p = pilot(plan, specs, table, series);
-  const perThread = Math.ceil(specs.total / Math.min(threads, specs.total));
+  const perThread = Math.ceil(runs / Math.min(threads, runs));
   return {
-    runs: specs.total,
+    runs,
     points: plan.points.length,
     threads,
-    chunk: options.chunk ?? autoChunkSize(p.msPerRun, specs.total, threads),
+    chunk: options.chunk ?? autoChunkSize(p.msPerRun, runs, threads),
     pilotRuns: p.runs,
     msPerRun: p.msPerRun,
     seconds: (p.warmupMs + p.msPerRun * perThread) / 1000,
-    bytes: p.bytesPerRun * specs.total + Buffer.byteLength(table.header),
+    bytes: p.bytesPerRun * runs + Buffer.byteLength(table.header),
   };
 }

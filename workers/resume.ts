@@ -12,6 +12,7 @@ import { forEachLine, splitCsvLine, tailCut, truncate } from './csv-lines.js';
 import type { SeriesMode } from './protocol.js';
 import { runIndexOf, type RunsTable } from './runs-table.js';
 import { SERIES_HEADER } from './series.js';
+import type { ShardRecord } from './shard.js';
 
 /** A problem the user must fix (wrong folder, other plan): reported plainly, exit code 2. */
 export class BatchError extends Error {
@@ -42,6 +43,7 @@ function checkManifest(
   paths: BatchPaths,
   plan: ExperimentPlan,
   series: SeriesMode,
+  shard: ShardRecord | undefined,
 ): { manifest: BatchManifest; notes: string[] } {
   if (!existsSync(paths.manifest))
     throw new BatchError(`${paths.dir} has no manifest.json: there is no batch there to resume`);
@@ -72,6 +74,12 @@ function checkManifest(
       `the batch in ${paths.dir} was made with a different plan: ${diffs.join('; ')}. Resume with the same scenarios and options, or start a new batch`,
     );
   }
+  const was = manifest.shard as ShardRecord | undefined;
+  const name = (s: ShardRecord | undefined) => (s ? `shard ${s.index}/${s.count}` : 'a whole batch (no --shard)');
+  if (was?.index !== shard?.index || was?.count !== shard?.count)
+    throw new BatchError(
+      `the batch in ${paths.dir} is ${name(was)}, not ${name(shard)}: resume it with ${was ? `--shard ${was.index}/${was.count}` : 'no --shard'}, or choose another --out`,
+    );
   const notes: string[] = [];
   const commit = gitCommit();
   if (manifest.commit !== commit)
@@ -87,8 +95,11 @@ export function prepareResume(
   plan: ExperimentPlan,
   series: SeriesMode,
   table: RunsTable,
+  shard?: ShardRecord,
 ): ResumePoint {
-  const { manifest, notes } = checkManifest(paths, plan, series);
+  const { manifest, notes } = checkManifest(paths, plan, series, shard);
+  // A shard's rows carry the run indices of the whole batch, from its first run on.
+  const first = shard?.runs.from ?? 0;
   if (!existsSync(paths.runs)) return { done: 0, ok: 0, failed: 0, manifest, notes };
   const statusColumn = table.columns.indexOf('status');
   let header: string | undefined;
@@ -103,9 +114,9 @@ export function prepareResume(
       return true;
     }
     const index = runIndexOf(line);
-    if (index !== done)
+    if (index !== first + done)
       throw new BatchError(
-        `${paths.runs}: row ${done + 2} is run ${index}, expected run ${done}: the file was edited; start a new batch`,
+        `${paths.runs}: row ${done + 2} is run ${index}, expected run ${first + done}: the file was edited; start a new batch`,
       );
     const status = splitCsvLine(line)[statusColumn];
     if (status === 'ok') ok++;
@@ -118,7 +129,7 @@ export function prepareResume(
     if (!existsSync(paths.series) || !startsWith(paths.series, SERIES_HEADER))
       throw new BatchError(`${paths.series} is missing or damaged: start a new batch`);
     const size = statSync(paths.series).size;
-    const cut = tailCut(paths.series, size, SERIES_HEADER.length, (line) => runIndexOf(line) < done);
+    const cut = tailCut(paths.series, size, SERIES_HEADER.length, (line) => runIndexOf(line) < first + done);
     if (cut < size) truncate(paths.series, cut);
   }
   return { done: header === undefined ? 0 : done, ok, failed, manifest, notes };

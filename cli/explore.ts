@@ -1,0 +1,235 @@
+/**
+ * `regiosim explore <experiment>`: runs an experiment whose file samples its points (a `design:`
+ * block, optionally crossed with `policies:`) through the batch engine, and writes the sample
+ * (design.csv, design.json) next to runs.csv, so `regiosim sensitivity` and `regiosim discover`
+ * can analyse the folder. The batch options are those of `regiosim batch`.
+ */
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Argv, CommandModule } from 'yargs';
+import { ADJACENCY_FILE, loadNationalData, MUNICIPALITIES_FILE, RES_REGIONS_FILE } from '../data/load.js';
+import { describeDesign } from '../reports/explore/read.js';
+import { type Exploration, explorationOf } from '../scenarios/design-build.js';
+import { DESIGN_CSV, DESIGN_JSON, DesignFileError, writeDesignFiles } from '../scenarios/design-files.js';
+import { isExperimentRef } from '../scenarios/load.js';
+import { BatchError, type BatchResult, estimateBatch, runBatch } from '../workers/engine.js';
+import { formatDuration, makeProgress } from '../workers/progress.js';
+import type { SeriesMode } from '../workers/protocol.js';
+import { buildPlan } from './batch.js';
+import { projectRoot } from './manifest.js';
+
+export interface ExploreArgs {
+  experiment: string;
+  runs?: number;
+  seed?: number;
+  threads?: number;
+  chunk?: number;
+  out: string;
+  series: SeriesMode;
+  resume: boolean;
+  dryRun: boolean;
+  quiet: boolean;
+}
+
+/** The lines that say what the design is. */
+export function designLines(e: Exploration, points: number, replicates: number): string[] {
+  const names = e.factors.map((f) => `${f.name}${f.role === 'lever' ? ' (lever)' : ''}`).join(', ');
+  const crossed = [
+    e.policies.length
+      ? `${e.policies.length} polic${e.policies.length === 1 ? 'y' : 'ies'} (${e.policies.map((p) => p.name).join(', ')})`
+      : '',
+    e.scenarios.length > 1 ? `${e.scenarios.length} scenarios` : `scenario ${e.scenarios[0]}`,
+  ].filter(Boolean);
+  const rows = e.design.rows.length;
+  return [
+    `  design: ${describeDesign(e)}: ${names}`,
+    `  ${rows} design points × ${crossed.join(' × ')} = ${points} points, × ${replicates} replicates = ${points * replicates} runs`,
+    ...e.design.notes.map((n) => `  note: ${n}`),
+  ];
+}
+
+/**
+ * Writes design.csv and design.json into a batch folder before the batch starts (regiosim explore,
+ * and regiosim batch for an experiment with a design), refusing a folder that already holds a batch
+ * (unless resuming) or another design.
+ * @throws BatchError
+ */
+export function prepareDesignFolder(out: string, exploration: Exploration, resume: boolean): void {
+  if (!resume && (existsSync(join(out, 'manifest.json')) || existsSync(join(out, 'runs.csv'))))
+    throw new BatchError(`${out} already holds a batch: add --resume to continue it, or choose another --out`);
+  try {
+    writeDesignFiles(out, exploration);
+  } catch (e) {
+    if (e instanceof DesignFileError) throw new BatchError(e.message);
+    throw e;
+  }
+}
+
+const show = (p: string) => {
+  const r = relative(process.cwd(), p);
+  return r === '' ? '.' : r.startsWith('..') ? p : r;
+};
+
+/** Runs the command; returns the exit code (0 all ok, 1 failed runs, 2 bad input, 130/143 interrupted). */
+export async function exploreCommand(args: ExploreArgs): Promise<number> {
+  const data = loadNationalData();
+  if (!isExperimentRef(args.experiment))
+    throw new BatchError(
+      `${JSON.stringify(args.experiment)} is not an experiment file; allowed: an experiment file with a design: block (regiosim scenarios lists the shipped ones)`,
+    );
+  const { plan } = buildPlan([args.experiment], data, { replicates: args.runs, masterSeed: args.seed });
+  const exploration = explorationOf(plan);
+  if (!exploration)
+    throw new BatchError(
+      `${args.experiment} has no design: block; allowed: an experiment that samples its points (scenarios/README.md, "Designs"); run experiments with sweeps with regiosim batch`,
+    );
+  const out = process.stdout;
+  const head = `regiosim explore: ${plan.name}, master seed ${plan.masterSeed}`;
+  const lines = designLines(exploration, plan.points.length, plan.replicates);
+  if (args.dryRun) {
+    const e = estimateBatch(plan, { threads: args.threads, chunk: args.chunk, series: args.series });
+    out.write(
+      `${[
+        `${head} --dry-run, ${e.threads} thread${e.threads === 1 ? '' : 's'}`,
+        ...lines,
+        `  pilot: ${e.pilotRuns} runs, ${e.msPerRun.toFixed(1)} ms per warm run → estimate ${formatDuration(e.seconds)} of wall time, ${(e.bytes / 1e6).toFixed(1)} MB on disk`,
+        '  nothing else was run and nothing was written',
+      ].join('\n')}\n`,
+    );
+    return 0;
+  }
+  prepareDesignFolder(args.out, exploration, args.resume);
+  if (!args.quiet) process.stderr.write(`${head}\n${lines.join('\n')}\n`);
+  const dataDir = join(projectRoot(), 'data');
+  const controller = new AbortController();
+  let signalCode = 0;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (controller.signal.aborted) process.exit(signalCode);
+    signalCode = signal === 'SIGINT' ? 130 : 143;
+    process.stderr.write(
+      `\nregiosim explore: ${signal}: finishing the runs in flight, then stopping (again to quit at once)\n`,
+    );
+    controller.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  let result: BatchResult;
+  try {
+    result = await runBatch(plan, {
+      outDir: args.out,
+      threads: args.threads,
+      chunk: args.chunk,
+      series: args.series,
+      resume: args.resume,
+      progress: makeProgress(args.quiet ? 'quiet' : 'auto'),
+      signal: controller.signal,
+      // `refs` as regiosim batch records them, so that regiosim report can rebuild the inputs.
+      manifest: {
+        arguments: { command: 'explore', ...args, refs: [args.experiment] },
+        inputFiles: [
+          ...plan.sourceFiles,
+          ...[MUNICIPALITIES_FILE, ADJACENCY_FILE, RES_REGIONS_FILE].map((f) => join(dataDir, f)),
+        ],
+      },
+    });
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+  const c = result.counts;
+  const ran = c.done - result.resumedFrom;
+  const secs = result.elapsedMs / 1000;
+  const end = [
+    head,
+    ...lines,
+    ...result.notes.map((n) => `  ${n}`),
+    `  ${result.status}: ${c.done}/${c.total} runs done (${c.ok} ok, ${c.failed} failed); ${ran} run${ran === 1 ? '' : 's'} in ${formatDuration(secs)} on ${result.threads} thread${result.threads === 1 ? '' : 's'} (${secs > 0 ? (ran / secs).toFixed(1) : '-'} runs/s)`,
+  ];
+  if (result.error) end.push(`  batch error: ${result.error}`);
+  for (const f of result.failures.slice(0, 3))
+    end.push(`  failed: run ${f.index} (${f.pointId}, seed ${f.seed}): ${f.error}`);
+  if (result.status === 'interrupted' || (result.error && c.done < c.total))
+    end.push(`  continue with: regiosim explore ${args.experiment} --out ${args.out} --resume (and the same options)`);
+  end.push(
+    `  written in ${show(result.paths.dir)}: runs.csv, ${args.series === 'none' ? '' : 'series.csv, '}${DESIGN_CSV} (the sample), ${DESIGN_JSON}, manifest.json, README.md`,
+    `  next: regiosim sensitivity ${show(result.paths.dir)}    regiosim discover ${show(result.paths.dir)} --where "poolSurvived == 0"`,
+  );
+  out.write(`${end.join('\n')}\n`);
+  if (result.status === 'interrupted') return signalCode || 130;
+  return result.status === 'complete' ? 0 : 1;
+}
+
+const wholeAtLeast = (name: string, v: unknown, min: number): string | undefined =>
+  v === undefined || (typeof v === 'number' && Number.isSafeInteger(v) && v >= min)
+    ? undefined
+    : `--${name}: ${Array.isArray(v) ? `${v.join(', ')} (given more than once)` : v} is not allowed; allowed: a whole number ≥ ${min}`;
+
+/** The yargs definition of `regiosim explore`, registered in cli/regiosim.ts. */
+export const exploreCommandModule: CommandModule = {
+  command: 'explore <experiment>',
+  describe:
+    'Run an experiment that samples its points (design: block) and write the sample (design.csv) next to runs.csv',
+  builder: (y: Argv) =>
+    y
+      .positional('experiment', {
+        type: 'string',
+        describe: 'an experiment file with a design: block, or a library name',
+      })
+      .option('runs', {
+        type: 'number',
+        describe:
+          "replicates per design point (replicate i has the same seed at every point); default: the experiment's",
+      })
+      .option('seed', {
+        type: 'number',
+        describe: "master seed of the replicates (the design has its own seed in the file); default: the experiment's",
+      })
+      .option('threads', { type: 'number', describe: 'worker threads (default: the number of cores)' })
+      .option('chunk', { type: 'number', describe: 'runs per worker task (default: chosen from a short pilot)' })
+      .option('out', { type: 'string', default: 'out/explore', describe: 'output folder' })
+      .option('series', {
+        choices: ['none', 'yearly', 'monthly'] as const,
+        default: 'none' as const,
+        describe: 'region series written to series.csv (the analyses use runs.csv only)',
+      })
+      .option('resume', {
+        type: 'boolean',
+        default: false,
+        describe: 'continue the interrupted explore batch in --out',
+      })
+      .option('dry-run', {
+        type: 'boolean',
+        default: false,
+        describe: 'print the design, the number of runs and estimates; run nothing',
+      })
+      .option('quiet', { type: 'boolean', default: false, describe: 'no progress output' })
+      .check(
+        (a) =>
+          wholeAtLeast('runs', a.runs, 1) ??
+          wholeAtLeast('seed', a.seed, 0) ??
+          wholeAtLeast('threads', a.threads, 1) ??
+          wholeAtLeast('chunk', a.chunk, 1) ??
+          true,
+      ),
+  handler: async (raw) => {
+    const a = raw as unknown as ExploreArgs & { experiment: string };
+    try {
+      process.exitCode = await exploreCommand({
+        experiment: a.experiment,
+        runs: a.runs,
+        seed: a.seed,
+        threads: a.threads,
+        chunk: a.chunk,
+        out: a.out,
+        series: a.series,
+        resume: a.resume,
+        dryRun: a.dryRun,
+        quiet: a.quiet,
+      });
+    } catch (e) {
+      if (!(e instanceof BatchError)) throw e;
+      process.stderr.write(`regiosim explore: ${e.message}\n`);
+      process.exitCode = 2;
+    }
+  },
+};

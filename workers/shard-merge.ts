@@ -1,0 +1,514 @@
+/**
+ * `regiosim merge`: combines the n shard folders of one batch (`regiosim batch --shard i/n`) into
+ * one batch folder whose runs.csv and series.csv are byte-identical to the same batch run on one
+ * machine. A shard holds one contiguous block of run indices (workers/shard.ts), so merging is the
+ * header once, then every shard's rows in shard order; every row is checked on the way.
+ *
+ * Refuses (MergeError 'refused') shards of different experiments, seeds, versions, series modes or
+ * shard counts, the same shard twice, and folders that are not shards; reports (MergeError
+ * 'incomplete') missing and unfinished shards. The result is built in a staging folder next to
+ * --out and renamed into place only when complete, so a partial merged result is never written.
+ */
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  realpathSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { BatchCounts, BatchManifest } from './batch-manifest.js';
+import { forEachLine, splitCsvLine } from './csv-lines.js';
+import { batchPaths } from './engine.js';
+import type { SeriesMode } from './protocol.js';
+import { runIndexOf } from './runs-table.js';
+import { SERIES_HEADER } from './series.js';
+import { runsText, type ShardRecord } from './shard.js';
+
+/** Why nothing was merged: 'refused' (exit 2) the folders do not belong together; 'incomplete' (exit 1) shards are missing or unfinished. */
+export class MergeError extends Error {
+  constructor(
+    readonly kind: 'refused' | 'incomplete',
+    readonly problems: string[],
+  ) {
+    super(problems.join('\n'));
+    this.name = 'MergeError';
+  }
+}
+
+/** A shard folder and its manifest. */
+export interface ShardFolder {
+  /** The folder as given (for messages). */
+  dir: string;
+  manifest: BatchManifest;
+  shard: ShardRecord;
+}
+
+/** One shard as the merged manifest lists it (field `merged.shards`). */
+export interface MergedShard {
+  index: number;
+  count: number;
+  runs: { from: number; to: number };
+  dir: string;
+  startedAt: string;
+  finishedAt: string | null;
+  commit: string;
+  node: string;
+  status: string;
+  counts: BatchCounts;
+  previousAttempts: unknown;
+}
+
+export interface MergeResult {
+  dir: string;
+  shards: MergedShard[];
+  counts: BatchCounts;
+  status: 'complete' | 'failed';
+  series: SeriesMode;
+  plan: { name: string; points: number; replicates: number; masterSeed: number };
+  notes: string[];
+}
+
+const range = (s: Pick<ShardRecord, 'runs'>) => runsText(s.runs);
+
+/**
+ * The shard folders among `dirs`: each is a shard folder (has manifest.json), or a folder whose
+ * sub-folders are (e.g. the `shards/` folder of `regiosim slurm`). Problems found here are refusals.
+ */
+export function readShardFolders(dirs: string[]): { folders: ShardFolder[]; problems: string[]; unstarted: string[] } {
+  const problems: string[] = [];
+  const unstarted: string[] = [];
+  const folders: ShardFolder[] = [];
+  const seen = new Map<string, string>();
+  const add = (dir: string) => {
+    const real = realpathSync(dir);
+    const before = seen.get(real);
+    if (before !== undefined) {
+      problems.push(`${dir} is given twice${before === dir ? '' : ` (also as ${before})`}`);
+      return;
+    }
+    seen.set(real, dir);
+    const file = join(dir, 'manifest.json');
+    if (!existsSync(file)) {
+      // A folder without a manifest: a shard that was killed before it wrote one (or not a batch).
+      unstarted.push(dir);
+      return;
+    }
+    let manifest: BatchManifest;
+    try {
+      manifest = JSON.parse(readFileSync(file, 'utf8')) as BatchManifest;
+    } catch (e) {
+      problems.push(`${file} is not readable JSON (${(e as Error).message})`);
+      return;
+    }
+    if (manifest.tool !== 'regiosim' || manifest.command !== 'batch') {
+      problems.push(`${dir} is not a regiosim batch folder (its manifest.json is not a batch's)`);
+      return;
+    }
+    const shard = manifest.shard as ShardRecord | undefined;
+    if (!shard) {
+      problems.push(
+        manifest.merged
+          ? `${dir} is already a merged batch, not a shard`
+          : `${dir} holds a whole batch, not a shard (it was run without --shard i/n): there is nothing to merge it with`,
+      );
+      return;
+    }
+    folders.push({ dir, manifest, shard });
+  };
+  for (const dir of dirs) {
+    if (!existsSync(dir)) {
+      problems.push(`${dir} does not exist`);
+      continue;
+    }
+    if (!statSync(dir).isDirectory()) {
+      problems.push(`${dir} is not a folder`);
+      continue;
+    }
+    if (existsSync(join(dir, 'manifest.json'))) {
+      add(dir);
+      continue;
+    }
+    const children = readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => join(dir, e.name))
+      .sort();
+    const shards = children.filter((c) => existsSync(join(c, 'manifest.json')));
+    if (shards.length === 0) {
+      if (children.length === 0) unstarted.push(dir);
+      else problems.push(`${dir} holds no batch (no manifest.json in it or in its sub-folders)`);
+      continue;
+    }
+    for (const c of children) add(c);
+  }
+  return { folders, problems, unstarted };
+}
+
+/** Groups folders by a value: "A in x, y; B in z" (for messages about what differs). */
+function differs(what: string, folders: ShardFolder[], value: (f: ShardFolder) => unknown): string | undefined {
+  const groups = new Map<string, string[]>();
+  for (const f of folders) {
+    const v = value(f);
+    const key = typeof v === 'string' ? v : JSON.stringify(v);
+    groups.set(key, [...(groups.get(key) ?? []), `${f.dir} (shard ${f.shard.index}/${f.shard.count})`]);
+  }
+  if (groups.size <= 1) return undefined;
+  return `${what} differs: ${[...groups].map(([v, dirs]) => `${v} in ${dirs.join(', ')}`).join('; ')}`;
+}
+
+interface PlanInfo {
+  name?: string;
+  masterSeed?: number;
+  replicates?: number;
+  runs?: number;
+  points?: Array<{ id: string }>;
+}
+const planOf = (f: ShardFolder) => (f.manifest.plan ?? {}) as PlanInfo;
+
+/** Everything that must agree between shards of one batch; each problem names the folders and the values. */
+export function checkSameBatch(folders: ShardFolder[]): string[] {
+  const problems: string[] = [];
+  const check = (what: string, value: (f: ShardFolder) => unknown) => {
+    const d = differs(what, folders, value);
+    if (d) problems.push(d);
+  };
+  check('regiosim version', (f) => f.manifest.version);
+  check('experiment', (f) => planOf(f).name);
+  check('master seed', (f) => f.manifest.seeds?.master);
+  check('runs per point', (f) => planOf(f).replicates);
+  check('points', (f) => `[${(planOf(f).points ?? []).map((p) => p.id).join(', ')}]`);
+  check('series', (f) => f.manifest.series);
+  check('number of shards', (f) => `n = ${f.shard.count}`);
+  check('number of runs', (f) => f.shard.totalRuns);
+  if (problems.length === 0)
+    check('the plan (a scenario input: same names, different content; fingerprint)', (f) => f.manifest.planHash);
+  // The same shard twice (same batch, e.g. run twice into two folders).
+  const byIndex = new Map<number, ShardFolder[]>();
+  for (const f of folders) byIndex.set(f.shard.index, [...(byIndex.get(f.shard.index) ?? []), f]);
+  for (const [i, fs] of [...byIndex].sort((a, b) => a[0] - b[0]))
+    if (fs.length > 1)
+      problems.push(`shard ${i}/${fs[0].shard.count} is given more than once: ${fs.map((f) => f.dir).join(', ')}`);
+  return problems;
+}
+
+/** Missing and unfinished shards (of a set that passed checkSameBatch). */
+export function checkComplete(folders: ShardFolder[], unstarted: string[]): string[] {
+  const problems: string[] = [];
+  const n = folders[0].shard.count;
+  const have = new Set(folders.map((f) => f.shard.index));
+  for (let i = 1; i <= n; i++) {
+    if (have.has(i)) continue;
+    const from = Math.floor(((i - 1) * folders[0].shard.totalRuns) / n);
+    const to = Math.floor((i * folders[0].shard.totalRuns) / n);
+    problems.push(`shard ${i}/${n} (${range({ runs: { from, to } })}) is missing`);
+  }
+  for (const dir of unstarted)
+    problems.push(`${dir} has no manifest.json: a shard that never started, or was killed at once; run it again`);
+  for (const f of [...folders].sort((a, b) => a.shard.index - b.shard.index)) {
+    const m = f.manifest;
+    const c = m.counts;
+    if (c.done === c.total && (m.status === 'complete' || m.status === 'failed') && !m.error) continue;
+    const why =
+      m.status === 'running'
+        ? 'status running (still running, or killed without a chance to record it)'
+        : `status ${m.status}${m.error ? `: ${m.error}` : ''}`;
+    problems.push(
+      `shard ${f.shard.index}/${f.shard.count} in ${f.dir} is incomplete: ${c.done}/${c.total} runs done, ${why}; finish it with its regiosim batch command plus --resume`,
+    );
+  }
+  return problems;
+}
+
+/** Appends text to a file descriptor in large writes. */
+class Appender {
+  private parts: string[] = [];
+  private size = 0;
+  constructor(private readonly fd: number) {}
+  add(text: string): void {
+    this.parts.push(text);
+    this.size += text.length;
+    if (this.size > 1 << 20) this.flush();
+  }
+  flush(): void {
+    if (this.parts.length) writeFileSync(this.fd, this.parts.join(''));
+    this.parts = [];
+    this.size = 0;
+  }
+}
+
+/** Copies one shard's runs.csv rows (checking header, run indices and completeness); returns its counts. */
+function copyRuns(f: ShardFolder, header: string, out: Appender): { ok: number; failed: number } {
+  const file = batchPaths(f.dir).runs;
+  const where = `shard ${f.shard.index}/${f.shard.count} in ${f.dir}`;
+  if (!existsSync(file)) throw new MergeError('incomplete', [`${where} has no runs.csv`]);
+  let first = true;
+  let next = f.shard.runs.from;
+  let ok = 0;
+  let failed = 0;
+  const statusColumn = header.trimEnd().split(',').indexOf('status');
+  const complete = forEachLine(file, (line) => {
+    if (first) {
+      first = false;
+      if (`${line}\n` !== header)
+        throw new MergeError('refused', [`${file} has other columns than the first shard's runs.csv`]);
+      return true;
+    }
+    if (runIndexOf(line) !== next)
+      throw new MergeError('refused', [
+        `${file}: row ${next - f.shard.runs.from + 2} is not run ${next}: the file was edited`,
+      ]);
+    if (splitCsvLine(line)[statusColumn] === 'ok') ok++;
+    else failed++;
+    next++;
+    out.add(`${line}\n`);
+    return true;
+  });
+  if (statSync(file).size > complete || next !== f.shard.runs.to)
+    throw new MergeError('incomplete', [
+      `${where}: runs.csv holds ${next - f.shard.runs.from} of its ${f.shard.runs.to - f.shard.runs.from} runs (the manifest says complete): run it again with --resume`,
+    ]);
+  const c = f.manifest.counts;
+  if (ok !== c.ok || failed !== c.failed)
+    throw new MergeError('refused', [
+      `${where}: runs.csv has ${ok} ok and ${failed} failed runs, its manifest ${c.ok} and ${c.failed}: the files were edited`,
+    ]);
+  return { ok, failed };
+}
+
+/** Copies one shard's series.csv body byte for byte (checking its header, first and last rows). */
+function copySeries(f: ShardFolder, out: number): void {
+  const file = batchPaths(f.dir).series;
+  const where = `shard ${f.shard.index}/${f.shard.count} in ${f.dir}`;
+  if (!existsSync(file)) throw new MergeError('incomplete', [`${where} has no series.csv`]);
+  const size = statSync(file).size;
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(Math.min(size, 64 * 1024));
+    readSync(fd, head, 0, head.length, 0);
+    if (!head.subarray(0, SERIES_HEADER.length).equals(Buffer.from(SERIES_HEADER)))
+      throw new MergeError('refused', [`${file} does not start with the series header (${SERIES_HEADER.trim()})`]);
+    if (size === SERIES_HEADER.length) return;
+    const tail = Buffer.alloc(Math.min(size - SERIES_HEADER.length, 64 * 1024));
+    readSync(fd, tail, 0, tail.length, size - tail.length);
+    const lastNl = tail.lastIndexOf(10);
+    const prevNl = tail.lastIndexOf(10, lastNl - 1);
+    const firstLine = head.toString('utf8', SERIES_HEADER.length, head.indexOf(10, SERIES_HEADER.length));
+    const lastLine = tail.toString('utf8', prevNl + 1, lastNl);
+    const inRange = (line: string) => {
+      const run = runIndexOf(line);
+      return run >= f.shard.runs.from && run < f.shard.runs.to;
+    };
+    if (lastNl !== tail.length - 1 || !inRange(firstLine) || !inRange(lastLine))
+      throw new MergeError('refused', [`${file} is damaged or holds runs outside the shard's ${range(f.shard)}`]);
+    const buf = Buffer.alloc(1 << 22);
+    for (let pos = SERIES_HEADER.length; pos < size; ) {
+      const n = readSync(fd, buf, 0, Math.min(buf.length, size - pos), pos);
+      if (n === 0) break;
+      writeSync(out, buf, 0, n);
+      pos += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The README of the merged folder: the shards' README (the same in all) plus where it came from. */
+function mergedReadme(first: ShardFolder, shards: MergedShard[]): string {
+  const readme = batchPaths(first.dir).readme;
+  const base = existsSync(readme) ? readFileSync(readme, 'utf8') : '# regiosim batch results\n';
+  const n = shards.length;
+  return [
+    base.trimEnd(),
+    '',
+    `## Merged from ${n} shard${n === 1 ? '' : 's'}`,
+    '',
+    `This folder was made by \`regiosim merge\` from ${n} shard${n === 1 ? '' : 's'} (\`regiosim batch --shard i/${n}\`, e.g. the`,
+    'tasks of a SLURM job array). runs.csv and series.csv are byte-identical to the same batch run on one',
+    'machine; manifest.json lists the shards under `merged` (see docs/SLURM.md).',
+    '',
+    '| shard | runs | folder |',
+    '|---|---|---|',
+    ...shards.map((s) => `| ${s.index}/${s.count} | ${s.runs.from}–${s.runs.to - 1} | ${s.dir} |`),
+    '',
+  ].join('\n');
+}
+
+/** Merges the shard folders `dirs` into `outDir` (which must not hold anything yet). */
+export function mergeShards(dirs: string[], outDir: string): MergeResult {
+  if (dirs.length === 0) throw new MergeError('refused', ['name the shard folders to merge']);
+  const { folders, problems, unstarted } = readShardFolders(dirs);
+  if (folders.length > 0) problems.push(...checkSameBatch(folders));
+  if (existsSync(outDir) && (!statSync(outDir).isDirectory() || readdirSync(outDir).length > 0))
+    problems.push(`${outDir} already exists and is not empty: choose another --out (merge never overwrites)`);
+  if (problems.length) throw new MergeError('refused', problems);
+  if (folders.length === 0)
+    throw new MergeError('incomplete', [
+      ...unstarted.map((d) => `${d} has no manifest.json: no shard has started there yet`),
+      ...(unstarted.length ? [] : ['no shard folders found']),
+    ]);
+  const incomplete = checkComplete(folders, unstarted);
+  if (incomplete.length) throw new MergeError('incomplete', incomplete);
+
+  const sorted = [...folders].sort((a, b) => a.shard.index - b.shard.index);
+  const first = sorted[0];
+  const series = first.manifest.series;
+  const notes: string[] = [];
+  const commits = new Set(sorted.map((f) => f.manifest.commit));
+  if (commits.size > 1)
+    notes.push(`note: the shards were made at different commits (${[...commits].join(', ')}); same version and plan`);
+
+  // Build everything in a staging folder next to --out, then rename it into place.
+  const parent = dirname(resolve(outDir));
+  mkdirSync(parent, { recursive: true });
+  const staging = join(parent, `.${basename(resolve(outDir))}.merging-${process.pid}`);
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging);
+  try {
+    const paths = batchPaths(staging);
+    const header = readFirstLine(batchPaths(first.dir).runs);
+    const runsFd = openSync(paths.runs, 'w');
+    let ok = 0;
+    let failed = 0;
+    try {
+      const out = new Appender(runsFd);
+      out.add(header);
+      for (const f of sorted) {
+        const c = copyRuns(f, header, out);
+        ok += c.ok;
+        failed += c.failed;
+      }
+      out.flush();
+    } finally {
+      closeSync(runsFd);
+    }
+    if (series !== 'none') {
+      const seriesFd = openSync(paths.series, 'w');
+      try {
+        writeFileSync(seriesFd, SERIES_HEADER);
+        for (const f of sorted) copySeries(f, seriesFd);
+      } finally {
+        closeSync(seriesFd);
+      }
+    }
+    notes.push(...copyOtherFiles(sorted, staging));
+    const shards: MergedShard[] = sorted.map((f) => ({
+      index: f.shard.index,
+      count: f.shard.count,
+      runs: f.shard.runs,
+      dir: resolve(f.dir),
+      startedAt: f.manifest.startedAt,
+      finishedAt: f.manifest.finishedAt,
+      commit: f.manifest.commit,
+      node: f.manifest.node,
+      status: f.manifest.status,
+      counts: f.manifest.counts,
+      previousAttempts: f.manifest.previousAttempts ?? [],
+    }));
+    const counts: BatchCounts = { total: first.shard.totalRuns, done: first.shard.totalRuns, ok, failed };
+    const status = failed > 0 ? 'failed' : 'complete';
+    writeFileSync(paths.readme, mergedReadme(first, shards));
+    writeFileSync(
+      paths.manifest,
+      `${JSON.stringify(mergedManifest(first, sorted, shards, counts, status, outDir), null, 2)}\n`,
+    );
+    if (existsSync(outDir)) rmdirSync(outDir); // an empty folder (checked above)
+    renameSync(staging, outDir);
+    const p = planOf(first);
+    return {
+      dir: outDir,
+      shards,
+      counts,
+      status,
+      series,
+      plan: {
+        name: p.name ?? '',
+        points: p.points?.length ?? 0,
+        replicates: p.replicates ?? 0,
+        masterSeed: first.manifest.seeds?.master ?? 0,
+      },
+      notes,
+    };
+  } catch (e) {
+    rmSync(staging, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+const OWN_FILES = new Set(['runs.csv', 'series.csv', 'manifest.json', 'README.md']);
+
+/**
+ * Other files of the shard folders (e.g. design.csv and design.json of an experiment with a design:
+ * block, written alike by every shard): copied when every shard has the very same file; otherwise
+ * left out with a note. Sub-folders (e.g. a report made of one shard) are left out.
+ */
+function copyOtherFiles(sorted: ShardFolder[], staging: string): string[] {
+  const notes: string[] = [];
+  const names = new Set<string>();
+  for (const f of sorted)
+    for (const e of readdirSync(f.dir, { withFileTypes: true }))
+      if (e.isFile() && !OWN_FILES.has(e.name) && !/\.tmp-\d+$/.test(e.name)) names.add(e.name);
+  for (const name of [...names].sort()) {
+    const contents = sorted.map((f) => (existsSync(join(f.dir, name)) ? readFileSync(join(f.dir, name)) : undefined));
+    const first = contents[0];
+    if (first && contents.every((c) => c?.equals(first))) copyFileSync(join(sorted[0].dir, name), join(staging, name));
+    else
+      notes.push(
+        `note: ${name} is not the same in every shard (${contents.some((c) => !c) ? 'missing in some' : 'it differs'}): not copied`,
+      );
+  }
+  return notes;
+}
+
+function readFirstLine(path: string): string {
+  let first = '';
+  forEachLine(path, (line) => {
+    first = `${line}\n`;
+    return false;
+  });
+  return first;
+}
+
+/**
+ * The merged manifest: the first shard's, with the fields of a whole batch (counts, status, no
+ * `shard`), the earliest start and latest finish, arguments without --shard and with the merged
+ * folder as `out`, and `merged`: when, and every shard with its folder, times, commit, Node and counts.
+ */
+function mergedManifest(
+  first: ShardFolder,
+  sorted: ShardFolder[],
+  shards: MergedShard[],
+  counts: BatchCounts,
+  status: 'complete' | 'failed',
+  outDir: string,
+): BatchManifest {
+  const { shard: _shard, previousAttempts: _previous, error: _error, ...rest } = first.manifest;
+  const args = { ...(first.manifest.arguments ?? {}) };
+  delete args.shard;
+  args.out = outDir;
+  const times = sorted.map((f) => f.manifest.startedAt).sort();
+  const ends = sorted.map((f) => f.manifest.finishedAt ?? '').sort();
+  return {
+    ...rest,
+    arguments: args,
+    startedAt: times[0],
+    finishedAt: ends[ends.length - 1],
+    status,
+    counts,
+    previousAttempts: [],
+    merged: {
+      at: new Date().toISOString(),
+      by: 'regiosim merge',
+      shards,
+    },
+  } as BatchManifest;
+}
