@@ -70,7 +70,10 @@ try {
     .command(discoverCommandModule)
     .command(mergeCommandModule)
     .command(slurmCommandModule)
-    .demandCommand(1, 'Name a command: run, batch, compare, report, validate or scenarios')
+    .demandCommand(
+      1,
+      'Name a command: run, batch, compare, report, validate, scenarios, explore, sensitivity, discover, merge or slurm',
+    )
     .strict()
     .help()
     .fail((msg, err, y) => {
