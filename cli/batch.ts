@@ -3,19 +3,18 @@
  * with paired seeds, streaming results, resume, a dry run and progress. This module only turns
  * arguments into a plan and the engine's result into a readable end message and an exit code.
  */
-import { join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import { ADJACENCY_FILE, loadNationalData, MUNICIPALITIES_FILE, RES_REGIONS_FILE } from '../data/load.js';
+import { loadNationalData, modelDataFiles } from '../data/load.js';
 import { isExperimentRef, loadExperimentFile, planFromScenarios } from '../scenarios/load.js';
 import type { ExperimentPlan } from '../scenarios/plan.js';
 import type { NationalData } from '../sim/region-data.js';
-import { BatchError, type BatchResult, estimateBatch, runBatch } from '../workers/engine.js';
+import { BatchError, type BatchResult, estimateBatch } from '../workers/engine.js';
 import { formatDuration, makeProgress } from '../workers/progress.js';
 import type { SeriesMode } from '../workers/protocol.js';
 import { parseShard, runsText, type Shard, shardLabel, shardRange } from '../workers/shard.js';
 import { explorationOf } from '../scenarios/design-build.js';
 import { prepareDesignFolder } from './explore.js';
-import { projectRoot } from './manifest.js';
+import { runBatchInterruptibly } from './interruptible.js';
 
 /** Replicates and master seed when neither the command line nor an experiment file gives them. */
 export const DEFAULT_RUNS = 10;
@@ -64,7 +63,10 @@ export function buildPlan(
   }
   if (list.some(isExperimentRef))
     throw new BatchError('an experiment file must be given alone; to compare scenarios, list scenario files or names');
-  const plan = planFromScenarios(list, data, { replicates: opts.replicates ?? DEFAULT_RUNS, masterSeed: opts.masterSeed ?? DEFAULT_SEED });
+  const plan = planFromScenarios(list, data, {
+    replicates: opts.replicates ?? DEFAULT_RUNS,
+    masterSeed: opts.masterSeed ?? DEFAULT_SEED,
+  });
   const refOf = new Map(plan.points.map((p, i) => [p.id, list[i]]));
   return { plan, refOf };
 }
@@ -98,45 +100,18 @@ export async function batchCommand(args: BatchArgs): Promise<number> {
   // An experiment with a design: block: its sample goes next to runs.csv, as with regiosim explore.
   const exploration = explorationOf(plan);
   if (exploration) prepareDesignFolder(args.out, exploration, args.resume);
-  const dataDir = join(projectRoot(), 'data');
-  const controller = new AbortController();
-  let signalCode = 0;
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (controller.signal.aborted) process.exit(signalCode); // second signal: quit now (files hold whole rows only)
-    signalCode = signal === 'SIGINT' ? 130 : 143;
-    process.stderr.write(
-      `\nregiosim batch: ${signal}: finishing the runs in flight, then stopping (again to quit at once)\n`,
-    );
-    controller.abort();
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  let result: BatchResult;
-  try {
-    result = await runBatch(plan, {
-      outDir: args.out,
-      threads: args.threads,
-      chunk: args.chunk,
-      series: args.series,
-      resume: args.resume,
-      progress: makeProgress(args.quiet ? 'quiet' : 'auto'),
-      signal: controller.signal,
-      shard: args.shard,
-      manifest: {
-        arguments: { ...args },
-        inputFiles: [
-          ...plan.sourceFiles,
-          ...[MUNICIPALITIES_FILE, ADJACENCY_FILE, RES_REGIONS_FILE].map((f) => join(dataDir, f)),
-        ],
-      },
-    });
-  } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-  }
+  const { result, exitCode } = await runBatchInterruptibly('batch', plan, {
+    outDir: args.out,
+    threads: args.threads,
+    chunk: args.chunk,
+    series: args.series,
+    resume: args.resume,
+    progress: makeProgress(args.quiet ? 'quiet' : 'auto'),
+    shard: args.shard,
+    manifest: { arguments: { ...args }, inputFiles: [...plan.sourceFiles, ...modelDataFiles()] },
+  });
   out.write(endMessage(result, plan, shape, refOf, args.series));
-  if (result.status === 'interrupted') return signalCode || 130;
-  return result.status === 'complete' ? 0 : 1;
+  return exitCode;
 }
 
 /** The summary printed when a batch ends: counts, failures with their seeds and how to re-run one, how to resume. */
@@ -190,7 +165,8 @@ const notWhole = (name: string, v: unknown, min: number): string | undefined =>
 /** A message if --shard is not i/n (given once), else undefined. */
 function badShard(v: unknown): string | undefined {
   if (v === undefined) return undefined;
-  if (typeof v !== 'string') return `--shard: ${Array.isArray(v) ? `${v.join(', ')} (given more than once)` : v} is not allowed; allowed: i/n, e.g. 2/8`;
+  if (typeof v !== 'string')
+    return `--shard: ${Array.isArray(v) ? `${v.join(', ')} (given more than once)` : v} is not allowed; allowed: i/n, e.g. 2/8`;
   try {
     parseShard(v);
     return undefined;
@@ -215,7 +191,10 @@ export const batchCommandModule: CommandModule = {
         type: 'number',
         describe: `replicates per scenario (replicate i has the same seed in every scenario); default: the experiment's, or ${DEFAULT_RUNS}`,
       })
-      .option('seed', { type: 'number', describe: `master seed the run seeds derive from; default: the experiment's, or ${DEFAULT_SEED}` })
+      .option('seed', {
+        type: 'number',
+        describe: `master seed the run seeds derive from; default: the experiment's, or ${DEFAULT_SEED}`,
+      })
       .option('threads', { type: 'number', describe: 'worker threads (default: the number of cores)' })
       .option('chunk', { type: 'number', describe: 'runs per worker task (default: chosen from a short pilot)' })
       .option('out', { type: 'string', default: 'out/batch', describe: 'output folder' })

@@ -6,13 +6,13 @@
  */
 import { join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import { ADJACENCY_FILE, loadNationalData, MUNICIPALITIES_FILE, RES_REGIONS_FILE } from '../data/load.js';
+import { loadNationalData, modelDataFiles } from '../data/load.js';
 import { ReportError } from '../reports/errors.js';
 import { buildReport } from '../reports/report.js';
-import { BatchError, runBatch } from '../workers/engine.js';
+import { BatchError } from '../workers/engine.js';
 import { formatDuration, makeProgress } from '../workers/progress.js';
 import { buildPlan } from './batch.js';
-import { projectRoot } from './manifest.js';
+import { runBatchInterruptibly } from './interruptible.js';
 import { reportMessage, reportOptions } from './report.js';
 
 export interface CompareArgs {
@@ -30,36 +30,36 @@ export async function compareCommand(args: CompareArgs): Promise<number> {
   const t0 = performance.now();
   const log = args.quiet ? () => {} : (m: string) => process.stderr.write(`${m}\n`);
   try {
-    if (args.refs.length < 2) throw new BatchError('name at least two scenarios to compare (the first is the baseline)');
+    if (args.refs.length < 2)
+      throw new BatchError('name at least two scenarios to compare (the first is the baseline)');
     const { plan } = buildPlan(args.refs, loadNationalData(), { replicates: args.runs, masterSeed: args.seed });
-    const dataDir = join(projectRoot(), 'data');
-    const controller = new AbortController();
-    const onSignal = () => {
-      process.stderr.write('\nregiosim compare: finishing the runs in flight, then stopping\n');
-      controller.abort();
-    };
-    process.once('SIGINT', onSignal);
-    let batch: Awaited<ReturnType<typeof runBatch>>;
-    try {
-      log(`regiosim compare: ${plan.points.length} scenarios × ${plan.replicates} runs, master seed ${plan.masterSeed}, baseline ${plan.baseline}`);
-      batch = await runBatch(plan, {
-        outDir: args.out,
-        threads: args.threads,
-        series: 'yearly',
-        progress: makeProgress(args.quiet ? 'quiet' : 'auto'),
-        signal: controller.signal,
-        // The same argument names as `regiosim batch`, so `regiosim report` can rebuild the inputs for its maps.
-        manifest: {
-          arguments: { command: 'compare', refs: args.refs, runs: args.runs, seed: args.seed, threads: args.threads, out: args.out, series: 'yearly' },
-          inputFiles: [...plan.sourceFiles, ...[MUNICIPALITIES_FILE, ADJACENCY_FILE, RES_REGIONS_FILE].map((f) => join(dataDir, f))],
+    log(
+      `regiosim compare: ${plan.points.length} scenarios × ${plan.replicates} runs, master seed ${plan.masterSeed}, baseline ${plan.baseline}`,
+    );
+    const { result: batch, exitCode } = await runBatchInterruptibly('compare', plan, {
+      outDir: args.out,
+      threads: args.threads,
+      series: 'yearly',
+      progress: makeProgress(args.quiet ? 'quiet' : 'auto'),
+      // The same argument names as `regiosim batch`, so `regiosim report` can rebuild the inputs for its maps.
+      manifest: {
+        arguments: {
+          command: 'compare',
+          refs: args.refs,
+          runs: args.runs,
+          seed: args.seed,
+          threads: args.threads,
+          out: args.out,
+          series: 'yearly',
         },
-      });
-    } finally {
-      process.off('SIGINT', onSignal);
-    }
+        inputFiles: [...plan.sourceFiles, ...modelDataFiles()],
+      },
+    });
     const c = batch.counts;
-    log(`  batch ${batch.status}: ${c.done}/${c.total} runs (${c.ok} ok, ${c.failed} failed) in ${formatDuration(batch.elapsedMs / 1000)}, written in ${batch.paths.dir}`);
-    if (batch.status === 'interrupted') return 130;
+    log(
+      `  batch ${batch.status}: ${c.done}/${c.total} runs (${c.ok} ok, ${c.failed} failed) in ${formatDuration(batch.elapsedMs / 1000)}, written in ${batch.paths.dir}`,
+    );
+    if (batch.status === 'interrupted') return exitCode;
     const report = await buildReport(args.out, { outDir: join(args.out, 'report'), plan, mapRuns: args.mapRuns, log });
     process.stdout.write(reportMessage(report, (performance.now() - t0) / 1000));
     return batch.status === 'complete' ? 0 : 1;
@@ -71,7 +71,8 @@ export async function compareCommand(args: CompareArgs): Promise<number> {
 }
 
 const wholeAtLeast = (name: string, min: number, v: number | undefined) => {
-  if (v !== undefined && (!Number.isSafeInteger(v) || v < min)) throw new Error(`--${name}: ${v} is not allowed; allowed: a whole number ≥ ${min}`);
+  if (v !== undefined && (!Number.isSafeInteger(v) || v < min))
+    throw new Error(`--${name}: ${v} is not allowed; allowed: a whole number ≥ ${min}`);
 };
 
 /** The yargs definition of `regiosim compare`, registered in cli/regiosim.ts. */
@@ -81,11 +82,23 @@ export const compareCommandModule: CommandModule = {
   builder: (y: Argv) =>
     reportOptions(
       y
-        .positional('scenarios', { type: 'string', array: true, describe: 'two or more scenario files, library names or built-ins' })
-        .option('runs', { type: 'number', default: 20, describe: 'runs per scenario (run i has the same seed in every scenario)' })
+        .positional('scenarios', {
+          type: 'string',
+          array: true,
+          describe: 'two or more scenario files, library names or built-ins',
+        })
+        .option('runs', {
+          type: 'number',
+          default: 20,
+          describe: 'runs per scenario (run i has the same seed in every scenario)',
+        })
         .option('seed', { type: 'number', default: 1, describe: 'master seed the run seeds derive from' })
         .option('threads', { type: 'number', describe: 'worker threads (default: the number of cores)' })
-        .option('out', { type: 'string', default: 'out/compare', describe: 'output folder: the batch, with the report in <out>/report' })
+        .option('out', {
+          type: 'string',
+          default: 'out/compare',
+          describe: 'output folder: the batch, with the report in <out>/report',
+        })
         .check((a) => {
           wholeAtLeast('runs', 1, a.runs as number);
           wholeAtLeast('seed', 0, a.seed as number);
@@ -94,7 +107,23 @@ export const compareCommandModule: CommandModule = {
         }),
     ),
   handler: async (raw) => {
-    const a = raw as unknown as { scenarios: string[]; runs: number; seed: number; threads?: number; out: string; mapRuns: number; quiet: boolean };
-    process.exitCode = await compareCommand({ refs: a.scenarios, runs: a.runs, seed: a.seed, threads: a.threads, out: a.out, mapRuns: a.mapRuns, quiet: a.quiet });
+    const a = raw as unknown as {
+      scenarios: string[];
+      runs: number;
+      seed: number;
+      threads?: number;
+      out: string;
+      mapRuns: number;
+      quiet: boolean;
+    };
+    process.exitCode = await compareCommand({
+      refs: a.scenarios,
+      runs: a.runs,
+      seed: a.seed,
+      threads: a.threads,
+      out: a.out,
+      mapRuns: a.mapRuns,
+      quiet: a.quiet,
+    });
   },
 };

@@ -7,16 +7,16 @@
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import { ADJACENCY_FILE, loadNationalData, MUNICIPALITIES_FILE, RES_REGIONS_FILE } from '../data/load.js';
+import { loadNationalData, modelDataFiles } from '../data/load.js';
 import { describeDesign } from '../reports/explore/read.js';
 import { type Exploration, explorationOf } from '../scenarios/design-build.js';
 import { DESIGN_CSV, DESIGN_JSON, DesignFileError, writeDesignFiles } from '../scenarios/design-files.js';
 import { isExperimentRef } from '../scenarios/load.js';
-import { BatchError, type BatchResult, estimateBatch, runBatch } from '../workers/engine.js';
+import { BatchError, estimateBatch } from '../workers/engine.js';
 import { formatDuration, makeProgress } from '../workers/progress.js';
 import type { SeriesMode } from '../workers/protocol.js';
 import { buildPlan } from './batch.js';
-import { projectRoot } from './manifest.js';
+import { runBatchInterruptibly } from './interruptible.js';
 
 export interface ExploreArgs {
   experiment: string;
@@ -100,42 +100,19 @@ export async function exploreCommand(args: ExploreArgs): Promise<number> {
   }
   prepareDesignFolder(args.out, exploration, args.resume);
   if (!args.quiet) process.stderr.write(`${head}\n${lines.join('\n')}\n`);
-  const dataDir = join(projectRoot(), 'data');
-  const controller = new AbortController();
-  let signalCode = 0;
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (controller.signal.aborted) process.exit(signalCode);
-    signalCode = signal === 'SIGINT' ? 130 : 143;
-    process.stderr.write(
-      `\nregiosim explore: ${signal}: finishing the runs in flight, then stopping (again to quit at once)\n`,
-    );
-    controller.abort();
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  let result: BatchResult;
-  try {
-    result = await runBatch(plan, {
-      outDir: args.out,
-      threads: args.threads,
-      chunk: args.chunk,
-      series: args.series,
-      resume: args.resume,
-      progress: makeProgress(args.quiet ? 'quiet' : 'auto'),
-      signal: controller.signal,
-      // `refs` as regiosim batch records them, so that regiosim report can rebuild the inputs.
-      manifest: {
-        arguments: { command: 'explore', ...args, refs: [args.experiment] },
-        inputFiles: [
-          ...plan.sourceFiles,
-          ...[MUNICIPALITIES_FILE, ADJACENCY_FILE, RES_REGIONS_FILE].map((f) => join(dataDir, f)),
-        ],
-      },
-    });
-  } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-  }
+  const { result, exitCode } = await runBatchInterruptibly('explore', plan, {
+    outDir: args.out,
+    threads: args.threads,
+    chunk: args.chunk,
+    series: args.series,
+    resume: args.resume,
+    progress: makeProgress(args.quiet ? 'quiet' : 'auto'),
+    // `refs` as regiosim batch records them, so that regiosim report can rebuild the inputs.
+    manifest: {
+      arguments: { command: 'explore', ...args, refs: [args.experiment] },
+      inputFiles: [...plan.sourceFiles, ...modelDataFiles()],
+    },
+  });
   const c = result.counts;
   const ran = c.done - result.resumedFrom;
   const secs = result.elapsedMs / 1000;
@@ -155,8 +132,7 @@ export async function exploreCommand(args: ExploreArgs): Promise<number> {
     `  next: regiosim sensitivity ${show(result.paths.dir)}    regiosim discover ${show(result.paths.dir)} --where "poolSurvived == 0"`,
   );
   out.write(`${end.join('\n')}\n`);
-  if (result.status === 'interrupted') return signalCode || 130;
-  return result.status === 'complete' ? 0 : 1;
+  return exitCode;
 }
 
 const wholeAtLeast = (name: string, v: unknown, min: number): string | undefined =>

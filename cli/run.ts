@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { loadNationalData } from '../data/load.js';
+import { loadNationalData, modelDataFiles } from '../data/load.js';
 import { loadScenarioFile } from '../scenarios/load.js';
 import { simulate } from '../sim/simulate.js';
-import { makeManifest, projectRoot } from './manifest.js';
+import { makeManifest } from './manifest.js';
 import { writeRunOutputs } from './run-output.js';
 
 export interface RunArgs {
@@ -19,16 +19,10 @@ export function runCommand(args: RunArgs): void {
   const data = loadNationalData();
   const { input, files } = loadScenarioFile(args.scenario ?? 'default', data);
   const result = simulate(input, args.seed);
-  const dataDir = join(projectRoot(), 'data');
   const manifest = makeManifest({
     command: 'run',
     arguments: { ...args },
-    inputFiles: [
-      ...files,
-      ...['nl_municipalities_2024.csv', 'nl_municipality_adjacency_2024.csv', 'nl_res_regions_2024.csv'].map((f) =>
-        join(dataDir, f),
-      ),
-    ],
+    inputFiles: [...files, ...modelDataFiles()],
     inlineInputs: [{ name: 'model-input.json', text: JSON.stringify(input) }],
     seeds: { runs: [args.seed] },
     startedAt,

@@ -186,6 +186,11 @@ function numberIn(path: string, row: Row, field: string, min: number, max: numbe
 // ---------------------------------------------------------------------------------------------
 // Loading
 
+/** Absolute paths of the tables every model input is built from (for manifests' input hashes). */
+export function modelDataFiles(dataDir: string = defaultDataDir()): string[] {
+  return [MUNICIPALITIES_FILE, ADJACENCY_FILE, RES_REGIONS_FILE].map((f) => join(dataDir, f));
+}
+
 /**
  * The project's data/ folder. Found by walking up from this module to the folder holding
  * package.json, so it is the same from source (data/load.ts) and compiled (dist/data/load.js).

@@ -13,8 +13,9 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { packageVersion, projectRoot } from '../cli/manifest.js';
-import { ADJACENCY_FILE, loadNationalData, MUNICIPALITIES_FILE, RES_REGIONS_FILE } from '../data/load.js';
+import { loadNationalData, modelDataFiles } from '../data/load.js';
 import { framed, type VlSpec } from '../reports/charts/theme.js';
 import { readBatchInfo } from '../reports/read/manifest.js';
 import { readRuns } from '../reports/read/runs.js';
@@ -443,7 +444,6 @@ export async function runCalibration(opts: CalibrationOptions): Promise<Calibrat
   const t0 = performance.now();
   const data = loadNationalData();
   const plans = calibrationPlans(data, opts);
-  const dataDir = join(projectRoot(), 'data');
   const threads = opts.threads ?? availableParallelism();
   const metrics: PointMetrics = new Map();
   for (const [key, plan] of Object.entries(plans)) {
@@ -456,7 +456,7 @@ export async function runCalibration(opts: CalibrationOptions): Promise<Calibrat
       progress: makeProgress(opts.quiet ? 'quiet' : 'auto'),
       manifest: {
         arguments: { command: 'calibrate', replicates: plan.replicates, seed: plan.masterSeed, threads },
-        inputFiles: [...plan.sourceFiles, ...[MUNICIPALITIES_FILE, ADJACENCY_FILE, RES_REGIONS_FILE].map((f) => join(dataDir, f))],
+        inputFiles: [...plan.sourceFiles, ...modelDataFiles()],
       },
     });
     if (result.status !== 'complete')
@@ -763,14 +763,18 @@ export function calibrationMarkdown(result: CalibrationResult): string {
 
 // ---- command line -----------------------------------------------------------------------------
 
-function argValue(args: string[], name: string): string | undefined {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : undefined;
-}
-
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  if (args.includes('--help')) {
+  // node:util parseArgs (strict): an unknown or misspelt option is an error, not silently ignored.
+  const { values: args } = parseArgs({
+    options: {
+      help: { type: 'boolean' },
+      replicates: { type: 'string' },
+      'national-replicates': { type: 'string' },
+      threads: { type: 'string' },
+      out: { type: 'string' },
+    },
+  });
+  if (args.help) {
     process.stdout.write(
       'node dist/scripts/calibrate.js [--replicates 30] [--national-replicates 30] [--threads N] [--out out/calibration]\n' +
         'Runs the calibration batches and writes docs/CALIBRATION.md and docs/figures/calibration-*.svg.\n',
@@ -778,10 +782,10 @@ async function main(): Promise<void> {
     return;
   }
   const root = projectRoot();
-  const replicates = Number(argValue(args, 'replicates') ?? 30);
-  const nationalReplicates = Number(argValue(args, 'national-replicates') ?? 30);
-  const threads = argValue(args, 'threads') ? Number(argValue(args, 'threads')) : undefined;
-  const outDir = argValue(args, 'out') ?? join(root, 'out', 'calibration');
+  const replicates = Number(args.replicates ?? 30);
+  const nationalReplicates = Number(args['national-replicates'] ?? 30);
+  const threads = args.threads ? Number(args.threads) : undefined;
+  const outDir = args.out ?? join(root, 'out', 'calibration');
   const result = await runCalibration({ replicates, nationalReplicates, threads, outDir });
   const figures = join(root, 'docs', 'figures');
   mkdirSync(figures, { recursive: true });

@@ -16,8 +16,9 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { packageVersion, projectRoot } from '../cli/manifest.js';
-import { ADJACENCY_FILE, loadNationalData, MUNICIPALITIES_FILE, RES_REGIONS_FILE } from '../data/load.js';
+import { loadNationalData, modelDataFiles } from '../data/load.js';
 import { buildModel } from '../reports/aggregate/build-model.js';
 import type { PairedRow } from '../reports/aggregate/paired.js';
 import { readableName } from '../reports/aggregate/points.js';
@@ -80,7 +81,6 @@ export async function runExperiment(
   const dir = join(opts.outDir, name);
   if (!(opts.reuse && complete(dir))) {
     rmSync(dir, { recursive: true, force: true });
-    const dataDir = join(projectRoot(), 'data');
     const result = await runBatch(plan, {
       outDir: dir,
       threads: opts.threads,
@@ -89,7 +89,7 @@ export async function runExperiment(
       // The arguments of `regiosim batch <file>`, so `regiosim report` can rebuild the inputs.
       manifest: {
         arguments: { command: 'batch', refs: [file], threads: opts.threads, out: dir, series: 'none' },
-        inputFiles: [...plan.sourceFiles, ...[MUNICIPALITIES_FILE, ADJACENCY_FILE, RES_REGIONS_FILE].map((f) => join(dataDir, f))],
+        inputFiles: [...plan.sourceFiles, ...modelDataFiles()],
       },
     });
     if (result.status !== 'complete') throw new Error(`experiment ${name} ended ${result.status}${result.error ? `: ${result.error}` : ''}`);
@@ -1142,25 +1142,23 @@ function wRow(x: string, series: string, p: ProportionRow): LineRow {
 
 // ---- command line -----------------------------------------------------------------------------
 
-function argValue(args: string[], name: string): string | undefined {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : undefined;
-}
-
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  if (args.includes('--help')) {
+  // node:util parseArgs (strict): an unknown or misspelt option is an error, not silently ignored.
+  const { values: args } = parseArgs({
+    options: { help: { type: 'boolean' }, threads: { type: 'string' }, out: { type: 'string' }, reuse: { type: 'boolean' } },
+  });
+  if (args.help) {
     process.stdout.write(
-      'node dist/scripts/findings.js [--threads N] [--out out/findings] [--reuse] [--only a,b]\n' +
+      'node dist/scripts/findings.js [--threads N] [--out out/findings] [--reuse]\n' +
         'Runs the shipped experiments and writes docs/FINDINGS.md and docs/figures/findings-*.svg.\n',
     );
     return;
   }
   const t0 = performance.now();
   const root = projectRoot();
-  const threads = Number(argValue(args, 'threads') ?? availableParallelism());
-  const outDir = argValue(args, 'out') ?? join(root, 'out', 'findings');
-  const reuse = args.includes('--reuse');
+  const threads = Number(args.threads ?? availableParallelism());
+  const outDir = args.out ?? join(root, 'out', 'findings');
+  const reuse = args.reuse === true;
   const results = {} as Results;
   for (const name of EXPERIMENTS) {
     process.stderr.write(`findings: ${name}\n`);

@@ -1,11 +1,12 @@
-import { type ModelState, type Municipality, Node, Place, ROLE_COUNT, type Worker } from './state.js';
+import { newWorker } from './init.js';
+import { Membership, type ModelState, type Municipality, Node, Place, ROLE_COUNT, type Worker } from './state.js';
 
 /** Price of a consultant FTE-month for this municipality (joint procurement lowers it for light-pool members). */
 export function consultantPrice(state: ModelState, m: Municipality): number {
   const p = state.p;
   const base = p.internalCostPerFteMonth * p.consultantPremium;
   const pool = m.poolArea >= 0 ? state.pools[m.poolArea] : undefined;
-  const joint = pool?.exists && state.levers.poolForm === 'light' && m.membership === 2;
+  const joint = pool?.exists && state.levers.poolForm === 'light' && m.membership === Membership.Member;
   return joint ? base * (1 - p.jointProcurementDiscount) : base;
 }
 
@@ -157,21 +158,10 @@ export function fillFromOutside(
     if (u() >= chance) continue;
     const posted = vacancies.splice(k, 1)[0];
     state.tally.vacancyDurations.push(state.t - posted);
-    const w: Worker = {
-      id: state.nextWorkerId++,
-      role,
-      place,
-      employer,
-      home: state.marketSeat,
-      ageMonths: Math.round(p.midCareerAgeMean * 12),
-      tenureMonths: 0,
-      experience: p.initialExperienceMonths,
-      searchMonths: 0,
-      origin: Node.OutsideRegion,
-      client: -1,
-      contractEnd: 0,
-    };
-    state.workers.push(w);
+    const w = newWorker(state, role, state.marketSeat, Math.round(p.midCareerAgeMean * 12), Node.OutsideRegion);
+    w.place = place;
+    w.employer = employer;
+    w.experience = p.initialExperienceMonths;
     staff.push(w);
     state.tally.flows[Node.OutsideRegion][place === Place.Pool ? Node.Pool : Node.Consultancy]++;
   }

@@ -22,7 +22,7 @@ import {
   viabilityProblem,
 } from './pool.js';
 import { computeShortfall, ownEffectiveCapacity, produce, updateDemand } from './production.js';
-import { type ModelState, ROLE_COUNT } from './state.js';
+import { Membership, type ModelState, ROLE_COUNT } from './state.js';
 import { buildSummary, type RunSummary } from './summary.js';
 import { updateTrust, yearlyMemberTrust } from './trust.js';
 
@@ -183,7 +183,7 @@ function poolViability(state: ModelState, pool: ModelState['pools'][number]): vo
   let pending = 0;
   for (const i of pool.area) {
     const m = state.municipalities[i];
-    if (m.membership === 2) count++;
+    if (m.membership === Membership.Member) count++;
     if (m.joinAt >= 0) pending++;
   }
   if (count === 0 && pending === 0) {
@@ -195,7 +195,7 @@ function poolViability(state: ModelState, pool: ModelState['pools'][number]): vo
     let all = 0;
     for (const i of pool.area) {
       const m = state.municipalities[i];
-      if (m.membership !== 2) continue;
+      if (m.membership !== Membership.Member) continue;
       all += m.population;
       if (m.stayPropensity < 0.5) stop += m.population;
     }
