@@ -75,7 +75,7 @@ export function leaveMarket(state: ModelState, w: Worker, destination: Node.Reti
 function hire(state: ModelState, w: Worker, kind: Kind, idx: number): void {
   const vacancies = vacancyList(state, kind, idx, w.role);
   const posted = vacancies.shift()!;
-  state.tally.vacancyDurations.push(state.t - posted);
+  state.tally.vacancyDurations[kind].push(state.t - posted);
   const from = nodeOfPlace(w);
   const to = kind === Kind.Municipality ? Node.Municipality : kind === Kind.Pool ? Node.Pool : Node.Consultancy;
   state.tally.flows[from][to]++;
@@ -154,10 +154,26 @@ function costOf(state: ModelState, wageIndex: number): number {
   return wageIndex * state.p.internalCostPerFteMonth;
 }
 
-/** Municipalities open vacancies up to their demand, within their staffing budget; withdraw surplus ones. */
+/**
+ * Municipalities open vacancies up to their demand, within their staffing budget. Surplus
+ * vacancies are withdrawn, and so is a vacancy that stayed open for vacancyWithdrawMonths: the
+ * post is given up and the role is not advertised again for vacancyRepostMonths.
+ */
 export function postMunicipalVacancies(state: ModelState): void {
   const t = state.t;
+  const p = state.p;
   for (const m of state.municipalities) {
+    for (let r = 0; r < ROLE_COUNT; r++) {
+      const open = m.vacancies[r];
+      // Oldest first: a withdrawal pauses the role, so at most the stale ones go this month.
+      let stale = 0;
+      while (stale < open.length && t - open[stale] >= p.vacancyWithdrawMonths) stale++;
+      if (stale === 0) continue;
+      for (let k = 0; k < stale; k++) state.tally.withdrawnDurations.push(t - open[k]);
+      state.tally.vacanciesWithdrawn[Kind.Municipality] += stale;
+      open.splice(0, stale);
+      m.repostAfter[r] = t + p.vacancyRepostMonths;
+    }
     const cost = costOf(state, m.wageIndex);
     let committed = m.feeCommitment;
     for (let r = 0; r < ROLE_COUNT; r++) committed += (m.staff[r].length + m.vacancies[r].length) * cost;
@@ -170,6 +186,7 @@ export function postMunicipalVacancies(state: ModelState): void {
         committed -= cost;
         gap[r]++;
       }
+      if (t < m.repostAfter[r]) gap[r] = Math.min(gap[r], 0);
     }
     // The budget goes first to the role that is furthest below its demand, one vacancy at a time.
     while (committed + cost <= monthlyBudget) {
@@ -314,4 +331,14 @@ export function compactWorkers(state: ModelState): void {
   let k = 0;
   for (const w of state.workers) if (w.place !== Place.Gone) state.workers[k++] = w;
   state.workers.length = k;
+}
+
+/** Open vacancies of every employer over the total need (capped at 1): what consultant prices respond to. */
+export function marketTightness(state: ModelState): number {
+  let open = 0;
+  for (const m of state.municipalities) open += m.vacancies[0].length + m.vacancies[1].length + m.vacancies[2].length;
+  for (const pool of state.pools) open += pool.vacancies[0].length + pool.vacancies[1].length + pool.vacancies[2].length;
+  const c = state.consultancy.vacancies;
+  open += c[0].length + c[1].length + c[2].length;
+  return state.totalNeed > 0 ? Math.min(1, open / state.totalNeed) : 0;
 }

@@ -585,15 +585,39 @@ const defs = {
     source: 'B5: EUR 100-115k loaded per FTE-year.',
   },
   budgetCoverage: {
-    default: 0.45,
+    default: 1.0,
     min: 0.4,
-    max: 1.2,
+    max: 1.3,
     unit: 'share of need',
-    tag: 'D',
+    tag: 'A',
     group: 'money',
-    description: 'Yearly staffing budget as a share of the cost of the FTE need at internal cost.',
+    description:
+      'Yearly staffing budget (CDOKE-like funds) as a share of the cost of the FTE need at internal cost: 1 = money for every needed post.',
     source:
-      'Calibrated to pattern P2 (docs/CALIBRATION.md). Consultants absorb every euro that unfilled vacancies leave (ODD 7.4), so the external share of spending is about 1 - own salaries / budget: with own staff at 35-40% of the need under high scarcity (P4) and external hiring at 17% of the wage bill (F5), the budget is 0.38/(1 - 0.17) ≈ 0.45-0.48 of the need. Was 0.5 from CDOKE (B1, B5, A16: about 3,000-3,500 FTE paid against 4,800-5,800 needed, 0.52-0.73); that conversion is low-confidence and covers all climate tasks and non-staff spending, so it is an upper bound.',
+      'The articles\' premise is that people, not money, are scarce: CDOKE and SpUk funds let municipalities post vacancies for the need (A16, B1, B5: about 3,000-3,500 FTE paid against 4,800-5,800 needed is what is filled, not what is funded). A budget-limited region is a scenario (0.4-0.6), not the default. Was 0.45, calibrated when the budget bound before labour (model v1).',
+  },
+  vacancyWithdrawMonths: {
+    default: 12,
+    min: 6,
+    max: 36,
+    unit: 'months',
+    tag: 'A',
+    group: 'labour',
+    integer: true,
+    description:
+      'A municipal vacancy still open after this many months is withdrawn (the post is given up for now; the money goes to consultants or stays unspent).',
+    source: 'Assumption; Dutch municipalities re-advertise or give up hard-to-fill posts within about a year (model-literature 6.3).',
+  },
+  vacancyRepostMonths: {
+    default: 6,
+    min: 0,
+    max: 12,
+    unit: 'months',
+    tag: 'A',
+    group: 'labour',
+    integer: true,
+    description: 'Months before a municipality posts again in a role where it withdrew a vacancy.',
+    source: 'Assumption: a new recruitment round is prepared after a failed one.',
   },
   // ---- consultants ---------------------------------------------------------------------------
   consultantPremium: {
@@ -605,6 +629,30 @@ const defs = {
     group: 'consultants',
     description: 'Price of a consultant FTE-month relative to the internal cost.',
     source: 'F8: external rates 1.6-2.0 × the salary of a comparable employee.',
+  },
+  consultantScarcityMarkup: {
+    default: 0.5,
+    min: 0.0,
+    max: 1.0,
+    unit: '× tightness',
+    tag: 'A',
+    group: 'consultants',
+    description:
+      'Consultant prices rise with labour-market tightness: price = premium × (1 + this × open vacancies / need, last month, capped at 1).',
+    source:
+      'Assumption; interim and consultancy rates rose with the shortage of technical staff (F8, F10: the same professionals are courted by all).',
+  },
+  externalHiringNorm: {
+    default: 0.25,
+    min: 0.1,
+    max: 0.5,
+    unit: 'share of staff spending',
+    tag: 'A',
+    group: 'consultants',
+    description:
+      'A municipality orders consultants only while they stay below this share of its spending on salaries plus consultants this year (its norm on external hiring).',
+    source:
+      'F5: the Roemernorm asks government bodies to keep external hiring at 10% of the wage bill; municipalities report 16.5-17% on average (2021-2022), so local norms are looser and exceeded in shortage fields. 0.25 is an assumption between the norm and what shortage fields report (F10).',
   },
   consultantLeadMonths: {
     default: 2,

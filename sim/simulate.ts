@@ -8,7 +8,7 @@ import {
 import { updateCrises } from './crises.js';
 import { initState } from './init.js';
 import { updateKnowledge } from './knowledge.js';
-import { attrition, compactWorkers, entrants, jobSearch, postMunicipalVacancies } from './labour.js';
+import { attrition, compactWorkers, entrants, jobSearch, marketTightness, postMunicipalVacancies } from './labour.js';
 import { applyMembershipChanges, decide, evaluateMembership, formPools, learnStayPropensity } from './membership.js';
 import { checkModelInput, type ModelInput } from './model-input.js';
 import { makeRecorder, type Recorder, record } from './outputs.js';
@@ -139,6 +139,7 @@ function step(
   rec.monthLeavers = state.tally.munLeavers - leaversBefore;
   // 9. Outputs.
   record(state, rec);
+  state.tightness = marketTightness(state);
 }
 
 /** January: each municipality's staffing budget for the year. */

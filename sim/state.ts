@@ -97,6 +97,8 @@ export interface Municipality {
   staff: Worker[][];
   /** Open vacancies per role, as the month each was posted (oldest first). */
   vacancies: number[][];
+  /** Per role: no new vacancy before this month (a withdrawn one is not reposted at once). */
+  repostAfter: Int32Array;
   knowledge: Float64Array;
   budgetYear: number;
   /** Money spent this year, by kind. */
@@ -261,7 +263,11 @@ export interface Consultancy {
 export interface Tally {
   flows: number[][];
   tenureAtExit: number[];
-  vacancyDurations: number[];
+  /** Months from posting to filling, per employer kind (municipality, pool, consultancy). */
+  vacancyDurations: number[][];
+  /** Vacancies withdrawn unfilled per employer kind, and the months they had been open. */
+  vacanciesWithdrawn: number[];
+  withdrawnDurations: number[];
   salaries: number;
   consultants: number;
   fees: number;
@@ -301,6 +307,9 @@ export interface ModelState {
   /** Fractional entrants carried to the next month (keeps the yearly inflow exact). */
   entrantCarry: number;
   entrantsPerMonth: number;
+  /** Labour-market tightness: open vacancies of all employers / total need, at the end of last month (capped at 1). */
+  tightness: number;
+  totalNeed: number;
   workMix: { plan: Float64Array; exec: Float64Array };
   decayRate: Float64Array;
   leaverLoss: Float64Array;
