@@ -21,6 +21,15 @@ export function perMonth(perYear: number): number {
 
 const logistic = (x: number) => 1 / (1 + Math.exp(-x));
 
+/**
+ * "Small" everywhere in regiosim (equity metrics, charts, findings): under 50,000 inhabitants,
+ * i.e. the first two size classes.
+ */
+export const SMALL_POPULATION = 50_000;
+export function isSmall(population: number): boolean {
+  return population < SMALL_POPULATION;
+}
+
 /** Size classes by population: <20k, 20-50k, 50-100k, ≥100k (CBS classes, calibration H1). */
 export const SIZE_CLASS_NAMES = ['under20k', '20to50k', '50to100k', 'over100k'] as const;
 export function sizeClassOf(population: number): number {
@@ -143,7 +152,6 @@ function initMunicipality(
     workConsultants: new Float64Array(ROLE_COUNT),
     valueAvg: 0,
     feeAvg: 0,
-    autonomyAvg: 0,
     feePaidMonth: 0,
     overload: new Float64Array(ROLE_COUNT),
     shortfall: new Float64Array(ROLE_COUNT),
@@ -164,14 +172,19 @@ function initMunicipality(
     founder: false,
     lateJoiner: false,
     refuser: input.refusers.includes(d.code),
-    stayPropensity: p.initialStayPropensity,
-    aspiration: 0,
+    stayUtility: 0,
+    legitimacy: 0,
+    outsiderLocalAvg: 0,
+    savingAvg: 0,
+    decisionDraw: 0,
+    exitPayMonthly: 0,
+    exitPayFrom: -1,
+    exitPayPool: -1,
+    lateJoins: 0,
     poolTrust: 0.5,
     poolTrustPrior: 0.5,
     servedShareAvg: 0,
     servedRecent: 1,
-    benefitSum: 0,
-    benefitMonths: 0,
     netBenefitAvg: 0,
     crisisUntil: -1,
     crisisOnsets: [],
@@ -271,7 +284,11 @@ function initPool(
     staff: [[], [], []],
     vacancies: [[], [], []],
     knowledge: new Float64Array(ROLE_COUNT),
+    localKnowledge: new Float64Array(n),
     reserve: 0,
+    plannedStaff: 0,
+    rampUntil: -1,
+    successSignal: 0,
     sponsorUntil: -1,
     fixedFeeTotal: 0,
     usagePrice: 0,
@@ -282,12 +299,11 @@ function initPool(
     crisisFte: 0,
     utilisationWindow: [],
     unservedWindow: [],
-    servedWindow: [],
     nonViableMonths: 0,
     founders: [],
     lateJoiners: [],
+    lateJoins: 0,
     exits: [],
-    nextTermEnd: -1,
     trust: Float64Array.from(trustPrior),
     trustPrior,
     history,

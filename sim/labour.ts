@@ -49,8 +49,17 @@ export function detach(state: ModelState, w: Worker, toRegionLoss: boolean): voi
     const list = staffList(state, kind, w.employer, w.role);
     const knowledge = employerKnowledge(state, w);
     if (knowledge) {
-      const loss = (state.leaverLoss[w.role] * knowledge[w.role]) / list.length;
+      const share = state.leaverLoss[w.role] / list.length;
+      let loss = share * knowledge[w.role];
       knowledge[w.role] -= loss;
+      // A pool's local knowledge is held per place: a leaving local worker takes part of each.
+      if (w.place === Place.Pool && w.role === L) {
+        const local = state.pools[w.employer].localKnowledge;
+        for (let k = 0; k < local.length; k++) {
+          loss += share * local[k];
+          local[k] -= share * local[k];
+        }
+      }
       state.tally.knowledgeLostLeavers += loss;
       if (toRegionLoss) state.tally.knowledgeLostToRegion += loss;
     }
@@ -72,7 +81,7 @@ export function leaveMarket(state: ModelState, w: Worker, destination: Node.Reti
 }
 
 /** The worker is hired into one of an employer's open vacancies (oldest first). */
-function hire(state: ModelState, w: Worker, kind: Kind, idx: number): void {
+export function hire(state: ModelState, w: Worker, kind: Kind, idx: number): void {
   const vacancies = vacancyList(state, kind, idx, w.role);
   const posted = vacancies.shift()!;
   state.tally.vacancyDurations[kind].push(state.t - posted);
@@ -180,7 +189,8 @@ export function postMunicipalVacancies(state: ModelState): void {
     const monthlyBudget = m.budgetYear / 12;
     const gap = new Float64Array(ROLE_COUNT);
     for (let r = 0; r < ROLE_COUNT; r++) {
-      gap[r] = Math.floor(m.demand[r] + 0.5) - m.staff[r].length - m.vacancies[r].length;
+      // Indivisibility: a post exists only for a whole person; a fraction below minPostFte is not advertised.
+      gap[r] = Math.floor(m.demand[r] + 1 - p.minPostFte) - m.staff[r].length - m.vacancies[r].length;
       while (gap[r] < 0 && m.vacancies[r].length > 0) {
         m.vacancies[r].pop();
         committed -= cost;
@@ -218,9 +228,12 @@ function jobUtility(state: ModelState, w: Worker, kind: Kind, idx: number): numb
   const n = state.municipalities.length;
   if (kind === Kind.Municipality) {
     const m = state.municipalities[idx];
+    // A small team offers broad responsibility (seed 2025); a big one offers peers and career room.
+    const heatStaff = m.staff[0].length + m.staff[1].length + m.staff[2].length;
     return (
       p.wageWeight * Math.log(m.wageIndex) +
       p.teamWeight * Math.log(1 + m.staff[w.role].length) +
+      p.breadthWeight * Math.exp(-heatStaff / p.breadthStaffScale) +
       p.accessibilityWeight * (3 - m.urbanity) -
       (p.commuteWeightPer10Km * state.distanceKm[w.home * n + idx]) / 10
     );
