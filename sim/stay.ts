@@ -1,7 +1,7 @@
 import { consultantPrice } from './consultants.js';
 import { baseLegitimacy, clamp, formality, framingWeights } from './join.js';
 import { fixedFeeOf, members } from './pool.js';
-import { L, type ModelState, type Municipality, type Pool, ROLE_COUNT } from './state.js';
+import { L, Membership, type ModelState, type Municipality, type Pool, ROLE_COUNT } from './state.js';
 import { meanTrustToMembers } from './trust.js';
 
 /** The parts of a member's utility of staying (logit units), kept apart for exit reasons and the ODD. */
@@ -10,6 +10,7 @@ export interface StayTerms {
   benefit: number;
   poolTrust: number;
   memberTrust: number;
+  quarrel: number;
   ownership: number;
   legitimacy: number;
   disappointment: number;
@@ -82,10 +83,21 @@ export function stayTerms(state: ModelState, pool: Pool, m: Municipality): StayT
     benefit: p.stayBenefitWeight * clamp(m.netBenefitAvg / p.satisfactionScale, 2),
     poolTrust: p.stayPoolTrustWeight * (m.poolTrust - 0.5),
     memberTrust: p.stayMemberTrustWeight * (meanTrustToMembers(state, pool, m) - 0.5),
+    quarrel: inQuarrelWithMember(state, pool, m) ? -p.stayQuarrelPenalty : 0,
     ownership: -p.autonomyWeight * m.autonomyAversion * formality(state),
     legitimacy: p.legitimacyWeight * (m.legitimacy - 0.5),
     disappointment: promised ? -p.disappointmentWeight * Math.max(0, p.efficiencyPromise - m.savingAvg) : 0,
   };
+}
+
+/** True while m is in an unresolved quarrel with a current member of its pool. */
+function inQuarrelWithMember(state: ModelState, pool: Pool, m: Municipality): boolean {
+  const n = pool.area.length;
+  for (let y = 0; y < n; y++) {
+    if (y === m.areaPos || !pool.inQuarrel[m.areaPos * n + y]) continue;
+    if (state.municipalities[pool.area[y]].membership === Membership.Member) return true;
+  }
+  return false;
 }
 
 /** The exit payment a member would owe if it left before its term end (taper rule), in EUR. */
@@ -103,6 +115,7 @@ export function exitReason(terms: StayTerms): string {
     benefit: 'fee exceeds value',
     poolTrust: 'low trust in the pool',
     memberTrust: 'low trust in the other members',
+    quarrel: 'quarrel with another member',
     ownership: 'autonomy loss',
     legitimacy: 'cannot explain it to council and residents',
     disappointment: 'promised saving not realised',
