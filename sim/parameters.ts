@@ -1668,17 +1668,6 @@ const defs = {
     description: 'Members below which the pool is not viable.',
     source: 'model-literature 6.7.',
   },
-  poolMinTeam: {
-    default: 4,
-    min: 2,
-    max: 6,
-    unit: 'staff',
-    tag: 'E',
-    group: 'pool',
-    integer: true,
-    description: 'Team size below which the pool is not viable (cannot cover the specialisms).',
-    source: 'Drenthe started with 4 staff (D1); model-literature 6.7.',
-  },
   poolUtilisationFloor: {
     default: 0.6,
     min: 0.4,
@@ -1686,7 +1675,7 @@ const defs = {
     unit: 'share',
     tag: 'A',
     group: 'pool',
-    description: 'Rolling 12-month utilisation below which the pool is not viable and stops replacing leavers.',
+    description: 'Rolling 12-month utilisation below which the pool withdraws its open posts and stops replacing leavers (low use is not itself a dissolution rule: it acts through the usage price and members\' net benefit).',
     source: 'model-literature 6.7 (0.6-0.7).',
   },
   poolNonViableMonths: {

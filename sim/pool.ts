@@ -355,10 +355,7 @@ export function growOrShrink(state: ModelState, pool: Pool): void {
 export function viabilityProblem(state: ModelState, pool: Pool): string {
   const p = state.p;
   if (members(state, pool).length < p.poolMinMembers) return 'too few members';
-  if (isStaffed(state) && poolStaffCount(pool) < p.poolMinTeam) return 'team below minimum';
   if (pool.reserve < 0) return 'reserve exhausted';
-  if (isStaffed(state) && pool.utilisationWindow.length >= 12 && mean(pool.utilisationWindow) < p.poolUtilisationFloor)
-    return 'low utilisation';
   return '';
 }
 
