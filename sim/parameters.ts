@@ -653,16 +653,16 @@ const defs = {
       'Assumption; interim and consultancy rates rose with the shortage of technical staff (F8, F10: the same professionals are courted by all).',
   },
   externalHiringNorm: {
-    default: 0.25,
+    default: 0.18,
     min: 0.1,
     max: 0.5,
     unit: 'share of staff spending',
-    tag: 'A',
+    tag: 'D',
     group: 'consultants',
     description:
       'A municipality orders consultants only while they stay below this share of its spending on salaries plus consultants this year (its norm on external hiring).',
     source:
-      'F5: the Roemernorm asks government bodies to keep external hiring at 10% of the wage bill; municipalities report 16.5-17% on average (2021-2022), so local norms are looser and exceeded in shortage fields. 0.25 is an assumption between the norm and what shortage fields report (F10).',
+      'Calibrated to P2 (docs/CALIBRATION.md): F5 puts external hiring at 16.5-17% of the municipal wage bill (2021-2022) against the Roemernorm of 10%, so municipal norms are looser than 10% and exceeded in shortage fields (F10). With the norm binding under high scarcity the external share settles a little below it; 0.18 puts the typical regions inside the 12-22% band (0.2 left them at 22-23%). Was 0.25 (assumption) when the norm was introduced in model v2.',
   },
   consultantLeadMonths: {
     default: 2,
