@@ -10,7 +10,11 @@ import {
   tableInDocument,
 } from '../scripts/param-table.js';
 import { LEVER_NAMES } from '../sim/levers.js';
+import { MUNICIPALITY_SERIES, REGION_SERIES, SIZE_CLASS_SERIES } from '../sim/outputs.js';
 import { PARAMETER_NAMES } from '../sim/parameters.js';
+import { FLOW_NODES } from '../sim/state.js';
+import { SUMMARY_METRICS } from '../sim/summary.js';
+import { run } from './helpers.js';
 
 const ODD_PATH = fileURLToPath(new URL('../docs/ODD.md', import.meta.url));
 const odd = readFileSync(ODD_PATH, 'utf8');
@@ -40,6 +44,61 @@ describe('docs/ODD.md', () => {
     const prose = odd.replace(table, '');
     const missing = [...PARAMETER_NAMES, ...LEVER_NAMES].filter((name) => !new RegExp(`\\b${name}\\b`).test(prose));
     expect(missing, 'names that appear only in the generated table of docs/ODD.md').toEqual([]);
+  });
+});
+
+/** The text of section 8 (Outputs), up to section 9. */
+function outputsSection(doc: string): string {
+  const start = doc.indexOf('\n## 8. Outputs');
+  const end = doc.indexOf('\n## 9. ', start);
+  return start < 0 ? '' : doc.slice(start, end < 0 ? undefined : end);
+}
+
+/** The subsection of section 8 whose heading names `marker` (e.g. REGION_SERIES), up to the next heading. */
+function outputsSubsection(section: string, marker: string): string {
+  const lines = section.split('\n');
+  const at = lines.findIndex((line) => line.startsWith('### ') && line.includes(`\`${marker}\``));
+  if (at < 0) return '';
+  const next = lines.findIndex((line, k) => k > at && line.startsWith('#'));
+  return lines.slice(at, next < 0 ? undefined : next).join('\n');
+}
+
+/** Names in the first column of the markdown tables of a text (`| \`name\` | ...`). */
+function tableNames(text: string): string[] {
+  return [...text.matchAll(/^\| `([A-Za-z0-9]+)` \|/gm)].map((m) => m[1]);
+}
+
+describe('docs/ODD.md section 8 (outputs)', () => {
+  const section = outputsSection(odd);
+  // A short default run gives the field names of the pool and municipality records (TypeScript interfaces).
+  const summary = run({ horizonMonths: 13 }, 1).summary;
+  const lists: Array<[string, string[]]> = [
+    ['REGION_SERIES', Object.keys(REGION_SERIES)],
+    ['SIZE_CLASS_SERIES', Object.keys(SIZE_CLASS_SERIES)],
+    ['MUNICIPALITY_SERIES', Object.keys(MUNICIPALITY_SERIES)],
+    ['SUMMARY_METRICS', Object.keys(SUMMARY_METRICS)],
+    ['PoolRecord', Object.keys(summary.pools[0] ?? {})],
+    ['MunicipalityRecord', Object.keys(summary.municipalities[0] ?? {})],
+    ['FLOW_NODES', [...FLOW_NODES]],
+  ];
+
+  it('has a subsection with a table for each output list of the code', () => {
+    expect(section, 'docs/ODD.md has no section "## 8. Outputs"').not.toBe('');
+    expect(summary.pools.length, 'the default run founds a pool (its record fields are checked)').toBeGreaterThan(0);
+    const missing = lists.filter(([marker]) => outputsSubsection(section, marker) === '').map(([marker]) => marker);
+    expect(missing, 'section 8 lacks a "### ..." subsection naming these in backticks').toEqual([]);
+  });
+
+  it.each(lists)('defines every name of %s in a table row of its subsection', (marker, names) => {
+    const rows = new Set(tableNames(outputsSubsection(section, marker)));
+    const missing = names.filter((name) => !rows.has(name));
+    expect(missing, `outputs of ${marker} without a row in section 8 of docs/ODD.md`).toEqual([]);
+  });
+
+  it.each(lists)('defines no output of %s that the code does not have', (marker, names) => {
+    const known = new Set(names);
+    const stale = tableNames(outputsSubsection(section, marker)).filter((name) => !known.has(name));
+    expect(stale, `rows in section 8 of docs/ODD.md for outputs the code no longer has (${marker})`).toEqual([]);
   });
 });
 
