@@ -35,6 +35,8 @@ export function writeAtomic(path: string, data: string | Uint8Array): void {
     renameSync(tmp, path);
   } catch (e) {
     rmSync(tmp, { force: true });
+    // Messages name the file the user knows, not the temp file.
+    if ((e as NodeJS.ErrnoException).path === tmp) (e as NodeJS.ErrnoException).path = path;
     throw e;
   }
 }
