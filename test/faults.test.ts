@@ -43,7 +43,7 @@ describe('disk full and unwritable folders', () => {
     expect(JSON.parse(read(dir, 'manifest.json')).status).toBe('interrupted');
     expect(tempFiles(dir)).toEqual([]);
     // Only whole rows: exactly the first `done` runs of the clean batch.
-    expect(read(dir, 'runs.csv')).toBe(clean.runs.split('\n').slice(0, r.counts.done + 1).join('\n') + '\n');
+    expect(read(dir, 'runs.csv')).toBe(`${clean.runs.split('\n').slice(0, r.counts.done + 1).join('\n')}\n`);
     const again = await batch(experiment, { outDir: dir, threads: 2, resume: true });
     expect(again.status).toBe('complete');
     expect(read(dir, 'runs.csv')).toBe(clean.runs);
