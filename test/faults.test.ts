@@ -85,6 +85,26 @@ describe('disk full and unwritable folders', () => {
     expect(existsSync(join(work, 'b', 'runs.csv'))).toBe(false);
   });
 
+  it('batch CLI: disk full mid-batch ends interrupted (exit 1) with the resume hint; --resume gives the same files', () => {
+    const work = tempDir('cli-mid');
+    const cli = (out: string, extra: string[], env: NodeJS.ProcessEnv = {}) =>
+      spawnSync(process.execPath, [snapshotCli(), 'batch', 'default', '--runs', '4', '--quiet', '--out', out, ...extra], {
+        encoding: 'utf8',
+        env: { ...process.env, ...env },
+      });
+    const full = cli(join(work, 'b'), [], { REGIOSIM_TEST_FAULT: 'enospc:60000' });
+    expect(full.status, full.stderr).toBe(1);
+    expect(full.stdout).toMatch(/interrupted: \d\/4 runs done/);
+    expect(full.stdout).toMatch(/batch error: writing .*: the disk is full \(ENOSPC\)/);
+    expect(full.stdout).toMatch(/continue with: regiosim .*--resume/);
+    expect(full.stderr).not.toMatch(/\n\s+at /);
+    expect(JSON.parse(read(join(work, 'b'), 'manifest.json')).status).toBe('interrupted');
+    expect(tempFiles(work)).toEqual([]);
+    expect(cli(join(work, 'b'), ['--resume']).status).toBe(0);
+    expect(cli(join(work, 'c'), []).status).toBe(0);
+    for (const f of ['runs.csv', 'series.csv']) expect(read(join(work, 'b'), f)).toBe(read(join(work, 'c'), f));
+  });
+
   it('merge: disk full leaves no staging folder, and a killed merge’s staging is cleaned by the next merge', async () => {
     const work = tempDir('merge');
     const shards = [1, 2].map((i) => join(work, `s${i}`));

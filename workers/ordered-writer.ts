@@ -23,6 +23,7 @@ export class OrderedWriter {
   private readonly runsFd: number;
   private readonly seriesFd: number | undefined;
   private readonly files: OrderedWriterFiles;
+  private broken = false;
   /** Bytes of each file after the last complete flush. */
   private runsSize: number;
   private seriesSize: number;
@@ -52,6 +53,8 @@ export class OrderedWriter {
    * write both files are cut back to the last flush, the runs stay unwritten, and the error is thrown.
    */
   flush(): number {
+    // After a failed write nothing more is written: the batch stops there, consistent, for --resume.
+    if (this.broken) return 0;
     let rows = '';
     let series = '';
     const batch: RunOutcome[] = [];
@@ -65,6 +68,7 @@ export class OrderedWriter {
       if (this.seriesFd !== undefined && series) writeAll(this.seriesFd, series, this.files.series!);
       writeAll(this.runsFd, rows, this.files.runs);
     } catch (e) {
+      this.broken = true;
       this.undo();
       throw e;
     }
