@@ -4,6 +4,7 @@
  * arguments into a plan and the engine's result into a readable end message and an exit code.
  */
 import type { Argv, CommandModule } from 'yargs';
+import { faultMessage, OutputError } from '../store/errors.js';
 import { loadNationalData, modelDataFiles } from '../data/load.js';
 import { isExperimentRef, loadExperimentFile, planFromScenarios } from '../scenarios/load.js';
 import type { ExperimentPlan } from '../scenarios/plan.js';
@@ -15,6 +16,7 @@ import { parseShard, runsText, type Shard, shardLabel, shardRange } from '../wor
 import { explorationOf } from '../scenarios/design-build.js';
 import { prepareDesignFolder } from './explore.js';
 import { runBatchInterruptibly } from './interruptible.js';
+import { badTimeout } from './run-timeout.js';
 
 /** Replicates and master seed when neither the command line nor an experiment file gives them. */
 export const DEFAULT_RUNS = 10;
@@ -32,6 +34,8 @@ export interface BatchArgs {
   resume: boolean;
   dryRun: boolean;
   quiet: boolean;
+  /** Seconds a run may take before it is stopped and recorded as failed (--run-timeout). */
+  runTimeout?: number;
   /** Run only this shard's block of runs (`--shard i/n`); merge the shards with `regiosim merge`. */
   shard?: Shard;
 }
@@ -99,9 +103,10 @@ export async function batchCommand(args: BatchArgs): Promise<number> {
 
   // An experiment with a design: block: its sample goes next to runs.csv, as with regiosim explore.
   const exploration = explorationOf(plan);
-  if (exploration) prepareDesignFolder(args.out, exploration, args.resume);
+  if (exploration) prepareDesignFolder(args.out, exploration, args.resume, 'batch');
   const { result, exitCode } = await runBatchInterruptibly('batch', plan, {
     outDir: args.out,
+    runTimeout: args.runTimeout,
     threads: args.threads,
     chunk: args.chunk,
     series: args.series,
@@ -210,6 +215,10 @@ export const batchCommandModule: CommandModule = {
         describe: 'print the number of runs and estimates of time and disk, run nothing',
       })
       .option('quiet', { type: 'boolean', default: false, describe: 'no progress output' })
+      .option('run-timeout', {
+        type: 'number',
+        describe: 'seconds a run may take; a run that takes longer is stopped and recorded as failed (status error), the batch goes on',
+      })
       .option('shard', {
         type: 'string',
         describe:
@@ -222,6 +231,7 @@ export const batchCommandModule: CommandModule = {
           notWhole('threads', a.threads, 1) ??
           notWhole('chunk', a.chunk, 1) ??
           badShard(a.shard) ??
+          badTimeout(a.runTimeout) ??
           true,
       ),
   handler: async (raw) => {
@@ -237,6 +247,7 @@ export const batchCommandModule: CommandModule = {
       dryRun: boolean;
       quiet: boolean;
       shard?: string;
+      runTimeout?: number;
     };
     try {
       process.exitCode = await batchCommand({
@@ -250,9 +261,16 @@ export const batchCommandModule: CommandModule = {
         resume: a.resume,
         dryRun: a.dryRun,
         quiet: a.quiet,
+        runTimeout: a.runTimeout,
         shard: a.shard === undefined ? undefined : parseShard(a.shard),
       });
     } catch (e) {
+      const fault = faultMessage('batch', e);
+      if (fault) {
+        process.stderr.write(fault);
+        process.exitCode = e instanceof OutputError ? 2 : 1;
+        return;
+      }
       if (!(e instanceof BatchError)) throw e;
       process.stderr.write(`regiosim batch: ${e.message}\n`);
       process.exitCode = 2;

@@ -6,6 +6,7 @@
  */
 import { join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
+import { faultMessage, OutputError } from '../store/errors.js';
 import { loadNationalData, modelDataFiles } from '../data/load.js';
 import { ReportError } from '../reports/errors.js';
 import { buildReport } from '../reports/report.js';
@@ -38,6 +39,7 @@ export async function compareCommand(args: CompareArgs): Promise<number> {
     );
     const { result: batch, exitCode } = await runBatchInterruptibly('compare', plan, {
       outDir: args.out,
+      kind: 'compare',
       threads: args.threads,
       series: 'yearly',
       progress: makeProgress(args.quiet ? 'quiet' : 'auto'),
@@ -64,6 +66,11 @@ export async function compareCommand(args: CompareArgs): Promise<number> {
     process.stdout.write(reportMessage(report, (performance.now() - t0) / 1000));
     return batch.status === 'complete' ? 0 : 1;
   } catch (e) {
+    const fault = faultMessage('compare', e);
+    if (fault) {
+      process.stderr.write(fault);
+      return e instanceof OutputError ? 2 : 1;
+    }
     if (!(e instanceof BatchError || e instanceof ReportError)) throw e;
     process.stderr.write(`regiosim compare: ${e.message}\n`);
     return 2;

@@ -7,16 +7,19 @@
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
+import { faultMessage, OutputError } from '../store/errors.js';
 import { loadNationalData, modelDataFiles } from '../data/load.js';
 import { describeDesign } from '../reports/explore/read.js';
 import { type Exploration, explorationOf } from '../scenarios/design-build.js';
 import { DESIGN_CSV, DESIGN_JSON, DesignFileError, writeDesignFiles } from '../scenarios/design-files.js';
 import { isExperimentRef } from '../scenarios/load.js';
-import { BatchError, estimateBatch } from '../workers/engine.js';
+import { OutputFolder } from '../store/output-folder.js';
+import { BATCH_FILES, BatchError, estimateBatch } from '../workers/engine.js';
 import { formatDuration, makeProgress } from '../workers/progress.js';
 import type { SeriesMode } from '../workers/protocol.js';
 import { buildPlan } from './batch.js';
 import { runBatchInterruptibly } from './interruptible.js';
+import { badTimeout } from './run-timeout.js';
 
 export interface ExploreArgs {
   experiment: string;
@@ -29,6 +32,8 @@ export interface ExploreArgs {
   resume: boolean;
   dryRun: boolean;
   quiet: boolean;
+  /** Seconds a run may take before it is stopped and recorded as failed (--run-timeout). */
+  runTimeout?: number;
 }
 
 /** The lines that say what the design is. */
@@ -54,7 +59,16 @@ export function designLines(e: Exploration, points: number, replicates: number):
  * (unless resuming) or another design.
  * @throws BatchError
  */
-export function prepareDesignFolder(out: string, exploration: Exploration, resume: boolean): void {
+export function prepareDesignFolder(
+  out: string,
+  exploration: Exploration,
+  resume: boolean,
+  kind: 'batch' | 'explore' = 'explore',
+): void {
+  // Claimed first, so that the design files are recorded as regiosim's and never overwrite a user's.
+  const folder = OutputFolder.claim(out, kind, [...BATCH_FILES, DESIGN_CSV, DESIGN_JSON]);
+  folder.path(DESIGN_CSV);
+  folder.path(DESIGN_JSON);
   if (!resume && (existsSync(join(out, 'manifest.json')) || existsSync(join(out, 'runs.csv'))))
     throw new BatchError(`${out} already holds a batch: add --resume to continue it, or choose another --out`);
   try {
@@ -102,6 +116,8 @@ export async function exploreCommand(args: ExploreArgs): Promise<number> {
   if (!args.quiet) process.stderr.write(`${head}\n${lines.join('\n')}\n`);
   const { result, exitCode } = await runBatchInterruptibly('explore', plan, {
     outDir: args.out,
+    kind: 'explore',
+    runTimeout: args.runTimeout,
     threads: args.threads,
     chunk: args.chunk,
     series: args.series,
@@ -179,12 +195,17 @@ export const exploreCommandModule: CommandModule = {
         describe: 'print the design, the number of runs and estimates; run nothing',
       })
       .option('quiet', { type: 'boolean', default: false, describe: 'no progress output' })
+      .option('run-timeout', {
+        type: 'number',
+        describe: 'seconds a run may take; a run that takes longer is stopped and recorded as failed (status error), the batch goes on',
+      })
       .check(
         (a) =>
           wholeAtLeast('runs', a.runs, 1) ??
           wholeAtLeast('seed', a.seed, 0) ??
           wholeAtLeast('threads', a.threads, 1) ??
           wholeAtLeast('chunk', a.chunk, 1) ??
+          badTimeout(a.runTimeout) ??
           true,
       ),
   handler: async (raw) => {
@@ -201,8 +222,15 @@ export const exploreCommandModule: CommandModule = {
         resume: a.resume,
         dryRun: a.dryRun,
         quiet: a.quiet,
+        runTimeout: a.runTimeout,
       });
     } catch (e) {
+      const fault = faultMessage('explore', e);
+      if (fault) {
+        process.stderr.write(fault);
+        process.exitCode = e instanceof OutputError ? 2 : 1;
+        return;
+      }
       if (!(e instanceof BatchError)) throw e;
       process.stderr.write(`regiosim explore: ${e.message}\n`);
       process.exitCode = 2;

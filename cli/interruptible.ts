@@ -10,7 +10,8 @@ export interface InterruptibleResult {
 
 /**
  * Runs a batch so that Ctrl-C or a kill stops it cleanly: the first SIGINT/SIGTERM lets the runs in
- * flight finish (the files then hold whole rows only, ready for --resume), a second quits at once.
+ * flight finish (the files then hold whole rows only, ready for --resume), a second quits at once
+ * (the folder's lock goes with the process: store/lock.ts releases it on exit).
  * Shared by `regiosim batch`, `explore` and `compare`.
  */
 export async function runBatchInterruptibly(
@@ -32,7 +33,13 @@ export async function runBatchInterruptibly(
   process.on('SIGTERM', onSignal);
   try {
     const result = await runBatch(plan, { ...options, signal: controller.signal });
-    const exitCode = result.status === 'interrupted' ? signalCode || 130 : result.status === 'complete' ? 0 : 1;
+    // Interrupted by a signal: 130/143; by a fault (disk full) without a signal: 1.
+    const exitCode =
+      result.status === 'interrupted'
+        ? signalCode || (result.error ? 1 : 130)
+        : result.status === 'complete'
+          ? 0
+          : 1;
     return { result, exitCode };
   } finally {
     process.off('SIGINT', onSignal);

@@ -1,7 +1,10 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { SIZE_CLASS_NAMES } from '../sim/init.js';
 import type { RunResult } from '../sim/simulate.js';
+import type { OutputFolder } from '../store/output-folder.js';
+import { writeAtomic } from '../store/write.js';
+
+/** Kept here for the modules that import it from cli/ (it lives in store/write.ts). */
+export { writeAtomic };
 
 /**
  * The tidy (long) series table: one row per observation, so R (tidyverse) and pandas read it
@@ -31,25 +34,17 @@ export function seriesCsv(result: RunResult, regionCode: string, municipalityCod
   return `${lines.join('\n')}\n`;
 }
 
-/** Writes a file atomically (temp file, then rename), so an interrupted run never leaves half a file. */
-export function writeAtomic(path: string, text: string): void {
-  const tmp = `${path}.tmp-${process.pid}`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, path);
-}
+/** The files `regiosim run` writes into its folder. */
+export const RUN_FILES = ['summary.json', 'series.csv', 'manifest.json'] as const;
 
-export function ensureDir(dir: string): void {
-  mkdirSync(dir, { recursive: true });
-}
-
+/** Writes the run's files, each atomically (a failed write leaves the earlier file or none, never half a file). */
 export function writeRunOutputs(
-  dir: string,
+  folder: OutputFolder,
   result: RunResult,
   regionCode: string,
   municipalityCodes: string[],
   manifest: object,
 ): void {
-  ensureDir(dir);
   const summary = {
     scenario: result.scenario,
     seed: result.seed,
@@ -58,9 +53,9 @@ export function writeRunOutputs(
     ...result.summary,
   };
   writeAtomic(
-    join(dir, 'summary.json'),
+    folder.path('summary.json'),
     `${JSON.stringify(summary, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`,
   );
-  writeAtomic(join(dir, 'series.csv'), seriesCsv(result, regionCode, municipalityCodes));
-  writeAtomic(join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  writeAtomic(folder.path('series.csv'), seriesCsv(result, regionCode, municipalityCodes));
+  writeAtomic(folder.path('manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 }

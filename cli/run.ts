@@ -3,7 +3,9 @@ import { loadNationalData, modelDataFiles } from '../data/load.js';
 import { loadScenarioFile } from '../scenarios/load.js';
 import { simulate } from '../sim/simulate.js';
 import { makeManifest } from './manifest.js';
-import { writeRunOutputs } from './run-output.js';
+import { faultMessage } from '../store/errors.js';
+import { OutputFolder } from '../store/output-folder.js';
+import { RUN_FILES, writeRunOutputs } from './run-output.js';
 
 export interface RunArgs {
   scenario?: string;
@@ -13,11 +15,24 @@ export interface RunArgs {
 
 const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(1)}%` : 'n/a');
 
-/** `regiosim run`: one simulation, its outputs written to a folder, and a short readable summary. */
+/**
+ * `regiosim run`: one simulation, its outputs written to a folder, and a short readable summary.
+ * Sets process.exitCode: 0 written, 1 the folder could not be written (a plain message says why).
+ */
 export function runCommand(args: RunArgs): void {
   const startedAt = new Date();
   const data = loadNationalData();
   const { input, files } = loadScenarioFile(args.scenario ?? 'default', data);
+  let folder: OutputFolder;
+  try {
+    folder = OutputFolder.claim(args.out, 'run', RUN_FILES);
+  } catch (e) {
+    const message = faultMessage('run', e);
+    if (!message) throw e;
+    process.stderr.write(message);
+    process.exitCode = 2;
+    return;
+  }
   const result = simulate(input, args.seed);
   const manifest = makeManifest({
     command: 'run',
@@ -29,13 +44,21 @@ export function runCommand(args: RunArgs): void {
     extra: { scenario: input.name, horizonMonths: input.horizonMonths, startYear: input.startYear },
   });
   const regionCode = input.poolAreas.length === 1 ? input.poolAreas[0].code : 'NL';
-  writeRunOutputs(
-    args.out,
-    result,
-    regionCode,
-    input.municipalities.map((m) => m.code),
-    manifest,
-  );
+  try {
+    writeRunOutputs(
+      folder,
+      result,
+      regionCode,
+      input.municipalities.map((m) => m.code),
+      manifest,
+    );
+  } catch (e) {
+    const message = faultMessage('run', e, `nothing half-written was left in ${args.out}; free space or fix the folder and run again`);
+    if (!message) throw e;
+    process.stderr.write(message);
+    process.exitCode = 1;
+    return;
+  }
 
   const m = result.summary.metrics;
   const pools = result.summary.pools;

@@ -3,9 +3,11 @@
  * (statistics) → build chart specs → validate and render them → write tables, charts and
  * report.html. Each stage is a module of its own; this wires them.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ExperimentPlan } from '../scenarios/plan.js';
+import { acquireLock, LOCK_FILE } from '../store/lock.js';
+import { OutputFolder } from '../store/output-folder.js';
+import { writeAtomic } from '../store/write.js';
 import { buildModel } from './aggregate/build-model.js';
 import { buildCharts } from './charts/index.js';
 import { designReportCharts } from './explore/report-charts.js';
@@ -39,14 +41,22 @@ export async function buildReport(batchDir: string, options: ReportOptions = {})
   checkFonts(); // fail before any work when the pinned font is missing
   const outDir = resolve(options.outDir ?? join(batchDir, 'report'));
   const model = buildModel(batchDir, { plan: options.plan, mapRuns: options.mapRuns, log });
-  mkdirSync(outDir, { recursive: true });
-  const tables = writeTables(model, join(outDir, 'tables'));
-  log('validating and rendering the charts');
-  // A design batch (regiosim explore) gets sensitivity and discovery charts instead of per-point ones.
-  const design = designReportCharts(batchDir, log);
-  if (design) model.notes.push(...design.notes);
-  const charts = await writeCharts(design?.charts ?? buildCharts(model), join(outDir, 'charts'), log);
-  const html = join(outDir, 'report.html');
-  writeFileSync(html, reportHtml(model, charts, outDir, tables));
-  return { outDir, html, charts, tables, notes: model.notes, model };
+  // The folder holds reports only, one writer at a time; files are written atomically, report.html
+  // last, and files of an earlier report that this one does not write (stale charts) go at the end.
+  const folder = OutputFolder.claim(outDir, 'report', ['report.html']);
+  const lock = acquireLock(join(outDir, LOCK_FILE), 'report', outDir);
+  try {
+    const tables = writeTables(model, 'tables', folder);
+    log('validating and rendering the charts');
+    // A design batch (regiosim explore) gets sensitivity and discovery charts instead of per-point ones.
+    const design = designReportCharts(batchDir, log);
+    if (design) model.notes.push(...design.notes);
+    const charts = await writeCharts(design?.charts ?? buildCharts(model), 'charts', log, folder);
+    const html = folder.path('report.html');
+    writeAtomic(html, reportHtml(model, charts, outDir, tables));
+    folder.removeStale();
+    return { outDir, html, charts, tables, notes: model.notes, model };
+  } finally {
+    lock.release();
+  }
 }

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { makeManifest, type Manifest, sha256Text } from '../cli/manifest.js';
-import { writeAtomic } from '../cli/run-output.js';
+import { writeAtomic } from '../store/write.js';
 import type { ExperimentPlan } from '../scenarios/plan.js';
 import type { SeriesMode } from './protocol.js';
 

@@ -3,15 +3,19 @@
  * the outcomes to DIR/runs.csv and DIR/series.csv in run-index order, so the files are
  * byte-identical for any thread count, chunk size or completion order, and memory stays flat
  * (runs in flight are bounded; nothing else is kept). manifest.json is written atomically at the
- * start (status running) and at the end (complete | failed | interrupted).
+ * start (status running) and at the end (complete | failed | interrupted). The folder is claimed
+ * for its kind of output and locked for one writer (store/); a write that fails (disk full) stops
+ * the batch as interrupted, ready for --resume.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import { writeAtomic } from '../cli/run-output.js';
 import type { ExperimentPlan } from '../scenarios/plan.js';
+import { describeFault, isFsError } from '../store/errors.js';
+import { acquireLock, holderText, LOCK_FILE } from '../store/lock.js';
+import { type OutputKind, OutputFolder } from '../store/output-folder.js';
+import { writeAtomic, writeWhole } from '../store/write.js';
 import {
   type BatchCounts,
   type BatchStatus,
@@ -30,6 +34,7 @@ import { SERIES_HEADER } from './series.js';
 import { checkShardCount, type Shard, shardRecord } from './shard.js';
 import { type BatchSpecs, batchSpecs } from './specs.js';
 import { pilot } from './pilot.js';
+import { threadCount, timeoutOutcome, TimeoutWatch } from './limits.js';
 
 export { BatchError } from './resume.js';
 
@@ -53,6 +58,10 @@ export interface BatchOptions {
   workerFile?: string;
   /** Run only this shard's block of runs (workers/shard.ts); the manifest records it. */
   shard?: Shard;
+  /** The kind of output the folder holds (store/output-folder.ts); default 'batch'. */
+  kind?: OutputKind;
+  /** Seconds a run may take; a run that takes longer is stopped and recorded as failed (chunks of one run). */
+  runTimeout?: number;
 }
 
 export interface BatchResult {
@@ -76,6 +85,9 @@ export interface BatchResult {
   error?: string;
 }
 
+/** The files a batch writes into its folder (besides the design files of an exploration). */
+export const BATCH_FILES = ['runs.csv', 'series.csv', 'manifest.json', 'README.md'] as const;
+
 export function batchPaths(dir: string): BatchPaths {
   return {
     dir,
@@ -98,8 +110,28 @@ export function workerFile(): string {
   return file;
 }
 
-/** Runs a whole plan (or what is left of it, with resume) and writes the batch folder. */
+/**
+ * Runs a whole plan (or what is left of it, with resume) and writes the batch folder, holding the
+ * folder's lock throughout (a second writer is refused with an OutputError naming this one).
+ */
 export async function runBatch(plan: ExperimentPlan, options: BatchOptions): Promise<BatchResult> {
+  const kind = options.kind ?? 'batch';
+  const folder = OutputFolder.claim(options.outDir, kind, BATCH_FILES);
+  const lock = acquireLock(
+    join(options.outDir, LOCK_FILE),
+    `${kind}${options.resume ? ' --resume' : ''}`,
+    options.outDir,
+  );
+  try {
+    const result = await lockedBatch(plan, options, folder);
+    if (lock.stale) result.notes.push(`note: took over the stale lock of ${holderText(lock.stale)}, which no longer runs`);
+    return result;
+  } finally {
+    lock.release();
+  }
+}
+
+async function lockedBatch(plan: ExperimentPlan, options: BatchOptions, folder: OutputFolder): Promise<BatchResult> {
   const t0 = performance.now();
   const series = options.series ?? 'yearly';
   const paths = batchPaths(options.outDir);
@@ -141,14 +173,23 @@ export async function runBatch(plan: ExperimentPlan, options: BatchOptions): Pro
   } else if (existsSync(paths.manifest) || existsSync(paths.runs)) {
     throw new BatchError(`${paths.dir} already holds a batch: add --resume to continue it, or choose another --out`);
   }
-  mkdirSync(paths.dir, { recursive: true });
-  if (start === range.from) {
-    writeFileSync(paths.runs, table.header);
-    if (series !== 'none') writeFileSync(paths.series, SERIES_HEADER);
+  const threads = threadCount(options.threads);
+  if (threads.note) notes.push(threads.note);
+  const fresh = start === range.from && !options.resume;
+  try {
+    if (start === range.from) {
+      writeWhole(folder.path('runs.csv'), table.header);
+      if (series !== 'none') writeWhole(folder.path('series.csv'), SERIES_HEADER);
+    }
+    const rerun =
+      "A run reproduces alone from its scenario and the seed in its row: `regiosim run <scenario> --seed <seed>` (with a sweep point's values set in the scenario file).";
+    writeAtomic(folder.path('README.md'), batchReadme(table, series, rerun));
+    folder.path('manifest.json');
+  } catch (e) {
+    // A new batch that could not even start leaves nothing that looks like a batch: run it again.
+    if (fresh) for (const f of [paths.runs, paths.series, paths.readme]) rmSync(f, { force: true });
+    throw e;
   }
-  const rerun =
-    "A run reproduces alone from its scenario and the seed in its row: `regiosim run <scenario> --seed <seed>` (with a sweep point's values set in the scenario file).";
-  writeAtomic(paths.readme, batchReadme(table, series, rerun));
 
   const writer = new OrderedWriter({ runs: paths.runs, series: series === 'none' ? undefined : paths.series }, start);
   const counts = (): BatchCounts => ({
@@ -157,12 +198,18 @@ export async function runBatch(plan: ExperimentPlan, options: BatchOptions): Pro
     ok: okBefore + writer.ok,
     failed: failedBefore + writer.failed,
   });
-  writeManifest(paths.manifest, batchManifest(ctx, 'running', counts()));
+  try {
+    writeManifest(paths.manifest, batchManifest(ctx, 'running', counts()));
+  } catch (e) {
+    writer.close();
+    if (fresh) for (const f of [paths.runs, paths.series, paths.readme]) rmSync(f, { force: true });
+    throw e;
+  }
 
-  const threads = Math.max(1, Math.floor(options.threads ?? availableParallelism()));
-  const sizer = new ChunkSizer(options.chunk, range.to - start, threads);
+  const sizer = new ChunkSizer(options.runTimeout ? 1 : options.chunk, range.to - start, threads.threads);
   const busy = { workerMs: 0, simMs: 0 };
   let error: string | undefined;
+  let writeFault = false;
   const end = Math.min(range.to, options.stopAfter === undefined ? range.to : start + options.stopAfter);
   const stopped = () => options.signal?.aborted === true || error !== undefined;
   progress.start(range.to - range.from, start - range.from);
@@ -170,7 +217,7 @@ export async function runBatch(plan: ExperimentPlan, options: BatchOptions): Pro
     await dispatch(plan, specs, {
       first: range.from,
       start,
-      threads,
+      threads: threads.threads,
       series,
       sizer,
       busy,
@@ -180,8 +227,14 @@ export async function runBatch(plan: ExperimentPlan, options: BatchOptions): Pro
       workerFile: worker,
       progress,
       failedBefore,
+      table,
+      runTimeoutMs: options.runTimeout ? options.runTimeout * 1000 : undefined,
       onError: (e) => {
         error ??= e;
+      },
+      onWriteFault: (e) => {
+        writeFault = true;
+        error ??= `${describeFault(e)}; the runs before it are saved`;
       },
     });
   } catch (e) {
@@ -191,19 +244,20 @@ export async function runBatch(plan: ExperimentPlan, options: BatchOptions): Pro
     writer.close();
   }
   const c = counts();
-  const status: BatchStatus = error
-    ? 'failed'
-    : c.done < c.total
-      ? 'interrupted'
-      : c.failed > 0
-        ? 'failed'
-        : 'complete';
-  writeManifest(paths.manifest, batchManifest(ctx, status, c, error));
+  // A write that failed (disk full) leaves a consistent prefix: the batch is interrupted, not failed.
+  const status: BatchStatus =
+    error && !writeFault ? 'failed' : c.done < c.total ? 'interrupted' : c.failed > 0 ? 'failed' : 'complete';
+  try {
+    writeManifest(paths.manifest, batchManifest(ctx, status, c, error));
+  } catch (e) {
+    if (!isFsError(e)) throw e;
+    error = `${error ? `${error}; ` : ''}manifest.json could not be updated (${describeFault(e)}): it still says running, which --resume accepts`;
+  }
   return {
     status,
     counts: c,
     resumedFrom: start - range.from,
-    threads,
+    threads: threads.threads,
     chunk: sizer.next(),
     msPerRun: sizer.msPerRun,
     busy,
@@ -236,7 +290,11 @@ interface DispatchContext {
   workerFile: string;
   progress: Progress;
   failedBefore: number;
+  table: ReturnType<typeof runsTable>;
+  /** Per-run time limit, ms (chunks are then one run each). */
+  runTimeoutMs?: number;
   onError: (message: string) => void;
+  onWriteFault: (e: NodeJS.ErrnoException) => void;
 }
 
 /**
@@ -272,6 +330,7 @@ async function dispatch(plan: ExperimentPlan, specs: BatchSpecs, d: DispatchCont
     wake();
   };
   pool.on('error', onFatal);
+  const watch = d.runTimeoutMs === undefined ? undefined : new TimeoutWatch(d.runTimeoutMs);
   const inFlight = new Set<Promise<void>>();
   const window = threads * 2;
   const written = () => d.progress.update(d.writer.next - d.first, d.failedBefore + d.writer.failed);
@@ -283,8 +342,9 @@ async function dispatch(plan: ExperimentPlan, specs: BatchSpecs, d: DispatchCont
       const last = Math.min(d.end, next + d.sizer.next());
       const task: ChunkTask = { runs: [] };
       for (; next < last; next++) task.runs.push(specs.at(next));
+      const timed = watch?.start(task);
       const job: Promise<void> = pool
-        .run(task)
+        .run(task, timed ? { signal: timed.signal } : {})
         .then(
           (result) => {
             d.sizer.record(result.outcomes.length, result.ms);
@@ -293,8 +353,10 @@ async function dispatch(plan: ExperimentPlan, specs: BatchSpecs, d: DispatchCont
             return result.outcomes;
           },
           // Runs that throw come back as error outcomes; a rejected task means the worker itself
-          // failed: the batch stops, these runs stay undone and --resume runs them again.
+          // failed: the batch stops, these runs stay undone and --resume runs them again. A run
+          // stopped by --run-timeout (its worker is terminated and replaced) is recorded as failed.
           (e: unknown): RunOutcome[] => {
+            if (timed?.timedOut()) return task.runs.map((r) => timeoutOutcome(r, plan, d.table, d.runTimeoutMs!));
             onFatal(e);
             return [];
           },
@@ -304,8 +366,12 @@ async function dispatch(plan: ExperimentPlan, specs: BatchSpecs, d: DispatchCont
           d.writer.flush();
           written();
         })
-        .catch((e: unknown) => d.onError(`writing results failed: ${(e as Error)?.message ?? e}`))
+        .catch((e: unknown) => {
+          if (isFsError(e)) d.onWriteFault(e);
+          else d.onError(`writing results failed: ${(e as Error)?.message ?? e}`);
+        })
         .finally(() => {
+          timed?.done();
           inFlight.delete(job);
           wake();
         });
@@ -314,6 +380,7 @@ async function dispatch(plan: ExperimentPlan, specs: BatchSpecs, d: DispatchCont
     while (inFlight.size > 0 && !dead) await event();
     written();
   } finally {
+    watch?.stop();
     await pool.destroy();
   }
 }
@@ -343,7 +410,7 @@ export function estimateBatch(
   const range = options.shard ? shardRecord(options.shard, specs.total).runs : { from: 0, to: specs.total };
   const runs = range.to - range.from;
   const series = options.series ?? 'yearly';
-  const threads = Math.max(1, Math.floor(options.threads ?? availableParallelism()));
+  const threads = threadCount(options.threads).threads;
   const table = runsTable(plan);
   const p = pilot(plan, specs, table, series);
   const perThread = Math.ceil(runs / Math.min(threads, runs));

@@ -19,6 +19,8 @@ export interface WorkerSetup {
 /** One task: a chunk of runs, each naming its point by index into WorkerSetup.points. */
 export interface ChunkTask {
   runs: Array<RunSpec & { point: number }>;
+  /** With --run-timeout: a shared clock the worker sets to Date.now() as each run starts (workers/limits.ts). */
+  started?: SharedArrayBuffer;
 }
 
 /** The outcome of one run, as the worker returns it. */

@@ -2,16 +2,19 @@
  * `--resume`: finds how far an interrupted batch got and makes its files consistent again, so the
  * batch can go on where it stopped and end byte-identical to an uninterrupted one. Runs are
  * written in index order, so the finished runs are exactly the complete rows at the top of runs.csv;
- * a half-written last row is dropped, and series.csv is cut back to the same runs.
+ * a half-written last row is dropped, and series.csv is cut back to the same runs. Every kept row
+ * is checked (run, point, replicate, cells), and every kept ok run must have all its series lines.
  */
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { packageVersion, gitCommit } from '../cli/manifest.js';
 import type { ExperimentPlan } from '../scenarios/plan.js';
 import { type BatchManifest, planFingerprint, readManifest } from './batch-manifest.js';
 import { forEachLine, splitCsvLine, tailCut, truncate } from './csv-lines.js';
+import { runIndexOf } from './runs-table.js';
 import type { SeriesMode } from './protocol.js';
-import { runIndexOf, type RunsTable } from './runs-table.js';
+import type { RunsTable } from './runs-table.js';
 import { SERIES_HEADER } from './series.js';
+import { rowProblem, SeriesCheck, seriesLinesPerRun } from './verify.js';
 import type { ShardRecord } from './shard.js';
 
 /** A problem the user must fix (wrong folder, other plan): reported plainly, exit code 2. */
@@ -46,7 +49,11 @@ function checkManifest(
   shard: ShardRecord | undefined,
 ): { manifest: BatchManifest; notes: string[] } {
   if (!existsSync(paths.manifest))
-    throw new BatchError(`${paths.dir} has no manifest.json: there is no batch there to resume`);
+    throw new BatchError(
+      existsSync(paths.runs)
+        ? `${paths.dir} has runs.csv but no manifest.json, so it cannot be checked or resumed: run the batch again into a new --out (the same scenarios and seed give the same rows)`
+        : `${paths.dir} has no manifest.json: there is no batch there to resume`,
+    );
   let manifest: BatchManifest;
   try {
     manifest = readManifest(paths.manifest);
@@ -101,7 +108,10 @@ export function prepareResume(
   // A shard's rows carry the run indices of the whole batch, from its first run on.
   const first = shard?.runs.from ?? 0;
   if (!existsSync(paths.runs)) return { done: 0, ok: 0, failed: 0, manifest, notes };
+  const rules = { columns: table.columns, pointIds: plan.points.map((p) => p.id), replicates: plan.replicates };
   const statusColumn = table.columns.indexOf('status');
+  const check = new SeriesCheck(false);
+  const lines = plan.points.map((p) => seriesLinesPerRun(p.input.horizonMonths, series));
   let header: string | undefined;
   let done = 0;
   let ok = 0;
@@ -113,14 +123,15 @@ export function prepareResume(
         throw new BatchError(`${paths.runs} has other columns than this batch writes: start a new batch`);
       return true;
     }
-    const index = runIndexOf(line);
-    if (index !== first + done)
-      throw new BatchError(
-        `${paths.runs}: row ${done + 2} is run ${index}, expected run ${first + done}: the file was edited; start a new batch`,
-      );
-    const status = splitCsvLine(line)[statusColumn];
-    if (status === 'ok') ok++;
-    else failed++;
+    const run = first + done;
+    const cells = splitCsvLine(line);
+    const problem = rowProblem(cells, run, rules);
+    if (problem)
+      throw new BatchError(`${paths.runs} line ${done + 2}: ${problem}: the file was edited or damaged; start a new batch`);
+    if (cells[statusColumn] === 'ok') {
+      ok++;
+      check.expect(run, lines[Math.floor(run / plan.replicates)]);
+    } else failed++;
     done++;
     return true;
   });
@@ -131,6 +142,16 @@ export function prepareResume(
     const size = statSync(paths.series).size;
     const cut = tailCut(paths.series, size, SERIES_HEADER.length, (line) => runIndexOf(line) < first + done);
     if (cut < size) truncate(paths.series, cut);
+    // Every done ok run must have all its series lines (a kill never loses them: series go first).
+    let problem: string | undefined;
+    forEachLine(paths.series, (line, at) => {
+      if (at === 0) return true;
+      problem = check.line(line);
+      return problem === undefined;
+    });
+    problem ??= check.end();
+    if (problem)
+      throw new BatchError(`${paths.series}: ${problem}: the file was edited or damaged; start a new batch`);
   }
   return { done: header === undefined ? 0 : done, ok, failed, manifest, notes };
 }

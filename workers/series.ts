@@ -53,3 +53,6 @@ export function seriesLines(
   }
   return out;
 }
+
+/** How many region series each run writes (lines per month or year). */
+export const REGION_SERIES_COUNT = NAMES.length;

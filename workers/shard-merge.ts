@@ -11,27 +11,27 @@
  */
 import {
   closeSync,
-  copyFileSync,
   existsSync,
   mkdirSync,
   openSync,
   readdirSync,
   readFileSync,
-  readSync,
   realpathSync,
   renameSync,
   rmdirSync,
   rmSync,
   statSync,
-  writeFileSync,
-  writeSync,
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { acquireLock, holderText, LOCK_FILE, liveHolder } from '../store/lock.js';
+import { MARKER_FILE } from '../store/output-folder.js';
+import { writeAll, writeWhole } from '../store/write.js';
 import type { BatchCounts, BatchManifest } from './batch-manifest.js';
-import { forEachLine, splitCsvLine } from './csv-lines.js';
+import { forEachLine } from './csv-lines.js';
+import { SeriesCheck } from './verify.js';
+import { Appender, copyRuns, copySeries } from './shard-copy.js';
 import { batchPaths } from './engine.js';
 import type { SeriesMode } from './protocol.js';
-import { runIndexOf } from './runs-table.js';
 import { SERIES_HEADER } from './series.js';
 import { runsText, type ShardRecord } from './shard.js';
 
@@ -171,9 +171,9 @@ interface PlanInfo {
   masterSeed?: number;
   replicates?: number;
   runs?: number;
-  points?: Array<{ id: string }>;
+  points?: Array<{ id: string; horizonMonths?: number }>;
 }
-const planOf = (f: ShardFolder) => (f.manifest.plan ?? {}) as PlanInfo;
+export const planOf = (f: ShardFolder) => (f.manifest.plan ?? {}) as PlanInfo;
 
 /** Everything that must agree between shards of one batch; each problem names the folders and the values. */
 export function checkSameBatch(folders: ShardFolder[]): string[] {
@@ -229,99 +229,6 @@ export function checkComplete(folders: ShardFolder[], unstarted: string[]): stri
   return problems;
 }
 
-/** Appends text to a file descriptor in large writes. */
-class Appender {
-  private parts: string[] = [];
-  private size = 0;
-  constructor(private readonly fd: number) {}
-  add(text: string): void {
-    this.parts.push(text);
-    this.size += text.length;
-    if (this.size > 1 << 20) this.flush();
-  }
-  flush(): void {
-    if (this.parts.length) writeFileSync(this.fd, this.parts.join(''));
-    this.parts = [];
-    this.size = 0;
-  }
-}
-
-/** Copies one shard's runs.csv rows (checking header, run indices and completeness); returns its counts. */
-function copyRuns(f: ShardFolder, header: string, out: Appender): { ok: number; failed: number } {
-  const file = batchPaths(f.dir).runs;
-  const where = `shard ${f.shard.index}/${f.shard.count} in ${f.dir}`;
-  if (!existsSync(file)) throw new MergeError('incomplete', [`${where} has no runs.csv`]);
-  let first = true;
-  let next = f.shard.runs.from;
-  let ok = 0;
-  let failed = 0;
-  const statusColumn = header.trimEnd().split(',').indexOf('status');
-  const complete = forEachLine(file, (line) => {
-    if (first) {
-      first = false;
-      if (`${line}\n` !== header)
-        throw new MergeError('refused', [`${file} has other columns than the first shard's runs.csv`]);
-      return true;
-    }
-    if (runIndexOf(line) !== next)
-      throw new MergeError('refused', [
-        `${file}: row ${next - f.shard.runs.from + 2} is not run ${next}: the file was edited`,
-      ]);
-    if (splitCsvLine(line)[statusColumn] === 'ok') ok++;
-    else failed++;
-    next++;
-    out.add(`${line}\n`);
-    return true;
-  });
-  if (statSync(file).size > complete || next !== f.shard.runs.to)
-    throw new MergeError('incomplete', [
-      `${where}: runs.csv holds ${next - f.shard.runs.from} of its ${f.shard.runs.to - f.shard.runs.from} runs (the manifest says complete): run it again with --resume`,
-    ]);
-  const c = f.manifest.counts;
-  if (ok !== c.ok || failed !== c.failed)
-    throw new MergeError('refused', [
-      `${where}: runs.csv has ${ok} ok and ${failed} failed runs, its manifest ${c.ok} and ${c.failed}: the files were edited`,
-    ]);
-  return { ok, failed };
-}
-
-/** Copies one shard's series.csv body byte for byte (checking its header, first and last rows). */
-function copySeries(f: ShardFolder, out: number): void {
-  const file = batchPaths(f.dir).series;
-  const where = `shard ${f.shard.index}/${f.shard.count} in ${f.dir}`;
-  if (!existsSync(file)) throw new MergeError('incomplete', [`${where} has no series.csv`]);
-  const size = statSync(file).size;
-  const fd = openSync(file, 'r');
-  try {
-    const head = Buffer.alloc(Math.min(size, 64 * 1024));
-    readSync(fd, head, 0, head.length, 0);
-    if (!head.subarray(0, SERIES_HEADER.length).equals(Buffer.from(SERIES_HEADER)))
-      throw new MergeError('refused', [`${file} does not start with the series header (${SERIES_HEADER.trim()})`]);
-    if (size === SERIES_HEADER.length) return;
-    const tail = Buffer.alloc(Math.min(size - SERIES_HEADER.length, 64 * 1024));
-    readSync(fd, tail, 0, tail.length, size - tail.length);
-    const lastNl = tail.lastIndexOf(10);
-    const prevNl = tail.lastIndexOf(10, lastNl - 1);
-    const firstLine = head.toString('utf8', SERIES_HEADER.length, head.indexOf(10, SERIES_HEADER.length));
-    const lastLine = tail.toString('utf8', prevNl + 1, lastNl);
-    const inRange = (line: string) => {
-      const run = runIndexOf(line);
-      return run >= f.shard.runs.from && run < f.shard.runs.to;
-    };
-    if (lastNl !== tail.length - 1 || !inRange(firstLine) || !inRange(lastLine))
-      throw new MergeError('refused', [`${file} is damaged or holds runs outside the shard's ${range(f.shard)}`]);
-    const buf = Buffer.alloc(1 << 22);
-    for (let pos = SERIES_HEADER.length; pos < size; ) {
-      const n = readSync(fd, buf, 0, Math.min(buf.length, size - pos), pos);
-      if (n === 0) break;
-      writeSync(out, buf, 0, n);
-      pos += n;
-    }
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /** The README of the merged folder: the shards' README (the same in all) plus where it came from. */
 function mergedReadme(first: ShardFolder, shards: MergedShard[]): string {
   const readme = batchPaths(first.dir).readme;
@@ -357,6 +264,11 @@ export function mergeShards(dirs: string[], outDir: string): MergeResult {
       ...(unstarted.length ? [] : ['no shard folders found']),
     ]);
   const incomplete = checkComplete(folders, unstarted);
+  // A shard still being written (its lock is held by a live process) is not finished.
+  for (const f of folders) {
+    const h = liveHolder(join(f.dir, LOCK_FILE));
+    if (h) incomplete.push(`${f.dir} is being written by ${holderText(h)}: wait for it to finish`);
+  }
   if (incomplete.length) throw new MergeError('incomplete', incomplete);
 
   const sorted = [...folders].sort((a, b) => a.shard.index - b.shard.index);
@@ -367,23 +279,29 @@ export function mergeShards(dirs: string[], outDir: string): MergeResult {
   if (commits.size > 1)
     notes.push(`note: the shards were made at different commits (${[...commits].join(', ')}); same version and plan`);
 
-  // Build everything in a staging folder next to --out, then rename it into place.
+  // Build everything in a staging folder next to --out, then rename it into place. One merge into
+  // --out at a time (a lock beside it); under the lock, staging folders of earlier merges are stale
+  // (a killed merge) and go.
   const parent = dirname(resolve(outDir));
   mkdirSync(parent, { recursive: true });
-  const staging = join(parent, `.${basename(resolve(outDir))}.merging-${process.pid}`);
-  rmSync(staging, { recursive: true, force: true });
+  const base = basename(resolve(outDir));
+  const lock = acquireLock(join(parent, `.${base}${LOCK_FILE}`), 'merge', outDir);
+  for (const e of readdirSync(parent))
+    if (e.startsWith(`.${base}.merging-`)) rmSync(join(parent, e), { recursive: true, force: true });
+  const staging = join(parent, `.${base}.merging-${process.pid}`);
   mkdirSync(staging);
   try {
     const paths = batchPaths(staging);
     const header = readFirstLine(batchPaths(first.dir).runs);
+    const checks = sorted.map(() => new SeriesCheck(true));
     const runsFd = openSync(paths.runs, 'w');
     let ok = 0;
     let failed = 0;
     try {
-      const out = new Appender(runsFd);
+      const out = new Appender(runsFd, paths.runs);
       out.add(header);
-      for (const f of sorted) {
-        const c = copyRuns(f, header, out);
+      for (const [k, f] of sorted.entries()) {
+        const c = copyRuns(f, header, out, checks[k]);
         ok += c.ok;
         failed += c.failed;
       }
@@ -394,8 +312,8 @@ export function mergeShards(dirs: string[], outDir: string): MergeResult {
     if (series !== 'none') {
       const seriesFd = openSync(paths.series, 'w');
       try {
-        writeFileSync(seriesFd, SERIES_HEADER);
-        for (const f of sorted) copySeries(f, seriesFd);
+        writeAll(seriesFd, SERIES_HEADER, paths.series);
+        for (const [k, f] of sorted.entries()) copySeries(f, seriesFd, paths.series, checks[k]);
       } finally {
         closeSync(seriesFd);
       }
@@ -416,8 +334,12 @@ export function mergeShards(dirs: string[], outDir: string): MergeResult {
     }));
     const counts: BatchCounts = { total: first.shard.totalRuns, done: first.shard.totalRuns, ok, failed };
     const status = failed > 0 ? 'failed' : 'complete';
-    writeFileSync(paths.readme, mergedReadme(first, shards));
-    writeFileSync(
+    writeWhole(paths.readme, mergedReadme(first, shards));
+    writeWhole(
+      join(staging, MARKER_FILE),
+      `${JSON.stringify({ tool: 'regiosim', kind: 'merge', files: readdirSync(staging).concat('manifest.json').sort() }, null, 1)}\n`,
+    );
+    writeWhole(
       paths.manifest,
       `${JSON.stringify(mergedManifest(first, sorted, shards, counts, status, outDir), null, 2)}\n`,
     );
@@ -441,6 +363,8 @@ export function mergeShards(dirs: string[], outDir: string): MergeResult {
   } catch (e) {
     rmSync(staging, { recursive: true, force: true });
     throw e;
+  } finally {
+    lock.release();
   }
 }
 
@@ -456,11 +380,12 @@ function copyOtherFiles(sorted: ShardFolder[], staging: string): string[] {
   const names = new Set<string>();
   for (const f of sorted)
     for (const e of readdirSync(f.dir, { withFileTypes: true }))
-      if (e.isFile() && !OWN_FILES.has(e.name) && !/\.tmp-\d+$/.test(e.name)) names.add(e.name);
+      if (e.isFile() && !OWN_FILES.has(e.name) && !e.name.startsWith('.regiosim-') && !/\.tmp-\d+$/.test(e.name))
+        names.add(e.name);
   for (const name of [...names].sort()) {
     const contents = sorted.map((f) => (existsSync(join(f.dir, name)) ? readFileSync(join(f.dir, name)) : undefined));
     const first = contents[0];
-    if (first && contents.every((c) => c?.equals(first))) copyFileSync(join(sorted[0].dir, name), join(staging, name));
+    if (first && contents.every((c) => c?.equals(first))) writeWhole(join(staging, name), first);
     else
       notes.push(
         `note: ${name} is not the same in every shard (${contents.some((c) => !c) ? 'missing in some' : 'it differs'}): not copied`,

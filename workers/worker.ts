@@ -15,6 +15,10 @@ const table = runsTable(setup);
 export default function runChunk(task: ChunkTask): ChunkResult {
   const t0 = performance.now();
   const timing = { simMs: 0 };
-  const outcomes = task.runs.map((spec) => runOne(spec, setup.points, table, setup.series, timing));
+  const clock = task.started ? new Float64Array(task.started) : undefined;
+  const outcomes = task.runs.map((spec) => {
+    if (clock) clock[0] = Date.now();
+    return runOne(spec, setup.points, table, setup.series, timing);
+  });
   return { outcomes, ms: performance.now() - t0, simMs: timing.simMs };
 }

@@ -53,12 +53,11 @@ export function buildModel(batchDir: string, options: ModelOptions = {}): Report
   const log = options.log ?? (() => {});
   const info = readBatchInfo(batchDir);
   const notes: string[] = [];
-  if (info.status !== 'complete')
-    notes.push(`The batch is ${info.status}: ${info.counts.done} of ${info.counts.total} runs were done; the report covers those.`);
 
   const set = pointSet(info);
   log(`reading ${info.files.runs}`);
   const runs = readRuns(info);
+  if (runs.partial) notes.push(`The report is ${runs.partial}. It covers those runs only.`);
   const ok = runs.points.reduce((s, p) => s + p.replicates.length, 0);
   const failed = runs.points.reduce((s, p) => s + p.failed, 0);
   if (failed > 0) {
@@ -80,7 +79,7 @@ export function buildModel(batchDir: string, options: ModelOptions = {}): Report
 
   const keep = keepFor(info, CHART_SERIES.length);
   log(`reading ${info.files.series}`);
-  const series = readSeries(info.files.series, runs, CHART_SERIES, keep);
+  const series = readSeries(info.files.series, runs, CHART_SERIES, keep, runs.partial !== undefined);
   if (info.seriesMode === 'none' || series.rows === 0) notes.push('The batch has no series.csv rows (--series none): the charts over time are left out.');
   if (series.skipped > 0) notes.push(`${series.skipped} series.csv rows belong to runs that runs.csv does not list (yet) and are left out.`);
   if (keep < info.replicates)

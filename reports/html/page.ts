@@ -40,7 +40,12 @@ function facts(model: ReportModel): string {
     ...(model.set.sweepNames.length ? ([['Swept', model.set.sweepNames.join(', ')]] as Array<[string, string]>) : []),
     ['Runs', `${model.runsOk} ok${model.runsFailed ? `, ${model.runsFailed} failed` : ''}: ${i.points.length} point${i.points.length === 1 ? '' : 's'} × ${i.replicates} replicates (replicate i has the same seed at every point)`],
     ['Master seed', String(i.masterSeed)],
-    ['Batch status', `${i.status} (${i.counts.done} of ${i.counts.total} runs done)`],
+    [
+      'Batch status',
+      model.runs.rows < i.counts.total || model.runs.partial
+        ? `partial: ${model.runs.rows} of ${i.counts.total} runs (batch ${i.status})`
+        : `${i.status} (${model.runs.rows} of ${i.counts.total} runs done)`,
+    ],
     ['Time', `start ${model.startYear}; series ${i.seriesMode}`],
     ['regiosim', `${i.version}, commit ${i.commit}`],
     ['Batch folder', i.dir],

@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { holderText, LOCK_FILE, liveHolder } from '../../store/lock.js';
 import { ReportError } from '../errors.js';
 
 export type SweepValue = number | string | boolean | string[];
@@ -38,6 +39,10 @@ export interface BatchInfo {
   inputs: Array<{ name: string; sha256: string }>;
   startedAt: string;
   finishedAt: string | null;
+  /** The first run index in runs.csv (a shard's first run; 0 for a whole batch). */
+  firstRun: number;
+  /** The process writing the batch now, when one holds its lock (the files may still grow). */
+  writer?: string;
 }
 
 function need<T>(value: T | undefined | null, what: string, path: string): T {
@@ -51,7 +56,11 @@ export function readBatchInfo(batchDir: string): BatchInfo {
   if (!existsSync(dir)) throw new ReportError(`${batchDir}: no such folder`);
   const files = { runs: join(dir, 'runs.csv'), series: join(dir, 'series.csv'), manifest: join(dir, 'manifest.json') };
   if (!existsSync(files.manifest))
-    throw new ReportError(`${batchDir}: no manifest.json; expected a batch folder written by regiosim batch or compare`);
+    throw new ReportError(
+      existsSync(files.runs)
+        ? `${batchDir} has runs.csv but no manifest.json, so its rows cannot be checked against the plan: run the batch again into a new --out (the same scenarios and seed give the same rows), then report that folder`
+        : `${batchDir}: no manifest.json; expected a batch folder written by regiosim batch or compare`,
+    );
   if (!existsSync(files.runs)) throw new ReportError(`${batchDir}: no runs.csv; expected a batch folder written by regiosim batch`);
   let m: Record<string, unknown>;
   try {
@@ -84,5 +93,12 @@ export function readBatchInfo(batchDir: string): BatchInfo {
     inputs: (m.inputs as BatchInfo['inputs']) ?? [],
     startedAt: String(m.startedAt ?? ''),
     finishedAt: (m.finishedAt as string | null) ?? null,
+    firstRun: Number((m.shard as { runs?: { from?: number } } | undefined)?.runs?.from ?? 0),
+    writer: writerOf(dir),
   };
+}
+
+function writerOf(dir: string): string | undefined {
+  const h = liveHolder(join(dir, LOCK_FILE));
+  return h ? holderText(h) : undefined;
 }

@@ -3,7 +3,9 @@
  * once; what is kept is one number per run and metric (8 bytes each: 100,000 runs × 70 metrics is
  * 56 MB), because medians, quantiles and paired differences need every run's value.
  */
+import { statSync } from 'node:fs';
 import { forEachLine, splitCsvLine } from '../../workers/csv-lines.js';
+import { rowProblem, SeriesCheck, seriesLinesPerRun } from '../../workers/verify.js';
 import { ReportError } from '../errors.js';
 import type { BatchInfo } from './manifest.js';
 import { parseCell } from './number.js';
@@ -27,6 +29,10 @@ export interface RunsData {
   runPoint: Int32Array;
   runReplicate: Int32Array;
   rows: number;
+  /** The ok runs with the series lines each must have (checked by readSeries). */
+  series: SeriesCheck;
+  /** Set when the batch is unfinished: what the report covers, for the notes. */
+  partial?: string;
 }
 
 const FIXED_BEFORE = ['run', 'point', 'scenario'];
@@ -51,8 +57,11 @@ export function readRuns(info: BatchInfo): RunsData {
   let col = { point: 1, replicate: 0, seed: 0, status: 0, error: 0 };
   let lineNo = 0;
   let rows = 0;
+  let rules = { columns: [] as string[], pointIds: info.points.map((p) => p.id), replicates: info.replicates };
+  const series = new SeriesCheck(true);
+  const seriesLines = info.points.map((p) => seriesLinesPerRun(p.horizonMonths ?? 0, info.seriesMode));
 
-  forEachLine(path, (line) => {
+  const complete = forEachLine(path, (line) => {
     lineNo++;
     if (lineNo === 1) {
       const header = line.split(',');
@@ -64,13 +73,13 @@ export function readRuns(info: BatchInfo): RunsData {
       col = { point: 1, replicate: r, seed: r + 1, status: r + 2, error: r + 3 };
       metricStart = r + 4;
       metricNames = header.slice(metricStart);
+      rules = { ...rules, columns: header };
       for (const p of points) for (const m of metricNames) p.metrics.set(m, []);
       return;
     }
-    if (line === '') return;
     const cells = splitCsvLine(line);
-    if (cells.length !== metricStart + metricNames.length)
-      throw new ReportError(`${path} line ${lineNo}: ${cells.length} fields, the header has ${metricStart + metricNames.length}`);
+    const problem = rowProblem(cells, info.firstRun + rows, rules);
+    if (problem) throw new ReportError(`${path} line ${lineNo}: ${problem}; the file was edited or damaged`);
     const run = Number(cells[0]);
     const index = pointIndex.get(cells[col.point]);
     if (index === undefined)
@@ -89,6 +98,7 @@ export function readRuns(info: BatchInfo): RunsData {
     runReplicate[run] = replicate;
     rows++;
     const p = points[index];
+    if (cells[col.status] === 'ok') series.expect(run, seriesLines[index]);
     if (cells[col.status] !== 'ok') {
       p.failed++;
       if (p.failures.length < 5)
@@ -100,5 +110,35 @@ export function readRuns(info: BatchInfo): RunsData {
     return;
   });
   if (lineNo === 0) throw new ReportError(`${path}: empty file (no header)`);
-  return { metricNames, points, runPoint, runReplicate, rows };
+  const partial = checkCount(info, path, rows, complete < statSync(path).size, points);
+  return { metricNames, points, runPoint, runReplicate, rows, series, partial };
+}
+
+/**
+ * runs.csv against its manifest: a finished batch must hold exactly the runs the manifest counts,
+ * with no cut row; an unfinished one (running, or killed) at least those, and may end in a cut row.
+ * Returns a note for an unfinished batch.
+ */
+function checkCount(info: BatchInfo, path: string, rows: number, cut: boolean, points: PointRuns[]): string | undefined {
+  const c = info.counts;
+  const finished = info.status !== 'running';
+  const ok = points.reduce((s, p) => s + p.replicates.length, 0);
+  const failed = points.reduce((s, p) => s + p.failed, 0);
+  if (rows > c.total) throw new ReportError(`${path} holds ${rows} runs, the plan has ${c.total}`);
+  if (rows < c.done)
+    throw new ReportError(
+      `${path} holds ${rows} of the ${c.done} runs manifest.json lists as done: runs ${info.firstRun + rows}–${info.firstRun + c.done - 1} are missing; the file was cut or edited`,
+    );
+  if (finished && cut) throw new ReportError(`${path}: the last row is cut mid-line; the file was damaged`);
+  if (finished && (rows !== c.done || ok !== c.ok || failed !== c.failed))
+    throw new ReportError(
+      `${path} holds ${rows} runs (${ok} ok, ${failed} failed), manifest.json ${c.done} (${c.ok} ok, ${c.failed} failed): the files were edited`,
+    );
+  if (rows === c.total && info.status !== 'running') return undefined;
+  const why = info.writer
+    ? `still being written by ${info.writer}`
+    : info.status === 'running'
+      ? 'stopped without recording it (killed); continue it with --resume'
+      : `${info.status}; continue it with --resume`;
+  return `partial: ${rows} of ${c.total} runs; the batch is ${why}${cut ? ' (its last row was cut mid-line and is left out)' : ''}`;
 }

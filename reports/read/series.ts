@@ -5,7 +5,7 @@
  * replicates of every point (replicates are independent draws, so the first ones are a fair sample);
  * when a point has no more replicates than that, the band is exact.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { forEachLine } from '../../workers/csv-lines.js';
 import { RunningMoments } from '../stats/running.js';
 import { ReportError } from '../errors.js';
@@ -31,18 +31,31 @@ export interface SeriesData {
   skipped: number;
 }
 
-export function readSeries(path: string, runs: RunsData, variables: readonly string[], keep: number): SeriesData {
+/**
+ * Reads series.csv, checking every line against runs.csv's ok runs (runs.series): a missing, extra
+ * or malformed line is a ReportError. `growing`: the batch is unfinished, so lines of runs that
+ * runs.csv does not list yet, and a cut last line, are left out instead.
+ */
+export function readSeries(
+  path: string,
+  runs: RunsData,
+  variables: readonly string[],
+  keep: number,
+  growing = false,
+): SeriesData {
   const wanted = new Set(variables);
   const cells: SeriesData['cells'] = runs.points.map(() => new Map(variables.map((v) => [v, new Map()])));
   const data: SeriesData = { variables: [...variables], keep, cells, rows: 0, skipped: 0 };
   if (!existsSync(path)) return data;
   let lineNo = 0;
-  forEachLine(path, (line) => {
+  const complete = forEachLine(path, (line) => {
     lineNo++;
     if (lineNo === 1) {
       if (line !== 'run,month,variable,value') throw new ReportError(`${path}: header is not run,month,variable,value`);
       return;
     }
+    const problem = runs.series.line(line, growing);
+    if (problem) throw new ReportError(`${path} line ${lineNo}: ${problem}; the file was edited or damaged`);
     // Fields hold no commas (run and month are integers, variable a name), so indexOf beats a CSV split.
     const a = line.indexOf(',');
     const b = line.indexOf(',', a + 1);
@@ -70,5 +83,8 @@ export function readSeries(path: string, runs: RunsData, variables: readonly str
     data.rows++;
     return;
   });
+  if (!growing && complete < statSync(path).size) throw new ReportError(`${path}: the last line is cut mid-line; the file was damaged`);
+  const missing = runs.series.end();
+  if (missing) throw new ReportError(`${path}: ${missing}; the file was cut or edited`);
   return data;
 }

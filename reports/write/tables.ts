@@ -3,8 +3,10 @@
  * as they are: NA for missing, full precision) and statistics.json with all of them, so numbers
  * quoted from the report can be checked and reused without re-running anything.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { OutputFolder } from '../../store/output-folder.js';
+import { writeAtomic } from '../../store/write.js';
 import { csvField, formatExact } from '../../workers/format.js';
 import { PROPORTIONS } from '../aggregate/proportions.js';
 import type { ReportModel } from '../model.js';
@@ -67,14 +69,18 @@ export function tables(model: ReportModel): Record<string, { rows: Row[]; column
   };
 }
 
-/** Writes <dir>/<table>.csv and <dir>/statistics.json; returns the file paths. */
-export function writeTables(model: ReportModel, dir: string): string[] {
-  mkdirSync(dir, { recursive: true });
+/**
+ * Writes <dir>/<table>.csv and <dir>/statistics.json, each atomically; returns the file paths. With
+ * `folder` (a report folder), dir is its sub-folder name and every file is recorded as regiosim's.
+ */
+export function writeTables(model: ReportModel, dir: string, folder?: OutputFolder): string[] {
+  const at = (name: string) => (folder ? folder.path(`${dir}/${name}`) : join(dir, name));
+  if (!folder) mkdirSync(dir, { recursive: true });
   const all = tables(model);
   const files: string[] = [];
   for (const [name, t] of Object.entries(all)) {
-    const file = join(dir, `${name}.csv`);
-    writeFileSync(file, toCsv(t.rows, t.columns));
+    const file = at(`${name}.csv`);
+    writeAtomic(file, toCsv(t.rows, t.columns));
     files.push(file);
   }
   const json = {
@@ -83,8 +89,8 @@ export function writeTables(model: ReportModel, dir: string): string[] {
     notes: model.notes,
     tables: Object.fromEntries(Object.entries(all).map(([name, t]) => [name, { about: t.about, columns: t.columns, rows: t.rows.map((r) => Object.fromEntries(t.columns.map((c) => [c, jsonValue(r[c])]))) }])),
   };
-  const file = join(dir, 'statistics.json');
-  writeFileSync(file, `${JSON.stringify(json, null, 1)}\n`);
+  const file = at('statistics.json');
+  writeAtomic(file, `${JSON.stringify(json, null, 1)}\n`);
   files.push(file);
   return files;
 }
