@@ -23,17 +23,21 @@ export interface ExperimentScenario {
   input: ModelInput;
 }
 
-/** Loads the scenarios an experiment lists; names must be distinct because point ids use them. */
+/**
+ * Loads the scenarios an experiment lists; names must be distinct because point ids use them.
+ * `namedBy`: the experiment file, whose folder tree confines the paths it names.
+ */
 export function loadScenarios(
   refs: Array<{ ref: string; at: Position; path: string }>,
   baseDir: string,
   data: NationalData,
   issues: ScenarioIssue[],
   files: Set<string>,
+  namedBy?: string,
 ): ExperimentScenario[] {
   const out: ExperimentScenario[] = [];
   for (const r of refs) {
-    const loaded = loadScenarioRef(r.ref, baseDir, data, issues, r.at, r.path);
+    const loaded = loadScenarioRef(r.ref, baseDir, data, issues, r.at, r.path, namedBy);
     for (const f of loaded.files) files.add(f);
     if (!loaded.input) continue;
     const twin = out.find((s) => s.input.name === loaded.input?.name);
@@ -91,7 +95,7 @@ export function buildExperiment(
     list?.kind === 'seq'
       ? list.items.map((item, k) => ({ ref: String(toPlain(item)), at: item.pos, path: `scenarios[${k}]` }))
       : [];
-  const scenarios = loadScenarios(refs, dirname(path), data, issues, files);
+  const scenarios = loadScenarios(refs, dirname(path), data, issues, files, path);
   const baselineNode = child(tree, 'baseline');
   const failed = refs.filter((r) => !scenarios.some((s) => s.ref === r.ref)).map((r) => r.ref);
   const baseline = baselineNode

@@ -213,12 +213,14 @@ const scenarioRows: Row[] = [
   {
     name: 'a list instead of a mapping',
     files: { 'x.yaml': '- region\n- levers\n' },
-    expected: [`x.yaml:1:1: ["region","levers"] is not a mapping; allowed: a mapping with keys ${TOP_KEYS}`],
+    expected: [
+      `x.yaml:1:1: is not a scenario or experiment file: its top level is a list; allowed: a mapping with keys ${TOP_KEYS}`,
+    ],
   },
   {
     name: 'an empty file',
     files: { 'x.yaml': '# nothing yet\n' },
-    expected: [`x.yaml:1:1: null (empty) is not a mapping; allowed: a mapping with keys ${TOP_KEYS}`],
+    expected: [`x.yaml:1:1: is empty; allowed: a mapping with keys ${TOP_KEYS}`],
   },
   {
     name: 'invalid YAML: an unclosed flow mapping',
