@@ -12,7 +12,7 @@ import { suggest } from './names.js';
 import type { ExperimentPlan, PlanPoint } from './plan.js';
 import { modelMessage } from './scenario-build.js';
 import { loadScenarioRef, nameFromFile } from './scenario-load.js';
-import { applySetting, pointId, sweepAxes, sweepLabel, sweepSettings } from './sweeps.js';
+import { applySetting, pointId, sweepAxes, sweepLabel, sweepSettings, sweepTooBig } from './sweeps.js';
 import { child, type MapNode, type TreeNode, toPlain } from './yaml-tree.js';
 
 /** A scenario of an experiment: the reference as written, where, and what it loaded. */
@@ -108,7 +108,9 @@ export function buildExperiment(
   const exploration: Exploration | undefined = designed?.exploration;
   const axes = design ? [] : sweepAxes(child(tree, 'sweeps'), issues);
   const points: PlanPoint[] = designed?.points ?? [];
-  for (const s of design ? [] : scenarios) {
+  // Counted before the sweeps are crossed: a 1000 × 1000 × 101 sweep must not be built to be refused.
+  const tooBig = !design && sweepTooBig(child(tree, 'sweeps'), axes, scenarios.length, issues);
+  for (const s of design || tooBig ? [] : scenarios) {
     for (const setting of sweepSettings(axes)) {
       const id = pointId(s.input.name, setting);
       const input = applySetting(s.input, setting);
