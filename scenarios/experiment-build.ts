@@ -3,7 +3,8 @@
  * scenario, checks the baseline, and crosses the scenarios with the sweeps into plan points.
  */
 import { dirname } from 'node:path';
-import { checkModelInput, type ModelInput, ModelInputError } from '../sim/model-input.js';
+import { type ModelInput, ModelInputError } from '../sim/model-input.js';
+import { checkInput } from './cross-checks.js';
 import type { NationalData } from '../sim/region-data.js';
 import { readDesign } from './design-block.js';
 import { designPoints, type Exploration, withExploration } from './design-build.js';
@@ -115,7 +116,7 @@ export function buildExperiment(
       const id = pointId(s.input.name, setting);
       const input = applySetting(s.input, setting);
       try {
-        checkModelInput(input);
+        checkInput(input);
       } catch (e) {
         if (!(e instanceof ModelInputError)) throw e;
         const at = setting[0]?.axis.entry.value.pos ?? s.at;

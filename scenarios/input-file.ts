@@ -57,6 +57,7 @@ function fileKind(st: Stats): string {
 }
 
 // C0 controls other than tab, line feed and carriage return, and DEL: YAML does not allow them.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /** Strict UTF-8: an invalid byte is an error at its line and column, never silently replaced. */
