@@ -51,7 +51,7 @@ export function readChecked(path: string, issues: ScenarioIssue[]): CheckedFile 
 
 /**
  * Why a parsed file is not a scenario or experiment at all (its top level is not a mapping, or no
- * top-level key is one of ours or close to one), or undefined. Such a file may be anything, say
+ * top-level key is one of ours and not all are close to one), or undefined. Such a file may be anything, say
  * /etc/passwd: the message names the rule and quotes nothing from it.
  */
 function foreignFileProblem(tree: TreeNode): string | undefined {
@@ -66,7 +66,9 @@ function foreignFileProblem(tree: TreeNode): string | undefined {
   if (tree.kind === 'scalar' && tree.value === null) return `is empty; ${allowed}`;
   if (tree.kind !== 'map')
     return `is not a scenario or experiment file: its top level is ${tree.kind === 'seq' ? 'a list' : 'a single value'}; ${allowed}`;
-  if (tree.entries.length > 0 && !tree.entries.some((e) => keys.includes(e.key) || suggest(e.key, keys) !== undefined))
+  // A scenario with misspelt keys keeps its "did you mean" messages: every key is close to one of ours.
+  const known = tree.entries.some((e) => keys.includes(e.key));
+  if (tree.entries.length > 0 && !known && !tree.entries.every((e) => suggest(e.key, keys) !== undefined))
     return `is not a scenario or experiment file: none of its ${tree.entries.length} top-level keys is known; ${allowed}`;
   return undefined;
 }

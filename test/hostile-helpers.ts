@@ -4,7 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,12 +41,12 @@ export function cli(args: string[], cwd: string, env: Record<string, string> = {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-/** Path -> sha256 of every regular file under `dir` (links not followed). */
+/** Path -> sha256 of every regular file under `dir` (links not followed: a sandbox may link to /etc). */
 export function hashTree(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
     const path = join(dir, name);
-    const st = statSync(path, { throwIfNoEntry: false });
+    const st = lstatSync(path, { throwIfNoEntry: false });
     if (st?.isFile()) out[name] = createHash('sha256').update(readFileSync(path)).digest('hex');
   }
   return out;
