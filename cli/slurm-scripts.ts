@@ -109,7 +109,7 @@ export function checkResources(r: SlurmResources): void {
     if (!/^--?[\w-]+(=.*)?$/s.test(o) || controlCharacter(o))
       bad(
         'sbatch',
-        JSON.stringify(o),
+        o,
         'one sbatch option per --sbatch, written as --name=value without control characters, e.g. --sbatch=--qos=short',
       );
 }

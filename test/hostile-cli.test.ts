@@ -62,7 +62,7 @@ const cases: Case[] = [
   [
     'run a scenario outside the rules',
     ['run', 'bad.yaml', '--out', 'o'],
-    /regiosim: invalid scenario\n  bad\.yaml:2:10 extends: "\/etc\/passwd" is outside/,
+    /regiosim: invalid scenario\n {2}bad\.yaml:2:10 extends: "\/etc\/passwd" is outside/,
   ],
 ];
 

@@ -61,12 +61,12 @@ function sbatchArgs(line: string): string[] {
     if (i >= line.length) break;
     let arg = '';
     let quote = '';
-    let escape = false;
+    let escaped = false;
     for (; i < line.length && (quote || !/\s/.test(line[i])); i++) {
       const c = line[i];
-      if (escape) escape = false;
+      if (escaped) escaped = false;
       else if (c === '\\') {
-        escape = true;
+        escaped = true;
         continue;
       } else if (quote) {
         if (c === quote) {
