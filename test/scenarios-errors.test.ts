@@ -13,7 +13,7 @@ const DRENTHE = data.resRegions
   ?.memberCodes.map((c) => data.municipalities.find((m) => m.code === c)?.name)
   .join(', ');
 const LEVERS =
-  'poolForm, startMode, founderCount, founders, mandate, initialStaff, maxStaff, poolRoles, governance, allocation, feeModel, feeFixedShare, termMonths, noticeMonths, sponsorPerYear, sponsorYears, scope, framing, recall, talkItOut, evaluation, observers, formationMonth';
+  'poolForm, startMode, founderCount, founders, mandate, initialStaff, maxStaff, poolRoles, governance, allocation, feeModel, feeFixedShare, termMonths, noticeMonths, exitRule, sponsorPerYear, sponsorYears, scope, framing, recall, talkItOut, evaluation, observers, formationMonth';
 const REGION_FORMS =
   '"national" or {res: RES code or name} or {province: code or name} or {municipalities: [codes or names]} or {synthetic: {municipalities, sizes, seed}}';
 const TOP_KEYS =
