@@ -1,40 +1,31 @@
 #!/usr/bin/env node
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { DataError } from '../data/load.js';
-import { formatIssue, ScenarioError } from '../scenarios/load.js';
-import { ModelInputError } from '../sim/model-input.js';
 import { batchCommandModule } from './batch.js';
 import { compareCommandModule } from './compare.js';
 import { discoverCommandModule } from './discover.js';
+import { describeError } from './errors.js';
 import { exploreCommandModule } from './explore.js';
 import { scenariosCommandModule } from './list-scenarios.js';
 import { mergeCommandModule } from './merge.js';
+import { checkSharedOptions } from './options.js';
 import { reportCommandModule } from './report.js';
 import { runCommand } from './run.js';
 import { sensitivityCommandModule } from './sensitivity.js';
 import { slurmCommandModule } from './slurm.js';
 import { validateCommandModule } from './validate.js';
 
-/** Prints an input error clearly and exits non-zero; anything else is a bug and shows its stack. */
+const debug = process.argv.includes('--debug');
+
+/** Prints the error plainly (its stack only with --debug) and exits non-zero. */
 function fail(error: unknown): never {
-  if (error instanceof ScenarioError) {
-    process.stderr.write(`regiosim: invalid scenario\n${error.issues.map((i) => `  ${formatIssue(i)}`).join('\n')}\n`);
-    process.exit(2);
-  }
-  if (error instanceof ModelInputError) {
-    process.stderr.write(
-      `regiosim: invalid input\n${error.issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}\n`,
-    );
-    process.exit(2);
-  }
-  if (error instanceof DataError) {
-    process.stderr.write(`regiosim: data error: ${error.message}\n`);
-    process.exit(2);
-  }
-  process.stderr.write(`regiosim: ${(error as Error)?.stack ?? String(error)}\n`);
-  process.exit(1);
+  const { text, code } = describeError(error, debug);
+  process.stderr.write(text);
+  process.exit(code);
 }
+// Errors outside the command's own promise (timers, streams) end the same way.
+process.on('uncaughtException', fail);
+process.on('unhandledRejection', fail);
 
 try {
   await yargs(hideBin(process.argv))
@@ -52,12 +43,7 @@ try {
             describe: 'scenario file (YAML/JSON), library name (see regiosim scenarios) or built-in: default, national',
           })
           .option('seed', { type: 'number', default: 1, describe: 'run seed (integer)' })
-          .option('out', { type: 'string', default: 'out/run', describe: 'output folder' })
-          .check((a) => {
-            if (!Number.isSafeInteger(a.seed) || a.seed < 0)
-              throw new Error(`--seed: ${a.seed} is not allowed; allowed: a whole number ≥ 0`);
-            return true;
-          }),
+          .option('out', { type: 'string', default: 'out/run', describe: 'output folder' }),
       (a) => runCommand({ scenario: a.scenario, seed: a.seed, out: a.out }),
     )
     .command(batchCommandModule)
@@ -74,6 +60,8 @@ try {
       1,
       'Name a command: run, batch, compare, report, validate, scenarios, explore, sensitivity, discover, merge or slurm',
     )
+    .option('debug', { type: 'boolean', global: true, describe: 'show the stack trace of an error' })
+    .middleware((argv) => checkSharedOptions(argv as Record<string, unknown>))
     .strict()
     .help()
     .fail((msg, err, y) => {

@@ -11,210 +11,58 @@
  * submission: array and merge job ids, array indices). The scripts are module-free: they call one
  * Node binary and the project's dist/cli/regiosim.js by absolute path (docs/SLURM.md).
  */
-import { spawnSync } from 'node:child_process';
-import { appendFileSync, chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { loadNationalData } from '../data/load.js';
-import type { BatchManifest } from '../workers/batch-manifest.js';
 import { planFingerprint } from '../workers/batch-manifest.js';
 import type { SeriesMode } from '../workers/protocol.js';
 import { BatchError } from '../workers/resume.js';
-import { checkShardCount, type RunRange, runsText, shardFolderName, shardRange } from '../workers/shard.js';
+import { checkShardCount } from '../workers/shard.js';
 import { buildPlan } from './batch.js';
+import { type JobStatus, type Submission, sh, slurmStatus, statusMessage } from './slurm-status.js';
+
+export {
+  expandIndices,
+  isActive,
+  type JobState,
+  type JobStatus,
+  jobStates,
+  readSlurmJob,
+  readSubmissions,
+  type ShardState,
+  type ShardStatus,
+  type Submission,
+  slurmStatus,
+  statusMessage,
+} from './slurm-status.js';
+import {
+  arraySpec,
+  checkResources,
+  checkScriptValues,
+  compactIndices,
+  JOB_FILE,
+  JOBS_TSV,
+  LOGS,
+  MERGED,
+  SHARDS,
+  type SlurmJob,
+  type SlurmResources,
+  slurmScripts,
+} from './slurm-scripts.js';
+
+export {
+  arraySpec,
+  checkResources,
+  compactIndices,
+  shq,
+  type SlurmJob,
+  type SlurmResources,
+  slurmScripts,
+} from './slurm-scripts.js';
 import { packageVersion, projectRoot } from './manifest.js';
 
-/** Resources of each array task (the merge job gets one CPU and the same partition, time, memory and account). */
-export interface SlurmResources {
-  partition?: string;
-  time?: string;
-  cpus: number;
-  mem?: string;
-  account?: string;
-  /** At most this many array tasks at once (`--array=1-n%k`). */
-  maxParallel?: number;
-  /** More sbatch options, one per #SBATCH line (e.g. --qos=short). */
-  extra: string[];
-}
-
-/** DIR/job.json: what `regiosim slurm` planned; --status and --resubmit read it. */
-export interface SlurmJob {
-  tool: 'regiosim';
-  kind: 'slurm-job';
-  version: string;
-  createdAt: string;
-  /** The job folder (absolute). */
-  dir: string;
-  experiment: string;
-  shards: number;
-  totalRuns: number;
-  points: number;
-  replicates: number;
-  masterSeed: number;
-  series: SeriesMode;
-  planHash: string;
-  /** The batch's references as the scripts pass them (files made absolute). */
-  refs: string[];
-  resources: SlurmResources;
-  /** The Node binary and the regiosim CLI the scripts run. */
-  node: string;
-  regiosim: string;
-}
-
 /** One line of DIR/jobs.tsv. */
-export interface Submission {
-  at: string;
-  arrayJob: string;
-  mergeJob: string;
-  /** The array indices submitted (`1-3`, `2,5`). */
-  indices: string;
-}
-
-const JOB_FILE = 'job.json';
-const JOBS_TSV = 'jobs.tsv';
-const SHARDS = 'shards';
-const MERGED = 'merged';
-const LOGS = 'logs';
-
-/** Single-quotes a word for bash. */
-export const shq = (s: string): string => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
-
-/** Checks the resource options (they become #SBATCH lines, so no line breaks or stray characters). */
-export function checkResources(r: SlurmResources): void {
-  const bad = (opt: string, v: string, allowed: string) => {
-    throw new BatchError(`--${opt} ${v} is not allowed; allowed: ${allowed}`);
-  };
-  if (r.partition !== undefined && !/^[\w.-]+(,[\w.-]+)*$/.test(r.partition))
-    bad('partition', r.partition, 'a partition name, or several separated by commas');
-  if (r.account !== undefined && !/^[\w.-]+$/.test(r.account)) bad('account', r.account, 'an account name');
-  if (r.time !== undefined && !/^(\d+-\d{1,2}(:\d{1,2}){0,2}|\d+(:\d{1,2}){0,2})$/.test(r.time))
-    bad('time', r.time, 'a SLURM time: minutes, MM:SS, HH:MM:SS, D-HH, D-HH:MM or D-HH:MM:SS');
-  if (r.mem !== undefined && !/^\d+[KMGT]?$/i.test(r.mem)) bad('mem', r.mem, 'memory per task, e.g. 4G or 4000M');
-  if (!Number.isSafeInteger(r.cpus) || r.cpus < 1) bad('cpus', String(r.cpus), 'a whole number ≥ 1');
-  if (r.maxParallel !== undefined && (!Number.isSafeInteger(r.maxParallel) || r.maxParallel < 1))
-    bad('max-parallel', String(r.maxParallel), 'a whole number ≥ 1');
-  for (const o of r.extra)
-    if (!/^--?[\w-]+(=[^\n\r]*)?$/.test(o) || /[\n\r]/.test(o))
-      bad('sbatch', o, 'one sbatch option per --sbatch, written as --name=value, e.g. --sbatch=--qos=short');
-}
-
-/** The #SBATCH lines for the resources shared by both jobs. */
-function resourceLines(r: SlurmResources, cpus: number): string[] {
-  return [
-    '#SBATCH --ntasks=1',
-    `#SBATCH --cpus-per-task=${cpus}`,
-    ...(r.mem ? [`#SBATCH --mem=${r.mem}`] : []),
-    ...(r.time ? [`#SBATCH --time=${r.time}`] : []),
-    ...(r.partition ? [`#SBATCH --partition=${r.partition}`] : []),
-    ...(r.account ? [`#SBATCH --account=${r.account}`] : []),
-    ...r.extra.map((o) => `#SBATCH ${o}`),
-  ];
-}
-
-const jobName = (job: SlurmJob) => `regiosim-${job.experiment.replace(/[^\w.-]+/g, '-').slice(0, 40) || 'batch'}`;
-
-/** `--array` value for indices, with the throttle. */
-export function arraySpec(indices: string, maxParallel?: number): string {
-  return maxParallel ? `${indices}%${maxParallel}` : indices;
-}
-
-/** Array indices as SLURM writes them: 1-3 for a run of consecutive indices, else 2,5,7. */
-export function compactIndices(indices: number[]): string {
-  const s = [...new Set(indices)].sort((a, b) => a - b);
-  const parts: string[] = [];
-  for (let i = 0; i < s.length; ) {
-    let j = i;
-    while (j + 1 < s.length && s[j + 1] === s[j] + 1) j++;
-    parts.push(j > i ? `${s[i]}-${s[j]}` : `${s[i]}`);
-    i = j + 1;
-  }
-  return parts.join(',');
-}
-
-/** The three scripts of a job folder. */
-export function slurmScripts(job: SlurmJob): { shard: string; merge: string; submit: string } {
-  const r = job.resources;
-  const n = job.shards;
-  const dir = job.dir;
-  const width = String(n).length;
-  const head = (what: string) => [
-    '#!/bin/bash',
-    `# ${what}`,
-    `# Written by \`regiosim slurm\` (regiosim ${job.version}) for ${job.experiment}: ${job.points} point${job.points === 1 ? '' : 's'} × ${job.replicates} replicates = ${job.totalRuns} runs, master seed ${job.masterSeed}, ${n} shards.`,
-    '# Module-free: one Node binary (REGIOSIM_NODE overrides it) and the built project. See docs/SLURM.md.',
-  ];
-  const batchArgs = [
-    ...job.refs.map(shq),
-    '--runs',
-    String(job.replicates),
-    '--seed',
-    String(job.masterSeed),
-    '--series',
-    job.series,
-  ].join(' ');
-  const shard = [
-    ...head(
-      'Job array: task i runs shard i/n of the batch (its contiguous block of runs) with the cores it was given; a task that runs again resumes its shard.',
-    ),
-    `#SBATCH --job-name=${jobName(job)}`,
-    `#SBATCH --array=${arraySpec(`1-${n}`, r.maxParallel)}`,
-    ...resourceLines(r, r.cpus),
-    `#SBATCH --output=${dir}/${LOGS}/shard-%a.%A.out`,
-    `#SBATCH --chdir=${dir}`,
-    'set -euo pipefail',
-    `NODE=\${REGIOSIM_NODE:-${shq(job.node)}}`,
-    `REGIOSIM=${shq(job.regiosim)}`,
-    `N=${n}`,
-    `i=\${SLURM_ARRAY_TASK_ID:?submit this script with sbatch: it is a job array}`,
-    `threads=\${SLURM_CPUS_PER_TASK:-1}`,
-    `printf -v out '%s/shard-%0${width}d-of-%d' ${shq(`${dir}/${SHARDS}`)} "$i" "$N"`,
-    'resume=',
-    'if [ -f "$out/manifest.json" ]; then',
-    '  resume=--resume # run again (resubmitted, requeued): go on where the shard stopped',
-    'elif [ -d "$out" ]; then',
-    '  rm -f "$out/runs.csv" "$out/series.csv" # killed before it wrote its manifest: start the shard over',
-    'fi',
-    `echo "regiosim shard $i/$N on $(hostname) with $threads cores into $out\${resume:+ (resuming)}"`,
-    'rc=0',
-    `"$NODE" "$REGIOSIM" batch ${batchArgs} \\`,
-    `  --shard "$i/$N" --threads "$threads" --quiet --out "$out" \${resume:+--resume} || rc=$?`,
-    '# Exit 1 with every run done means runs failed inside the model (status error in runs.csv): the shard',
-    '# is complete, as the same runs on one machine would be, so the merge may go ahead.',
-    'if [ "$rc" = 1 ] && "$NODE" -e \'const m=require(process.argv[1]);process.exit(m.counts.done===m.counts.total&&!m.error?0:1)\' "$out/manifest.json"; then',
-    '  echo "shard $i/$N complete; some runs failed inside the model (status error in runs.csv)"',
-    '  rc=0',
-    'fi',
-    'exit "$rc"',
-    '',
-  ].join('\n');
-  const merge = [
-    ...head(
-      'Merge job: submitted with --dependency=afterok:<array job>, so it runs once every shard succeeded; merges the shards into merged/ (never a partial result).',
-    ),
-    `#SBATCH --job-name=${jobName(job)}-merge`,
-    ...resourceLines(r, 1),
-    `#SBATCH --output=${dir}/${LOGS}/merge.%j.out`,
-    `#SBATCH --chdir=${dir}`,
-    'set -euo pipefail',
-    `NODE=\${REGIOSIM_NODE:-${shq(job.node)}}`,
-    `REGIOSIM=${shq(job.regiosim)}`,
-    `exec "$NODE" "$REGIOSIM" merge ${shq(`${dir}/${SHARDS}`)} --out ${shq(`${dir}/${MERGED}`)}`,
-    '',
-  ].join('\n');
-  const submit = [
-    '#!/bin/bash',
-    '# Submits the job array and the merge job that waits for it (what `regiosim slurm ... --submit` does),',
-    `# and records the job ids in ${JOBS_TSV} for \`regiosim slurm --status/--resubmit\`.`,
-    'set -euo pipefail',
-    `cd ${shq(dir)}`,
-    `array=$(sbatch --parsable shard.sbatch); array=\${array%%;*}`,
-    `merge=$(sbatch --parsable --dependency=afterok:"$array" merge.sbatch); merge=\${merge%%;*}`,
-    `printf '%s\\t%s\\t%s\\t%s\\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$array" "$merge" 1-${n} >> ${JOBS_TSV}`,
-    `echo "submitted: array job $array (shards 1-${n}), merge job $merge (afterok:$array)"`,
-    '',
-  ].join('\n');
-  return { shard, merge, submit };
-}
 
 export interface SlurmArgs {
   refs: string[];
@@ -262,6 +110,7 @@ export function writeSlurmJob(args: SlurmArgs): SlurmJob {
     node: args.node ?? process.execPath,
     regiosim,
   };
+  checkScriptValues(job); // before any folder is made
   mkdirSync(join(dir, SHARDS), { recursive: true });
   mkdirSync(join(dir, LOGS), { recursive: true });
   const s = slurmScripts(job);
@@ -271,56 +120,6 @@ export function writeSlurmJob(args: SlurmArgs): SlurmJob {
   chmodSync(join(dir, 'submit.sh'), 0o755);
   writeFileSync(join(dir, JOB_FILE), `${JSON.stringify(job, null, 2)}\n`);
   return job;
-}
-
-export function readSlurmJob(dir: string): SlurmJob {
-  const file = join(dir, JOB_FILE);
-  if (!existsSync(file))
-    throw new BatchError(
-      `${dir} is not a regiosim slurm job folder (no ${JOB_FILE}); make one with regiosim slurm <experiment> --shards n --out ${dir}`,
-    );
-  const job = JSON.parse(readFileSync(file, 'utf8')) as SlurmJob;
-  if (job.tool !== 'regiosim' || job.kind !== 'slurm-job') throw new BatchError(`${file} is not a regiosim slurm job`);
-  return job;
-}
-
-export function readSubmissions(dir: string): Submission[] {
-  const file = join(dir, JOBS_TSV);
-  if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => {
-      const [at, arrayJob, mergeJob, indices] = l.split('\t');
-      return { at, arrayJob, mergeJob, indices };
-    });
-}
-
-/** Array indices from `1-3,5` (the throttle `%k` ignored). */
-export function expandIndices(spec: string): number[] {
-  const out: number[] = [];
-  for (const part of spec.split('%')[0].split(',')) {
-    const m = /^(\d+)(?:-(\d+))?$/.exec(part.trim());
-    if (!m) continue;
-    for (let i = Number(m[1]); i <= Number(m[2] ?? m[1]); i++) out.push(i);
-  }
-  return out;
-}
-
-// --- talking to SLURM --------------------------------------------------------------------------
-
-interface Cmd {
-  ok: boolean;
-  out: string;
-  err: string;
-  /** The command is not installed. */
-  missing: boolean;
-}
-
-function sh(cmd: string, args: string[]): Cmd {
-  const r = spawnSync(cmd, args, { encoding: 'utf8' });
-  const missing = (r.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
-  return { ok: r.status === 0, out: r.stdout ?? '', err: (r.stderr ?? '') || (r.error?.message ?? ''), missing };
 }
 
 /** sbatch --parsable ...; returns the job id. */
@@ -337,204 +136,6 @@ function sbatch(args: string[]): string {
 }
 
 /** What SLURM knows about one job or array task. */
-export interface JobState {
-  state: string;
-  exitCode?: string;
-  reason?: string;
-}
-
-const ACTIVE = new Set([
-  'PENDING',
-  'RUNNING',
-  'CONFIGURING',
-  'COMPLETING',
-  'SUSPENDED',
-  'REQUEUED',
-  'RESIZING',
-  'STAGE_OUT',
-  'SIGNALING',
-]);
-export const isActive = (s: JobState | undefined): boolean => s !== undefined && ACTIVE.has(s.state);
-
-/**
- * The states of jobs and array tasks (keys `123` and `123_4`): squeue for queued and running ones
- * (authoritative), then sacct (needs accounting storage), else scontrol (finished jobs for MinJobAge).
- */
-export function jobStates(ids: string[]): Map<string, JobState> {
-  const states = new Map<string, JobState>();
-  if (ids.length === 0) return states;
-  const list = [...new Set(ids)].join(',');
-  const put = (key: string, s: JobState, over: boolean) => {
-    if (over || !states.has(key)) states.set(key, s);
-  };
-  const sacct = sh('sacct', ['-n', '-P', '-X', '-j', list, '--format=JobID,State,ExitCode']);
-  if (sacct.ok)
-    for (const line of sacct.out.split('\n')) {
-      const [id, state, exitCode] = line.trim().split('|');
-      if (id && /^\d+(_\d+)?$/.test(id) && state) put(id, { state: state.split(' ')[0], exitCode }, true);
-    }
-  for (const id of new Set(ids)) {
-    const sc = sh('scontrol', ['show', 'job', '-o', id]);
-    if (!sc.ok) continue;
-    for (const line of sc.out.split('\n')) {
-      const f = Object.fromEntries(
-        line
-          .split(' ')
-          .map((kv) => kv.split('='))
-          .filter((kv) => kv.length >= 2)
-          .map(([k, ...v]) => [k, v.join('=')]),
-      );
-      if (!f.JobId || !f.JobState) continue;
-      const key =
-        f.ArrayJobId && /^\d+$/.test(f.ArrayTaskId ?? '')
-          ? `${f.ArrayJobId}_${f.ArrayTaskId}`
-          : f.ArrayJobId
-            ? ''
-            : f.JobId;
-      if (key) put(key, { state: f.JobState, exitCode: f.ExitCode, reason: f.Reason }, false);
-    }
-  }
-  const sq = sh('squeue', ['-h', '-r', '-j', list, '-o', '%i|%T|%r']);
-  if (sq.ok)
-    for (const line of sq.out.split('\n')) {
-      const [id, state, reason] = line.trim().split('|');
-      if (id && /^\d+(_\d+)?$/.test(id) && state) put(id, { state, reason }, true);
-    }
-  return states;
-}
-
-// --- status ------------------------------------------------------------------------------------
-
-export type ShardState = 'done' | 'running' | 'queued' | 'failed' | 'not submitted';
-
-export interface ShardStatus {
-  index: number;
-  runs: RunRange;
-  state: ShardState;
-  detail: string;
-}
-
-export interface JobStatus {
-  job: SlurmJob;
-  shards: ShardStatus[];
-  merge: { state: 'done' | 'waiting' | 'running' | 'failed' | 'not submitted'; detail: string };
-  submissions: Submission[];
-  /** Shards to submit again (failed or never submitted). */
-  toResubmit: number[];
-  /** Array jobs that still have queued or running tasks. */
-  activeArrays: string[];
-  /** The latest merge job, when it is still queued or running. */
-  activeMerge?: { id: string; state: string };
-}
-
-/** Rows in a shard's runs.csv (the manifest is final only at the end; the rows show progress). */
-function rowsWritten(path: string): number {
-  if (!existsSync(path)) return 0;
-  const data = readFileSync(path);
-  let lines = 0;
-  for (let at = data.indexOf(10); at >= 0; at = data.indexOf(10, at + 1)) lines++;
-  return Math.max(0, lines - 1);
-}
-
-function readShardManifest(path: string): BatchManifest | undefined {
-  try {
-    return JSON.parse(readFileSync(path, 'utf8')) as BatchManifest;
-  } catch {
-    return undefined;
-  }
-}
-
-export function slurmStatus(dirArg: string): JobStatus {
-  const job = readSlurmJob(dirArg);
-  const dir = resolve(dirArg);
-  const submissions = readSubmissions(dir);
-  const states = jobStates(submissions.flatMap((s) => [s.arrayJob, s.mergeJob].filter(Boolean)));
-  const shards: ShardStatus[] = [];
-  const activeArrays = new Set<string>();
-  for (let i = 1; i <= job.shards; i++) {
-    const runs = shardRange(job.totalRuns, { index: i, count: job.shards });
-    const folder = join(dir, SHARDS, shardFolderName(i, job.shards));
-    const m = readShardManifest(join(folder, 'manifest.json'));
-    const last = [...submissions].reverse().find((s) => expandIndices(s.indices).includes(i));
-    const task = last ? `${last.arrayJob}_${i}` : undefined;
-    const st = task ? states.get(task) : undefined;
-    const log = last ? relative(process.cwd(), join(dir, LOGS, `shard-${i}.${last.arrayJob}.out`)) || '.' : undefined;
-    const written = rowsWritten(join(folder, 'runs.csv'));
-    const progress = written > 0 ? `${written}/${runs.to - runs.from} runs written` : 'no runs written';
-    if (m && m.planHash !== job.planHash) {
-      shards.push({
-        index: i,
-        runs,
-        state: 'failed',
-        detail: `${folder} holds another plan (fingerprint ${m.planHash}): delete it and resubmit`,
-      });
-      continue;
-    }
-    if (m && m.counts.done === m.counts.total && (m.status === 'complete' || m.status === 'failed') && !m.error) {
-      const failed = m.counts.failed ? `, ${m.counts.failed} failed inside the model (status error in runs.csv)` : '';
-      shards.push({ index: i, runs, state: 'done', detail: `${m.counts.ok} ok${failed}` });
-      continue;
-    }
-    if (isActive(st)) {
-      activeArrays.add(last!.arrayJob);
-      shards.push({
-        index: i,
-        runs,
-        state: st!.state === 'PENDING' ? 'queued' : 'running',
-        detail: `array task ${task} ${st!.state}${st!.reason && st!.reason !== 'None' ? ` (${st!.reason})` : ''}; ${progress}`,
-      });
-      continue;
-    }
-    if (!last) {
-      shards.push({ index: i, runs, state: 'not submitted', detail: progress });
-      continue;
-    }
-    const slurm = st
-      ? `array task ${task} ${st.state}${st.exitCode ? ` exit ${st.exitCode}` : ''}`
-      : `array task ${task}: SLURM no longer reports it`;
-    const why = m ? `status ${m.status}${m.error ? ` (${m.error})` : ''}` : 'no manifest';
-    shards.push({ index: i, runs, state: 'failed', detail: `${slurm}; ${progress}, ${why}; log ${log}` });
-  }
-  const lastSub = submissions[submissions.length - 1];
-  const mergedManifest = join(dir, MERGED, 'manifest.json');
-  let merge: JobStatus['merge'];
-  let activeMerge: JobStatus['activeMerge'];
-  const ms = lastSub?.mergeJob ? states.get(lastSub.mergeJob) : undefined;
-  if (existsSync(mergedManifest)) merge = { state: 'done', detail: `merged into ${join(dir, MERGED)}` };
-  else if (!lastSub?.mergeJob) merge = { state: 'not submitted', detail: 'no merge job submitted' };
-  else if (isActive(ms)) {
-    activeMerge = { id: lastSub.mergeJob, state: ms!.state };
-    merge = {
-      state: ms!.state === 'PENDING' ? 'waiting' : 'running',
-      detail: `merge job ${lastSub.mergeJob} ${ms!.state}${ms!.reason && ms!.reason !== 'None' ? ` (${ms!.reason})` : ''}`,
-    };
-  } else
-    merge = {
-      state: 'failed',
-      detail: `merge job ${lastSub.mergeJob} ${ms ? `${ms.state}${ms.reason && ms.reason !== 'None' ? ` (${ms.reason})` : ''}` : 'is gone'} and ${MERGED}/ does not exist; log ${relative(process.cwd(), join(dir, LOGS, `merge.${lastSub.mergeJob}.out`))}`,
-    };
-  const toResubmit = shards.filter((s) => s.state === 'failed' || s.state === 'not submitted').map((s) => s.index);
-  return { job, shards, merge, submissions, toResubmit, activeArrays: [...activeArrays], activeMerge };
-}
-
-export function statusMessage(s: JobStatus, dirArg: string): string {
-  const j = s.job;
-  const count = (st: ShardState) => s.shards.filter((x) => x.state === st).length;
-  const lines = [
-    `regiosim slurm status: ${dirArg}: ${j.experiment}, ${j.totalRuns} runs in ${j.shards} shards; ${count('done')} done, ${count('running')} running, ${count('queued')} queued, ${count('failed')} failed, ${count('not submitted')} not submitted`,
-    ...s.shards.map((x) => `  shard ${x.index}/${j.shards} (${runsText(x.runs)}): ${x.state}: ${x.detail}`),
-    `  merge: ${s.merge.state}: ${s.merge.detail}`,
-  ];
-  if (s.merge.state !== 'done' && s.toResubmit.length)
-    lines.push(
-      `  resubmit ${s.toResubmit.length === 1 ? `shard ${s.toResubmit[0]} alone (it resumes)` : `shards ${compactIndices(s.toResubmit)} alone (they resume)`} and a new merge job: regiosim slurm --resubmit ${dirArg}`,
-    );
-  else if (s.merge.state === 'failed' && s.shards.every((x) => x.state === 'done'))
-    lines.push(`  every shard is done: submit the merge job again with regiosim slurm --resubmit ${dirArg}`);
-  return `${lines.join('\n')}\n`;
-}
-
-/** Submits the whole job (array 1-n, merge afterok) and records it in jobs.tsv. */
 export function submitJob(job: SlurmJob, indices?: number[]): Submission {
   const dir = job.dir;
   const spec = indices ? compactIndices(indices) : `1-${job.shards}`;

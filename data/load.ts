@@ -89,11 +89,14 @@ export function parseCsv(text: string, file: string): CsvRecord[] {
       }
     } else if (ch === ',') {
       endCell();
-    } else if (ch === '\n' || (ch === '\r' && text[i + 1] === '\n')) {
-      if (ch === '\r') i++;
+    } else if (ch === '\n' || (ch === '\r' && (text[i + 1] === '\n' || i + 1 === text.length))) {
+      // CRLF or LF; a last line ending in CR alone (a CRLF file cut short) ends too.
+      if (ch === '\r' && text[i + 1] === '\n') i++;
       endRecord();
       line++;
       recordLine = line;
+    } else if (ch === '\r') {
+      throw new DataError(file, 'has a carriage return without a line feed (old Mac line endings); use LF or CRLF', { line });
     } else if (afterQuote) {
       throw new DataError(file, `has text after a closing quote (${JSON.stringify(ch)}); quote the whole field`, { line });
     } else if (ch === '"' && cell === '') {
@@ -366,7 +369,9 @@ export function loadBoundaries(dataDir: string = defaultDataDir()): unknown {
     json = JSON.parse(readText(path));
   } catch (err) {
     if (err instanceof DataError) throw err;
-    throw new DataError(path, `is not valid JSON (${(err as Error).message})`);
+    // The parser's message quotes the text: a garbage file is named, not printed.
+    const at = /position (\d+)/.exec((err as Error).message)?.[1];
+    throw new DataError(path, `is not valid JSON${at ? ` (at character ${Number(at) + 1})` : ''}; allowed: a GeoJSON FeatureCollection`);
   }
   const collection = json as { type?: unknown; features?: unknown };
   if (collection?.type !== 'FeatureCollection' || !Array.isArray(collection.features)) {
@@ -379,6 +384,8 @@ export function loadBoundaries(dataDir: string = defaultDataDir()): unknown {
     if (typeof gm !== 'string') throw new DataError(path, 'is missing; every feature needs a gm_code', { field });
     if (!known.has(gm)) throw new DataError(path, `is not a municipality in ${MUNICIPALITIES_FILE}`, { field, value: gm });
     if (seen.has(gm)) throw new DataError(path, 'appears in more than one feature', { field, value: gm });
+    const bad = badGeometry((feature as { geometry?: unknown }).geometry);
+    if (bad) throw new DataError(path, bad, { field: `features[${i}].geometry`, value: gm });
     seen.add(gm);
   });
   for (const gm of known) {
@@ -387,3 +394,18 @@ export function loadBoundaries(dataDir: string = defaultDataDir()): unknown {
   boundariesCache.set(dir, json);
   return json;
 }
+
+/** Why a feature's geometry cannot be drawn as a map, or undefined: a (Multi)Polygon in the Netherlands. */
+function badGeometry(geometry: unknown): string | undefined {
+  const g = geometry as { type?: unknown; coordinates?: unknown } | null | undefined;
+  if (g?.type !== 'Polygon' && g?.type !== 'MultiPolygon')
+    return 'has no Polygon or MultiPolygon geometry; allowed: a GeoJSON (Multi)Polygon';
+  const inNl = (p: unknown[]) => p.length >= 2 && within(p[0], 3, 8) && within(p[1], 50, 54);
+  const ok = (node: unknown, depth: number): boolean =>
+    Array.isArray(node) && node.length > 0 && (depth === 0 ? inNl(node) : node.every((n) => ok(n, depth - 1)));
+  return ok(g.coordinates, g.type === 'Polygon' ? 2 : 3)
+    ? undefined
+    : 'has coordinates that are not [longitude, latitude] pairs in the Netherlands (3 to 8, 50 to 54)';
+}
+
+const within = (x: unknown, min: number, max: number): boolean => typeof x === 'number' && x >= min && x <= max;

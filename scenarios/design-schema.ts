@@ -4,6 +4,7 @@
  * EMA Workbench's XLRM). Generated from the registries like the rest of the schema
  * (scenarios/schema.ts includes these).
  */
+import { MAX_DESCRIPTION, MAX_NAME } from './limits.js';
 import { LEVER_NAMES, LEVERS, type LeverName } from '../sim/levers.js';
 import { PARAMETER_NAMES, PARAMETERS, SCARCITY_LEVELS } from '../sim/parameters.js';
 import type { Schema } from './schema-check.js';
@@ -181,10 +182,11 @@ export function policiesSchema(namePattern: string): Schema {
         name: {
           type: 'string',
           pattern: namePattern,
+          maxLength: MAX_NAME,
           description: 'Name of the policy, used in point ids.',
           'x-allowed': 'letters, digits, ".", "_" and "-", starting with a letter or digit',
         },
-        description: { type: 'string', description: 'What the policy is.' },
+        description: { type: 'string', maxLength: MAX_DESCRIPTION, description: 'What the policy is.' },
         levers: {
           type: 'object',
           additionalProperties: false,

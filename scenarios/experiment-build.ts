@@ -3,7 +3,8 @@
  * scenario, checks the baseline, and crosses the scenarios with the sweeps into plan points.
  */
 import { dirname } from 'node:path';
-import { checkModelInput, type ModelInput, ModelInputError } from '../sim/model-input.js';
+import { type ModelInput, ModelInputError } from '../sim/model-input.js';
+import { checkInput } from './cross-checks.js';
 import type { NationalData } from '../sim/region-data.js';
 import { readDesign } from './design-block.js';
 import { designPoints, type Exploration, withExploration } from './design-build.js';
@@ -12,7 +13,7 @@ import { suggest } from './names.js';
 import type { ExperimentPlan, PlanPoint } from './plan.js';
 import { modelMessage } from './scenario-build.js';
 import { loadScenarioRef, nameFromFile } from './scenario-load.js';
-import { applySetting, pointId, sweepAxes, sweepLabel, sweepSettings } from './sweeps.js';
+import { applySetting, pointId, sweepAxes, sweepLabel, sweepSettings, sweepTooBig } from './sweeps.js';
 import { child, type MapNode, type TreeNode, toPlain } from './yaml-tree.js';
 
 /** A scenario of an experiment: the reference as written, where, and what it loaded. */
@@ -23,17 +24,21 @@ export interface ExperimentScenario {
   input: ModelInput;
 }
 
-/** Loads the scenarios an experiment lists; names must be distinct because point ids use them. */
+/**
+ * Loads the scenarios an experiment lists; names must be distinct because point ids use them.
+ * `namedBy`: the experiment file, whose folder tree confines the paths it names.
+ */
 export function loadScenarios(
   refs: Array<{ ref: string; at: Position; path: string }>,
   baseDir: string,
   data: NationalData,
   issues: ScenarioIssue[],
   files: Set<string>,
+  namedBy?: string,
 ): ExperimentScenario[] {
   const out: ExperimentScenario[] = [];
   for (const r of refs) {
-    const loaded = loadScenarioRef(r.ref, baseDir, data, issues, r.at, r.path);
+    const loaded = loadScenarioRef(r.ref, baseDir, data, issues, r.at, r.path, namedBy);
     for (const f of loaded.files) files.add(f);
     if (!loaded.input) continue;
     const twin = out.find((s) => s.input.name === loaded.input?.name);
@@ -91,7 +96,7 @@ export function buildExperiment(
     list?.kind === 'seq'
       ? list.items.map((item, k) => ({ ref: String(toPlain(item)), at: item.pos, path: `scenarios[${k}]` }))
       : [];
-  const scenarios = loadScenarios(refs, dirname(path), data, issues, files);
+  const scenarios = loadScenarios(refs, dirname(path), data, issues, files, path);
   const baselineNode = child(tree, 'baseline');
   const failed = refs.filter((r) => !scenarios.some((s) => s.ref === r.ref)).map((r) => r.ref);
   const baseline = baselineNode
@@ -104,12 +109,14 @@ export function buildExperiment(
   const exploration: Exploration | undefined = designed?.exploration;
   const axes = design ? [] : sweepAxes(child(tree, 'sweeps'), issues);
   const points: PlanPoint[] = designed?.points ?? [];
-  for (const s of design ? [] : scenarios) {
+  // Counted before the sweeps are crossed: a 1000 × 1000 × 101 sweep must not be built to be refused.
+  const tooBig = !design && sweepTooBig(child(tree, 'sweeps'), axes, scenarios.length, issues);
+  for (const s of design || tooBig ? [] : scenarios) {
     for (const setting of sweepSettings(axes)) {
       const id = pointId(s.input.name, setting);
       const input = applySetting(s.input, setting);
       try {
-        checkModelInput(input);
+        checkInput(input);
       } catch (e) {
         if (!(e instanceof ModelInputError)) throw e;
         const at = setting[0]?.axis.entry.value.pos ?? s.at;

@@ -3,9 +3,11 @@
  * scenarios has no copy-paste. Levers and uncertainties are merged key by key; everything else
  * (region, horizon, lists) is replaced whole; name, description and questions belong to each file.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
+import { confinementProblem } from './input-file.js';
 import { didYouMean, displayPath, type ScenarioIssue, showValue } from './issues.js';
+import { MAX_EXTENDS } from './limits.js';
 import { suggest } from './names.js';
 import { readChecked } from './scenario-read.js';
 import { entry, type MapNode, type TreeEntry, type TreeNode } from './yaml-tree.js';
@@ -45,15 +47,23 @@ export function readScenarioChain(path: string, issues: ScenarioIssue[], stack: 
     issues.push({ ...ext.value.pos, path: 'extends', value: written, message });
     return { files: [path] };
   };
-  if (target === path || stack.includes(target)) {
+  const outside = confinementProblem(target, path, written);
+  if (outside) return problem(outside);
+  if (!existsSync(target))
+    return problem(
+      `${showValue(written)} does not exist (${displayPath(target)}); allowed: a scenario file path relative to this file${didYouMean(siblingGuess(target))}`,
+    );
+  // Cycles are found on real paths: a link to a folder would otherwise make every lap look new.
+  const real = (p: string) => (existsSync(p) ? realpathSync(p) : p);
+  if ([...stack, path].some((p) => real(p) === real(target))) {
     const chain = [...stack, path, target].map((p) => displayPath(p)).join(' -> ');
     return problem(
       `${showValue(written)} makes a cycle: ${chain}; allowed: a chain of files that ends in a file without extends`,
     );
   }
-  if (!existsSync(target))
+  if (stack.length + 1 >= MAX_EXTENDS)
     return problem(
-      `${showValue(written)} does not exist (${displayPath(target)}); allowed: a scenario file path relative to this file${didYouMean(siblingGuess(target))}`,
+      `${showValue(written)} makes the chain longer than ${MAX_EXTENDS} files; allowed: at most ${MAX_EXTENDS}`,
     );
   const parent = readScenarioChain(target, issues, [...stack, path]);
   const files = [path, ...parent.files];
@@ -86,7 +96,7 @@ export function mergeScenario(parent: MapNode, child: MapNode): MapNode {
 function mergeMaps(parent: TreeNode, child: TreeNode): TreeNode {
   if (parent.kind !== 'map' || child.kind !== 'map') return child;
   const childKeys = new Set(child.entries.map((e) => e.key));
-  const replaced = new Set(child.entries.flatMap((e) => (EXCLUSIVE[e.key] ? [EXCLUSIVE[e.key]] : [])));
+  const replaced = new Set(child.entries.flatMap((e) => (Object.hasOwn(EXCLUSIVE, e.key) ? [EXCLUSIVE[e.key]] : [])));
   const entries = parent.entries.filter((e) => !childKeys.has(e.key) && !replaced.has(e.key));
   for (const e of child.entries) {
     const p = parent.entries.find((x) => x.key === e.key);

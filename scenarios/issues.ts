@@ -59,7 +59,11 @@ export function formatIssues(issues: readonly ScenarioIssue[]): string {
 export function showValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null (empty)';
-  if (typeof value === 'string') return JSON.stringify(value);
+  // Long texts are cut: a message is one line, whatever a file holds.
+  if (typeof value === 'string')
+    return value.length > 80
+      ? `${JSON.stringify(value.slice(0, 60)).slice(0, -1)}..." (${value.length} characters)`
+      : JSON.stringify(value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   const json = JSON.stringify(value) ?? String(value);
   return json.length > 60 ? `${json.slice(0, 57)}...` : json;

@@ -7,12 +7,12 @@ import {
   type HistoryOverride,
   type ModelInput,
   ModelInputError,
-  checkModelInput,
   resolveLevers,
   resolveParameters,
 } from '../sim/model-input.js';
 import { SCARCITY_LEVELS, type ScarcityLevel } from '../sim/parameters.js';
 import type { NationalData } from '../sim/region-data.js';
+import { checkInput } from './cross-checks.js';
 import { DEFAULT_HORIZON_MONTHS, DEFAULT_START_YEAR } from './default.js';
 import { type ScenarioIssue, showValue } from './issues.js';
 import { municipalityIndex, type NameIndex } from './names.js';
@@ -80,7 +80,7 @@ export function buildScenario(
       historyOverrides,
       refusers,
     };
-    checkModelInput(input);
+    checkInput(input);
     return input;
   } catch (e) {
     if (!(e instanceof ModelInputError)) throw e;

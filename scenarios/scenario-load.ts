@@ -7,6 +7,7 @@ import type { ModelInput } from '../sim/model-input.js';
 import type { NationalData } from '../sim/region-data.js';
 import { defaultScenario, nationalScenario } from './default.js';
 import { readScenarioChain } from './extends.js';
+import { confinementProblem } from './input-file.js';
 import type { Position, ScenarioIssue } from './issues.js';
 import { resolveRef } from './refs.js';
 import { buildScenario } from './scenario-build.js';
@@ -27,7 +28,7 @@ export function nameFromFile(path: string): string {
 
 /**
  * Loads the scenario `ref` names. `baseDir` resolves relative paths; `at` and `path` place a
- * problem with the reference itself.
+ * problem with the reference itself; `namedBy` is the experiment file that names it, if any.
  */
 export function loadScenarioRef(
   ref: string,
@@ -36,12 +37,19 @@ export function loadScenarioRef(
   issues: ScenarioIssue[],
   at: Position = COMMAND_LINE,
   path = 'scenario',
+  namedBy?: string,
 ): LoadedScenario {
   const resolved = resolveRef(ref, baseDir, 'scenario');
   if ('builtIn' in resolved)
     return { input: resolved.builtIn === 'national' ? nationalScenario(data) : defaultScenario(data), files: [] };
   if ('error' in resolved) {
     issues.push({ ...at, path, value: ref, message: resolved.error });
+    return { files: [] };
+  }
+  // A file an experiment names must lie in the experiment's folder tree or the library.
+  const outside = namedBy ? confinementProblem(resolved.file, namedBy, ref) : undefined;
+  if (outside) {
+    issues.push({ ...at, path, value: ref, message: outside });
     return { files: [] };
   }
   const own: ScenarioIssue[] = [];

@@ -5,6 +5,7 @@
 import type { ScenarioIssue } from './issues.js';
 import { type Schema, SchemaChecker } from './schema-check.js';
 import { experimentSchema, scenarioSchema } from './schema.js';
+import { suggest } from './names.js';
 import { entry, type MapNode, readTree, type TreeNode } from './yaml-tree.js';
 
 let schemas: { scenario: Schema; experiment: Schema } | undefined;
@@ -33,6 +34,11 @@ export function readChecked(path: string, issues: ScenarioIssue[]): CheckedFile 
   const read = readTree(path);
   issues.push(...read.issues);
   if (!read.tree) return { kind: 'scenario' };
+  const foreign = foreignFileProblem(read.tree);
+  if (foreign) {
+    issues.push({ ...read.tree.pos, path: '', value: undefined, message: foreign });
+    return { kind: 'scenario' };
+  }
   const kind: FileKind = isExperimentTree(read.tree) ? 'experiment' : 'scenario';
   const schema = getSchemas()[kind];
   const checker = new SchemaChecker(schema);
@@ -41,6 +47,30 @@ export function readChecked(path: string, issues: ScenarioIssue[]): CheckedFile 
   if (clean?.kind !== 'map') return { kind };
   if (kind === 'scenario') checkScarcityOnce(clean, issues);
   return { kind, tree: clean };
+}
+
+/**
+ * Why a parsed file is not a scenario or experiment at all (its top level is not a mapping, or no
+ * top-level key is one of ours and not all are close to one), or undefined. Such a file may be anything, say
+ * /etc/passwd: the message names the rule and quotes nothing from it.
+ */
+function foreignFileProblem(tree: TreeNode): string | undefined {
+  const keys = [
+    ...new Set([
+      ...Object.keys(getSchemas().scenario.properties ?? {}),
+      ...Object.keys(getSchemas().experiment.properties ?? {}),
+    ]),
+  ];
+  const scenario = getSchemas().scenario;
+  const allowed = `allowed: ${new SchemaChecker(scenario).describe(scenario)}`;
+  if (tree.kind === 'scalar' && tree.value === null) return `is empty; ${allowed}`;
+  if (tree.kind !== 'map')
+    return `is not a scenario or experiment file: its top level is ${tree.kind === 'seq' ? 'a list' : 'a single value'}; ${allowed}`;
+  // A scenario with misspelt keys keeps its "did you mean" messages: every key is close to one of ours.
+  const known = tree.entries.some((e) => keys.includes(e.key));
+  if (tree.entries.length > 0 && !known && !tree.entries.every((e) => suggest(e.key, keys) !== undefined))
+    return `is not a scenario or experiment file: none of its ${tree.entries.length} top-level keys is known; ${allowed}`;
+  return undefined;
 }
 
 /** `scarcity` is a name for a value of `supplyRatio`: one file may give one of them, not both. */

@@ -23,6 +23,7 @@ export interface Schema {
   minimum?: number;
   maximum?: number;
   minLength?: number;
+  maxLength?: number;
   pattern?: string;
   properties?: Record<string, Schema>;
   additionalProperties?: boolean;
@@ -112,7 +113,8 @@ export class SchemaChecker {
   private resolve(schema: Schema): Schema {
     if (!schema.$ref) return schema;
     const name = schema.$ref.replace(/^#\/definitions\//, '');
-    const target = this.root.definitions?.[name];
+    const defs = this.root.definitions ?? {};
+    const target = Object.hasOwn(defs, name) ? defs[name] : undefined;
     if (!target) throw new Error(`schema: unresolved $ref ${schema.$ref}`);
     return target;
   }
@@ -170,7 +172,8 @@ export class SchemaChecker {
     const entries = [];
     for (const e of node.entries) {
       const sub = path ? `${path}.${e.key}` : e.key;
-      const propSchema = props[e.key];
+      // Own properties only: "__proto__" or "constructor" in a file is an unknown key like any other.
+      const propSchema = Object.hasOwn(props, e.key) ? props[e.key] : undefined;
       if (propSchema === undefined) {
         if (s.additionalProperties === false) {
           const noun = s['x-key-noun'] ?? 'known key';
@@ -246,6 +249,12 @@ export class SchemaChecker {
     if (typeof v === 'string') {
       if (s.minLength !== undefined && v.length < s.minLength)
         return this.fail(node, path, `${showValue(v)} is empty; allowed: ${this.describe(s)}`);
+      if (s.maxLength !== undefined && v.length > s.maxLength)
+        return this.fail(
+          node,
+          path,
+          `${showValue(v)} is too long; allowed: at most ${s.maxLength} characters${s['x-allowed'] ? ` (${s['x-allowed']})` : ''}`,
+        );
       if (s.pattern !== undefined && !new RegExp(s.pattern, 'u').test(v))
         return this.fail(node, path, `${showValue(v)} is not allowed; allowed: ${this.describe(s)}`);
     }

@@ -6,6 +6,7 @@
 import { LEVER_NAMES, LEVERS, type LeverName, ROLES } from '../sim/levers.js';
 import { PARAMETER_NAMES, PARAMETERS, SCARCITY_LEVELS } from '../sim/parameters.js';
 import { designSchema, policiesSchema } from './design-schema.js';
+import { MAX_DESCRIPTION, MAX_NAME } from './limits.js';
 import type { Schema } from './schema-check.js';
 
 export const SCENARIO_SCHEMA_FILE = 'scenario.schema.json';
@@ -103,11 +104,13 @@ const common = (kind: string): Record<string, Schema> => ({
   name: {
     type: 'string',
     pattern: NAME_PATTERN,
+    maxLength: MAX_NAME,
     description: `Name of the ${kind}; default: the file name without extension. Not inherited through extends.`,
     'x-allowed': 'letters, digits, ".", "_" and "-", starting with a letter or digit',
   },
   description: {
     type: 'string',
+    maxLength: MAX_DESCRIPTION,
     description: `One line saying what the ${kind} is for (shown by regiosim scenarios).`,
   },
   questions: {

@@ -5,6 +5,7 @@
 import { isLeverName, LEVERS, type Levers } from '../sim/levers.js';
 import type { ModelInput } from '../sim/model-input.js';
 import { PARAMETERS, isParameterName, SCARCITY_LEVELS, type ScarcityLevel } from '../sim/parameters.js';
+import { MAX_DESIGN_POINTS } from './design-schema.js';
 import type { ScenarioIssue } from './issues.js';
 import { child, type TreeEntry, type TreeNode, toPlain } from './yaml-tree.js';
 
@@ -80,6 +81,28 @@ function wholeNumbers(name: string): boolean {
     return def.kind === 'number' && def.integer === true;
   }
   return false;
+}
+
+/**
+ * True (after pushing the problem) when the sweeps crossed with the scenarios make more points than
+ * a design may have (MAX_DESIGN_POINTS); the product of the value counts is taken, nothing is built.
+ */
+export function sweepTooBig(
+  sweeps: TreeNode | undefined,
+  axes: readonly SweepAxis[],
+  scenarios: number,
+  issues: ScenarioIssue[],
+): boolean {
+  const points = axes.reduce((n, a) => n * a.values.length, Math.max(scenarios, 1));
+  if (sweeps === undefined || points <= MAX_DESIGN_POINTS) return false;
+  const counts = axes.map((a) => `${a.values.length} ${a.name}`).join(' × ');
+  issues.push({
+    ...sweeps.pos,
+    path: 'sweeps',
+    value: points,
+    message: `${counts}${scenarios > 1 ? ` × ${scenarios} scenarios` : ''} = ${points} points; allowed: at most ${MAX_DESIGN_POINTS} points (sweep fewer values, or sample with a design: block)`,
+  });
+  return true;
 }
 
 /** Every combination of the axes' values; the first axis varies slowest. One empty setting without axes. */

@@ -3,9 +3,10 @@
  * are merged across `extends`, so every value keeps its own file, line and column: an error in an
  * inherited value points at the file that wrote it.
  */
-import { readFileSync } from 'node:fs';
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { readInputText } from './input-file.js';
 import { displayPath, type Position, type ScenarioIssue } from './issues.js';
+import { MAX_DEPTH, MAX_KEY, MAX_NODES, MAX_TEXT } from './limits.js';
 
 export type Scalar = string | number | boolean | null;
 
@@ -30,14 +31,23 @@ export interface ReadResult {
 
 /** Reads and parses a file. `path` should be absolute; messages show it relative to the working directory. */
 export function readTree(path: string): ReadResult {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message;
-    return { issues: [{ file: displayPath(path), line: 0, column: 0, path: '', value: path, message: reason }] };
+  const read = readInputText(path);
+  if ('problem' in read) {
+    const { line = 0, column = 0 } = read;
+    return { issues: [{ file: displayPath(path), line, column, path: '', value: undefined, message: read.problem }] };
   }
-  return parseTree(text, displayPath(path));
+  return parseTree(read.text, displayPath(path));
+}
+
+/**
+ * A YAML parser's message without the text it quotes (an unresolved tag or alias, a bad escape):
+ * the file may not be a scenario at all, and its content is not for the terminal.
+ */
+function yamlMessage(message: string): string {
+  const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  if (/call stack/i.test(first)) return `nesting too deep; allowed: at most ${MAX_DEPTH} levels of mappings and lists`;
+  const cut = first.replace(/:\s.*$/, '');
+  return cut.length > 100 ? `${cut.slice(0, 100)}...` : cut;
 }
 
 /** Parses YAML text (JSON is YAML too). `file` is the name used in positions and messages. */
@@ -50,43 +60,87 @@ export function parseTree(text: string, file: string): ReadResult {
   };
   if (doc.errors.length > 0) {
     return {
-      issues: doc.errors.map((e) => ({
+      issues: doc.errors.slice(0, 10).map((e) => ({
         ...at(e.pos[0]),
         path: '',
-        value: text.slice(e.pos[0], Math.min(e.pos[1], e.pos[0] + 40)),
-        message: `invalid YAML: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
+        value: undefined,
+        message: `invalid YAML: ${yamlMessage(e.message)}`,
       })),
     };
   }
-  const convert = (node: Node | null | undefined, fallback: number, depth: number): TreeNode => {
-    if (depth > 100) throw new Error('YAML nesting too deep (alias loop?)');
-    if (node === null || node === undefined) return { kind: 'scalar', pos: at(fallback), value: null };
-    const pos = at(node.range?.[0] ?? fallback);
-    if (isAlias(node)) return convert(node.resolve(doc) as Node | undefined, fallback, depth + 1);
+  const limits = new TreeLimits(at);
+  const tree = limits.convert(doc.contents as Node | null, 0, 0);
+  return limits.issues.length > 0 ? { issues: limits.issues } : { tree, issues: [] };
+}
+
+/**
+ * Turns the parsed document into a tree, within the limits of scenarios/limits.ts. Aliases are
+ * copies of their anchor (found in one pass, not by searching the document for each alias), and
+ * each copy counts towards MAX_NODES: an alias bomb stops at the limit instead of exhausting memory.
+ */
+class TreeLimits {
+  readonly issues: ScenarioIssue[] = [];
+  private nodes = 0;
+  private readonly anchors = new Map<string, Node>();
+
+  constructor(private readonly at: (offset: number) => Position) {}
+
+  private stop(offset: number, message: string): TreeNode {
+    if (this.issues.length < 10) this.issues.push({ ...this.at(offset), path: '', value: undefined, message });
+    return { kind: 'scalar', pos: this.at(offset), value: null };
+  }
+
+  convert(node: Node | null | undefined, fallback: number, depth: number): TreeNode {
+    const offset = node?.range?.[0] ?? fallback;
+    if (this.issues.length > 0) return { kind: 'scalar', pos: this.at(offset), value: null };
+    if (depth > MAX_DEPTH)
+      return this.stop(offset, `nesting too deep; allowed: at most ${MAX_DEPTH} levels of mappings and lists`);
+    if (++this.nodes > MAX_NODES)
+      return this.stop(
+        offset,
+        `more than ${MAX_NODES} values (aliases count once per use); allowed: at most ${MAX_NODES} values in a file`,
+      );
+    if (node === null || node === undefined) return { kind: 'scalar', pos: this.at(fallback), value: null };
+    const pos = this.at(offset);
+    if (isAlias(node)) {
+      const target = this.anchors.get(node.source);
+      return target ? this.convert(target, offset, depth + 1) : this.stop(offset, 'an alias without its anchor');
+    }
+    if (node.anchor) this.anchors.set(node.anchor, node);
     if (isMap(node)) {
       const entries: TreeEntry[] = [];
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
         const keyNode = pair.key as Node | null;
-        const keyOffset = keyNode?.range?.[0] ?? node.range?.[0] ?? fallback;
-        const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
-        entries.push({ key, keyPos: at(keyOffset), value: convert(pair.value as Node | null, keyOffset, depth + 1) });
+        const keyOffset = keyNode?.range?.[0] ?? offset;
+        if (!isScalar(keyNode) || keyNode.anchor)
+          return this.stop(
+            keyOffset,
+            'a key must be a plain name; allowed: a text key without anchors, aliases, lists or mappings',
+          );
+        const key = String(keyNode.value);
+        if (key.length > MAX_KEY)
+          return this.stop(keyOffset, `a key of ${key.length} characters; allowed: at most ${MAX_KEY} characters`);
+        entries.push({
+          key,
+          keyPos: this.at(keyOffset),
+          value: this.convert(pair.value as Node | null, keyOffset, depth + 1),
+        });
       }
       return { kind: 'map', pos, entries };
     }
-    if (isSeq(node)) {
-      const start = node.range?.[0] ?? fallback;
-      return { kind: 'seq', pos, items: node.items.map((n) => convert(n as Node, start, depth + 1)) };
-    }
+    if (isSeq(node))
+      return { kind: 'seq', pos, items: node.items.map((n) => this.convert(n as Node, offset, depth + 1)) };
     if (isScalar(node)) {
       const v = node.value;
       const value: Scalar =
         v === null || ['string', 'number', 'boolean'].includes(typeof v) ? (v as Scalar) : String(v);
+      if (typeof value === 'string' && value.length > MAX_TEXT)
+        return this.stop(offset, `a text of ${value.length} characters; allowed: at most ${MAX_TEXT} characters`);
       return { kind: 'scalar', pos, value };
     }
-    return { kind: 'scalar', pos, value: String(node) };
-  };
-  return { tree: convert(doc.contents as Node | null, 0, 0), issues: [] };
+    return this.stop(offset, 'an unknown kind of YAML value');
+  }
 }
 
 /** The plain JavaScript value of a node (for messages and for building the model input). */

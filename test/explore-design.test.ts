@@ -184,7 +184,7 @@ describe('other methods', () => {
 });
 
 const PARAMS =
-  'one of the 154 parameter names of sim/parameters.ts with a range (scarcity is a named supplyRatio (low 1.3, medium 0.9, high 0.6, extreme 0.35): sample supplyRatio instead)';
+  'one of the 175 parameter names of sim/parameters.ts with a range (scarcity is a named supplyRatio (low 1.3, medium 0.9, high 0.6, extreme 0.35): sample supplyRatio instead)';
 
 const bad: Array<{ name: string; text: string; expected: string[] }> = [
   {
@@ -237,7 +237,7 @@ const bad: Array<{ name: string; text: string; expected: string[] }> = [
     name: 'a lever that cannot be sampled',
     text: 'design: { method: factorial, uncertainties: [supplyRatio], levers: [poolRoles] }\n',
     expected: [
-      'e.yaml:5:69 design.levers[0]: "poolRoles" is not allowed; allowed: a lever that is a number, a choice or true/false: poolForm, startMode, founderCount, mandate, initialStaff, maxStaff, governance, allocation, feeModel, feeFixedShare, termMonths, noticeMonths, sponsorPerYear, sponsorYears, scope, framing, recall, talkItOut, evaluation, observers, formationMonth',
+      'e.yaml:5:69 design.levers[0]: "poolRoles" is not allowed; allowed: a lever that is a number, a choice or true/false: poolForm, startMode, founderCount, mandate, initialStaff, maxStaff, governance, allocation, feeModel, feeFixedShare, termMonths, noticeMonths, exitRule, sponsorPerYear, sponsorYears, scope, framing, recall, talkItOut, evaluation, observers, formationMonth',
     ],
   },
   {

@@ -13,7 +13,7 @@ const DRENTHE = data.resRegions
   ?.memberCodes.map((c) => data.municipalities.find((m) => m.code === c)?.name)
   .join(', ');
 const LEVERS =
-  'poolForm, startMode, founderCount, founders, mandate, initialStaff, maxStaff, poolRoles, governance, allocation, feeModel, feeFixedShare, termMonths, noticeMonths, sponsorPerYear, sponsorYears, scope, framing, recall, talkItOut, evaluation, observers, formationMonth';
+  'poolForm, startMode, founderCount, founders, mandate, initialStaff, maxStaff, poolRoles, governance, allocation, feeModel, feeFixedShare, termMonths, noticeMonths, exitRule, sponsorPerYear, sponsorYears, scope, framing, recall, talkItOut, evaluation, observers, formationMonth';
 const REGION_FORMS =
   '"national" or {res: RES code or name} or {province: code or name} or {municipalities: [codes or names]} or {synthetic: {municipalities, sizes, seed}}';
 const TOP_KEYS =
@@ -213,12 +213,14 @@ const scenarioRows: Row[] = [
   {
     name: 'a list instead of a mapping',
     files: { 'x.yaml': '- region\n- levers\n' },
-    expected: [`x.yaml:1:1: ["region","levers"] is not a mapping; allowed: a mapping with keys ${TOP_KEYS}`],
+    expected: [
+      `x.yaml:1:1: is not a scenario or experiment file: its top level is a list; allowed: a mapping with keys ${TOP_KEYS}`,
+    ],
   },
   {
     name: 'an empty file',
     files: { 'x.yaml': '# nothing yet\n' },
-    expected: [`x.yaml:1:1: null (empty) is not a mapping; allowed: a mapping with keys ${TOP_KEYS}`],
+    expected: [`x.yaml:1:1: is empty; allowed: a mapping with keys ${TOP_KEYS}`],
   },
   {
     name: 'invalid YAML: an unclosed flow mapping',

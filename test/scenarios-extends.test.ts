@@ -24,8 +24,9 @@ horizon: 60
 
 describe('extends', () => {
   const dir = writeFiles({
-    'base.yaml': BASE,
-    'family/child.yaml': `extends: ../base.yaml
+    // A file may extend files in its own folder tree (or the library): the base sits below the child.
+    'common/base.yaml': BASE,
+    'child.yaml': `extends: ./common/base.yaml
 levers:
   initialStaff: 8
   poolRoles: [local]
@@ -33,11 +34,11 @@ uncertainties:
   scarcity: extreme
 refusers: [Assen]
 `,
-    'family/grandchild.yaml':
+    'grandchild.yaml':
       'extends: ./child.yaml\nname: third\nlevers: { governance: demandPull }\nregion: { province: Drenthe }\n',
   });
-  const child = loadScenarioFile(join(dir, 'family/child.yaml'), data);
-  const grandchild = loadScenarioFile(join(dir, 'family/grandchild.yaml'), data);
+  const child = loadScenarioFile(join(dir, 'child.yaml'), data);
+  const grandchild = loadScenarioFile(join(dir, 'grandchild.yaml'), data);
 
   it('keeps the levers the child does not set and changes those it sets', () => {
     expect(child.input.levers.poolForm).toBe('flexpool');
@@ -71,9 +72,9 @@ refusers: [Assen]
 
   it('lists every file read, the named one first, for the run manifest', () => {
     expect(grandchild.files).toEqual([
-      join(dir, 'family/grandchild.yaml'),
-      join(dir, 'family/child.yaml'),
-      join(dir, 'base.yaml'),
+      join(dir, 'grandchild.yaml'),
+      join(dir, 'child.yaml'),
+      join(dir, 'common/base.yaml'),
     ]);
   });
 

@@ -145,7 +145,7 @@ describe('regiosim slurm: scripts', () => {
     const out = join(work, 'never');
     const cases: Array<[string[], RegExp]> = [
       [['--shards', '13'], /13 shards for a batch of 12 runs: .* use at most 12 shards/],
-      [['--shards', '0'], /--shards: 0 is not allowed; allowed: a whole number ≥ 1/],
+      [['--shards', '0'], /--shards: 0 is not allowed; allowed: a whole number from 1 to/],
       [[], /--shards n is required/],
       [['--shards', '3', '--time', '2 hours'], /--time 2 hours is not allowed; allowed: a SLURM time/],
       [['--shards', '3', '--mem', '4 GB'], /--mem 4 GB is not allowed/],
