@@ -7,6 +7,7 @@ import { checkModelInput, type ModelInput, ModelInputError } from '../sim/model-
 import type { NationalData } from '../sim/region-data.js';
 import { readDesign } from './design-block.js';
 import { designPoints, type Exploration, withExploration } from './design-build.js';
+import { readMechanism } from './mechanism-block.js';
 import { didYouMean, type Position, type ScenarioIssue, showValue } from './issues.js';
 import { suggest } from './names.js';
 import type { ExperimentPlan, PlanPoint } from './plan.js';
@@ -130,6 +131,12 @@ export function buildExperiment(
       });
     }
   }
+  const mechanism = readMechanism(
+    tree,
+    scenarios.map((s) => s.input.name),
+    baseline,
+    issues,
+  );
   if (issues.length > before || baseline === undefined) return undefined;
   const text = (key: string) => {
     const node: TreeNode | undefined = child(tree, key);
@@ -144,6 +151,7 @@ export function buildExperiment(
       replicates: Number(text('replicates')),
       points,
       sourceFiles: [...files],
+      ...(mechanism ? { mechanism } : {}),
     },
     exploration,
   );
