@@ -56,10 +56,11 @@ const list = (s: string | undefined) =>
     : undefined;
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-function positiveInt(value: string | undefined, name: string, fallback: number): number {
+function wholeNumber(value: string | undefined, name: string, fallback: number, min = 1): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} ${value}: allowed: a whole number of at least 1`);
+  if (!Number.isInteger(n) || n < min)
+    throw new Error(`--${name} ${value}: allowed: a whole number of at least ${min}`);
   return n;
 }
 
@@ -83,8 +84,8 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   const root = projectRoot();
   const data = loadNationalData();
-  const threads = positiveInt(args.threads, 'threads', availableParallelism());
-  const seedsGiven = args.seeds === undefined ? undefined : positiveInt(args.seeds, 'seeds', 24);
+  const threads = wholeNumber(args.threads, 'threads', availableParallelism());
+  const seedsGiven = args.seeds === undefined ? undefined : wholeNumber(args.seeds, 'seeds', 24);
   const out = args.out ?? join(root, 'docs', 'MECHANISMS.md');
   const dataDir = join(dirname(out), 'mechanisms');
   const doc: DocumentInput = { commit: gitCommit() };
@@ -105,7 +106,7 @@ async function main(): Promise<void> {
 
   if (!args['experiments-only']) {
     const notes: string[] = [];
-    const masterSeed = positiveInt(args.seed, 'seed', 2026);
+    const masterSeed = wholeNumber(args.seed, 'seed', 2026, 0);
     const seedCount = seedsGiven ?? 24;
     const seeds = Array.from({ length: seedCount }, (_, r) => replicateSeed(masterSeed, r));
     const bases = (list(args.bases) ?? ['drenthe-flexteam', 'drenthe-start-small']).map((ref) => ({

@@ -29,7 +29,7 @@ export function csv(
   header: readonly string[],
   rows: ReadonlyArray<ReadonlyArray<string | number | boolean | undefined>>,
 ): string {
-  return [header, ...rows].map((r) => r.map(csvField).join(',')).join('\n') + '\n';
+  return `${[header, ...rows].map((r) => r.map(csvField).join(',')).join('\n')}\n`;
 }
 
 /** A markdown table cell: pipes escaped, newlines flattened. */

@@ -126,6 +126,7 @@ function experimentsSection(part: ExperimentsPart): string {
 
 // ---- (b) ----------------------------------------------------------------------------------------
 
+const kindGroup = (f: FactorResult) => (f.factor.kind === 'lever' ? 'lever' : `parameter · ${f.factor.group}`);
 const where = (r: ScreenRow) => `${r.setting} · ${r.base} · ${r.outcome}`;
 
 function screenSection(part: ScreenPart): string {
@@ -160,7 +161,7 @@ function screenSection(part: ScreenPart): string {
         const l = f.largest as ScreenRow;
         return [
           f.factor.name,
-          `${f.factor.kind} · ${f.factor.group}`,
+          kindGroup(f),
           f.factor.range,
           where(l),
           effect(l.contrast),
@@ -184,7 +185,7 @@ function screenSection(part: ScreenPart): string {
         ['factor', 'kind · group', 'range', 'runs identical to the base', 'why it stays'],
         inert.map((f) => [
           f.factor.name,
-          `${f.factor.kind} · ${f.factor.group}`,
+          kindGroup(f),
           f.factor.range,
           f.identical ? 'yes' : 'no',
           part.keptInert[f.factor.name] ?? '—',
