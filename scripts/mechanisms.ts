@@ -93,13 +93,11 @@ async function main(): Promise<void> {
 
   if (!args['screen-only']) {
     const files = mechanismFiles(args.experiments ?? join(root, 'scenarios', 'experiments'));
-    const rows: MechanismRow[] = [];
-    for (const file of files) {
-      const plan = loadExperimentFile(file, data);
-      const seeds = experimentSeeds(plan, seedsGiven);
-      const results = await runCells(experimentCells(plan, seeds), { threads, label: plan.name, log });
-      rows.push(...mechanismRows(plan, results));
-    }
+    const plans = files.map((file) => loadExperimentFile(file, data));
+    // One pool for all experiments: their cells are keyed by experiment name.
+    const cells = plans.flatMap((plan) => experimentCells(plan, experimentSeeds(plan, seedsGiven)));
+    const results = await runCells(cells, { threads, label: 'mechanism experiments', log });
+    const rows: MechanismRow[] = plans.flatMap((plan) => mechanismRows(plan, results));
     doc.experiments = { files: files.map((f) => relative(root, f)), rows, seeds: seedsGiven };
     csvs['experiments.csv'] = experimentsCsv(rows);
   }

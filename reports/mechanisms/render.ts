@@ -167,7 +167,7 @@ function screenSection(part: ScreenPart): string {
           effect(l.contrast),
           num(l.standardised),
           `${f.distinguishable} of ${f.rows.length}`,
-          f.ownOutcome ?? '(measured anyway)',
+          f.ownOutcome ?? '—',
         ];
       }),
     ),

@@ -41,6 +41,7 @@ export interface ScreenRow {
 
 export interface FactorResult {
   factor: Factor;
+  /** The outcome the factor exists for, as declared (it may be one measured for every factor). */
   ownOutcome?: string;
   rows: ScreenRow[];
   /** Settings that could not run (an input the model rejects), with the reason. */
@@ -96,7 +97,7 @@ export async function runScreen(
     const rows = planned
       .filter((p) => p.factor === factor)
       .flatMap((p) => rowsFor(p, own, results, scale, options.outcomes));
-    return summarise(factor, own, rows, invalid.get(factor) ?? []);
+    return summarise(factor, options.ownOutcome?.(factor), rows, invalid.get(factor) ?? []);
   });
 }
 
