@@ -1,10 +1,14 @@
 import { newWorker } from './init.js';
 import { Membership, type ModelState, type Municipality, Node, Place, ROLE_COUNT, type Worker } from './state.js';
 
-/** Price of a consultant FTE-month for this municipality (joint procurement lowers it for light-pool members). */
+/**
+ * Price of a consultant FTE-month for this municipality: the premium, raised by last month's
+ * labour-market tightness (consultancies recruit from the same pond); joint procurement lowers it
+ * for light-pool members.
+ */
 export function consultantPrice(state: ModelState, m: Municipality): number {
   const p = state.p;
-  const base = p.internalCostPerFteMonth * p.consultantPremium;
+  const base = p.internalCostPerFteMonth * p.consultantPremium * (1 + p.consultantScarcityMarkup * state.tightness);
   const pool = m.poolArea >= 0 ? state.pools[m.poolArea] : undefined;
   const joint = pool?.exists && state.levers.poolForm === 'light' && m.membership === Membership.Member;
   return joint ? base * (1 - p.jointProcurementDiscount) : base;
@@ -42,13 +46,23 @@ export function consultantContracts(state: ModelState): void {
  */
 function yearRoom(state: ModelState, m: Municipality): number {
   const monthsLeft = 12 - (state.t % 12);
-  let monthly = m.feeCommitment;
   const cost = m.wageIndex * state.p.internalCostPerFteMonth;
-  for (let r = 0; r < ROLE_COUNT; r++)
-    monthly += m.staff[r].length * cost + m.consultantFte[r] * consultantPrice(state, m);
+  const price = consultantPrice(state, m);
+  let salariesMonthly = 0;
+  let consultantsMonthly = 0;
+  for (let r = 0; r < ROLE_COUNT; r++) {
+    salariesMonthly += m.staff[r].length * cost;
+    consultantsMonthly += m.consultantFte[r] * price;
+  }
   // Orders not yet served are commitments too.
   const pending = (m.consultantOrders.length / 3) * consultantCostThisYear(state, m);
-  return m.budgetYear - m.spentSalaries - m.spentConsultants - m.spentFees - monthsLeft * monthly - pending;
+  const salaries = m.spentSalaries + monthsLeft * salariesMonthly;
+  const consultants = m.spentConsultants + monthsLeft * consultantsMonthly + pending;
+  const budget = m.budgetYear - m.spentFees - monthsLeft * m.feeCommitment - salaries - consultants;
+  // The municipal norm on external hiring: consultants at most this share of salaries plus consultants.
+  const norm = state.p.externalHiringNorm;
+  const normRoom = (norm / (1 - norm)) * salaries - consultants;
+  return Math.min(budget, normRoom);
 }
 
 /** What one more consultant costs this year (the contract, cut off at December). */
@@ -141,7 +155,8 @@ export function consultancyRecruitment(state: ModelState): void {
 
 /**
  * Fills some open vacancies of an employer with professionals from outside the region's labour
- * market (national firms, a province recruiting widely), one draw per open vacancy.
+ * market (national firms, a province recruiting widely), one draw per open vacancy. The national
+ * pond is as scarce as the region's: the chance scales with supplyRatio (capped at 1).
  */
 export function fillFromOutside(
   state: ModelState,
@@ -154,10 +169,11 @@ export function fillFromOutside(
 ): void {
   const u = state.rng.outsideHires;
   const p = state.p;
+  const scaled = Math.min(1, chance * p.supplyRatio);
   for (let k = vacancies.length - 1; k >= 0; k--) {
-    if (u() >= chance) continue;
+    if (u() >= scaled) continue;
     const posted = vacancies.splice(k, 1)[0];
-    state.tally.vacancyDurations.push(state.t - posted);
+    state.tally.vacancyDurations[place === Place.Pool ? 1 : 2].push(state.t - posted);
     const w = newWorker(state, role, state.marketSeat, Math.round(p.midCareerAgeMean * 12), Node.OutsideRegion);
     w.place = place;
     w.employer = employer;

@@ -21,6 +21,15 @@ export function perMonth(perYear: number): number {
 
 const logistic = (x: number) => 1 / (1 + Math.exp(-x));
 
+/**
+ * "Small" everywhere in regiosim (equity metrics, charts, findings): under 50,000 inhabitants,
+ * i.e. the first two size classes.
+ */
+export const SMALL_POPULATION = 50_000;
+export function isSmall(population: number): boolean {
+  return population < SMALL_POPULATION;
+}
+
 /** Size classes by population: <20k, 20-50k, 50-100k, ≥100k (CBS classes, calibration H1). */
 export const SIZE_CLASS_NAMES = ['under20k', '20to50k', '50to100k', 'over100k'] as const;
 export function sizeClassOf(population: number): number {
@@ -126,6 +135,7 @@ function initMunicipality(
     refReady: 0,
     staff: [[], [], []],
     vacancies: [[], [], []],
+    repostAfter: new Int32Array(ROLE_COUNT),
     knowledge: new Float64Array(ROLE_COUNT),
     budgetYear: p.budgetCoverage * totalNeed * 12 * p.internalCostPerFteMonth * wageIndex,
     spentSalaries: 0,
@@ -142,7 +152,6 @@ function initMunicipality(
     workConsultants: new Float64Array(ROLE_COUNT),
     valueAvg: 0,
     feeAvg: 0,
-    autonomyAvg: 0,
     feePaidMonth: 0,
     overload: new Float64Array(ROLE_COUNT),
     shortfall: new Float64Array(ROLE_COUNT),
@@ -163,14 +172,19 @@ function initMunicipality(
     founder: false,
     lateJoiner: false,
     refuser: input.refusers.includes(d.code),
-    stayPropensity: p.initialStayPropensity,
-    aspiration: 0,
+    stayUtility: 0,
+    legitimacy: 0,
+    outsiderLocalAvg: 0,
+    savingAvg: 0,
+    decisionDraw: 0,
+    exitPayMonthly: 0,
+    exitPayFrom: -1,
+    exitPayPool: -1,
+    lateJoins: 0,
     poolTrust: 0.5,
     poolTrustPrior: 0.5,
     servedShareAvg: 0,
     servedRecent: 1,
-    benefitSum: 0,
-    benefitMonths: 0,
     netBenefitAvg: 0,
     crisisUntil: -1,
     crisisOnsets: [],
@@ -270,7 +284,11 @@ function initPool(
     staff: [[], [], []],
     vacancies: [[], [], []],
     knowledge: new Float64Array(ROLE_COUNT),
+    localKnowledge: new Float64Array(n),
     reserve: 0,
+    plannedStaff: 0,
+    rampUntil: -1,
+    successSignal: 0,
     sponsorUntil: -1,
     fixedFeeTotal: 0,
     usagePrice: 0,
@@ -281,12 +299,11 @@ function initPool(
     crisisFte: 0,
     utilisationWindow: [],
     unservedWindow: [],
-    servedWindow: [],
     nonViableMonths: 0,
     founders: [],
     lateJoiners: [],
+    lateJoins: 0,
     exits: [],
-    nextTermEnd: -1,
     trust: Float64Array.from(trustPrior),
     trustPrior,
     history,
@@ -374,13 +391,17 @@ export function initState(input: ModelInput, seed: number): ModelState {
     marketSeat,
     entrantCarry: 0,
     entrantsPerMonth: (p.supplyRatio * p.referenceTurnoverPerYear * totalNeed) / 12,
+    tightness: 0,
+    totalNeed,
     workMix: mix,
     decayRate: Float64Array.of(p.decaySpecialist, p.decayLocal, p.decayProcess),
     leaverLoss: Float64Array.of(p.leaverLossSpecialist, p.leaverLossLocal, p.leaverLossProcess),
     tally: {
       flows: Array.from({ length: 8 }, () => new Array(8).fill(0)),
       tenureAtExit: [],
-      vacancyDurations: [],
+      vacancyDurations: [[], [], []],
+      vacanciesWithdrawn: [0, 0, 0],
+      withdrawnDurations: [],
       salaries: 0,
       consultants: 0,
       fees: 0,

@@ -229,7 +229,8 @@ function checkMunicipality(state: ModelState, m: Municipality, out: string[]): v
   const unit: Array<[string, number]> = [
     ['poolTrust', m.poolTrust],
     ['poolTrustPrior', m.poolTrustPrior],
-    ['stayPropensity', m.stayPropensity],
+    ['legitimacy', m.legitimacy],
+    ['outsiderLocalAvg', m.outsiderLocalAvg],
     ['servedRecent', m.servedRecent],
     ['servedShareAvg', m.servedShareAvg],
     ['autonomyAversion', m.autonomyAversion],
@@ -291,7 +292,6 @@ function checkPool(state: ModelState, pool: Pool, out: string[]): void {
   checkVacancies(state, out, name, pool.vacancies);
   for (const [label, window] of [
     ['utilisation', pool.utilisationWindow],
-    ['served', pool.servedWindow],
   ] as Array<[string, number[]]>) {
     for (const v of window) {
       if (!(v >= -ABS_TOL && v <= 1 + ABS_TOL)) {

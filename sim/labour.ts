@@ -49,8 +49,17 @@ export function detach(state: ModelState, w: Worker, toRegionLoss: boolean): voi
     const list = staffList(state, kind, w.employer, w.role);
     const knowledge = employerKnowledge(state, w);
     if (knowledge) {
-      const loss = (state.leaverLoss[w.role] * knowledge[w.role]) / list.length;
+      const share = state.leaverLoss[w.role] / list.length;
+      let loss = share * knowledge[w.role];
       knowledge[w.role] -= loss;
+      // A pool's local knowledge is held per place: a leaving local worker takes part of each.
+      if (w.place === Place.Pool && w.role === L) {
+        const local = state.pools[w.employer].localKnowledge;
+        for (let k = 0; k < local.length; k++) {
+          loss += share * local[k];
+          local[k] -= share * local[k];
+        }
+      }
       state.tally.knowledgeLostLeavers += loss;
       if (toRegionLoss) state.tally.knowledgeLostToRegion += loss;
     }
@@ -72,10 +81,10 @@ export function leaveMarket(state: ModelState, w: Worker, destination: Node.Reti
 }
 
 /** The worker is hired into one of an employer's open vacancies (oldest first). */
-function hire(state: ModelState, w: Worker, kind: Kind, idx: number): void {
+export function hire(state: ModelState, w: Worker, kind: Kind, idx: number): void {
   const vacancies = vacancyList(state, kind, idx, w.role);
   const posted = vacancies.shift()!;
-  state.tally.vacancyDurations.push(state.t - posted);
+  state.tally.vacancyDurations[kind].push(state.t - posted);
   const from = nodeOfPlace(w);
   const to = kind === Kind.Municipality ? Node.Municipality : kind === Kind.Pool ? Node.Pool : Node.Consultancy;
   state.tally.flows[from][to]++;
@@ -154,22 +163,40 @@ function costOf(state: ModelState, wageIndex: number): number {
   return wageIndex * state.p.internalCostPerFteMonth;
 }
 
-/** Municipalities open vacancies up to their demand, within their staffing budget; withdraw surplus ones. */
+/**
+ * Municipalities open vacancies up to their demand, within their staffing budget. Surplus
+ * vacancies are withdrawn, and so is a vacancy that stayed open for vacancyWithdrawMonths: the
+ * post is given up and the role is not advertised again for vacancyRepostMonths.
+ */
 export function postMunicipalVacancies(state: ModelState): void {
   const t = state.t;
+  const p = state.p;
   for (const m of state.municipalities) {
+    for (let r = 0; r < ROLE_COUNT; r++) {
+      const open = m.vacancies[r];
+      // Oldest first: a withdrawal pauses the role, so at most the stale ones go this month.
+      let stale = 0;
+      while (stale < open.length && t - open[stale] >= p.vacancyWithdrawMonths) stale++;
+      if (stale === 0) continue;
+      for (let k = 0; k < stale; k++) state.tally.withdrawnDurations.push(t - open[k]);
+      state.tally.vacanciesWithdrawn[Kind.Municipality] += stale;
+      open.splice(0, stale);
+      m.repostAfter[r] = t + p.vacancyRepostMonths;
+    }
     const cost = costOf(state, m.wageIndex);
     let committed = m.feeCommitment;
     for (let r = 0; r < ROLE_COUNT; r++) committed += (m.staff[r].length + m.vacancies[r].length) * cost;
     const monthlyBudget = m.budgetYear / 12;
     const gap = new Float64Array(ROLE_COUNT);
     for (let r = 0; r < ROLE_COUNT; r++) {
-      gap[r] = Math.floor(m.demand[r] + 0.5) - m.staff[r].length - m.vacancies[r].length;
+      // Indivisibility: a post exists only for a whole person; a fraction below minPostFte is not advertised.
+      gap[r] = Math.floor(m.demand[r] + 1 - p.minPostFte) - m.staff[r].length - m.vacancies[r].length;
       while (gap[r] < 0 && m.vacancies[r].length > 0) {
         m.vacancies[r].pop();
         committed -= cost;
         gap[r]++;
       }
+      if (t < m.repostAfter[r]) gap[r] = Math.min(gap[r], 0);
     }
     // The budget goes first to the role that is furthest below its demand, one vacancy at a time.
     while (committed + cost <= monthlyBudget) {
@@ -201,9 +228,12 @@ function jobUtility(state: ModelState, w: Worker, kind: Kind, idx: number): numb
   const n = state.municipalities.length;
   if (kind === Kind.Municipality) {
     const m = state.municipalities[idx];
+    // A small team offers broad responsibility (seed 2025); a big one offers peers and career room.
+    const heatStaff = m.staff[0].length + m.staff[1].length + m.staff[2].length;
     return (
       p.wageWeight * Math.log(m.wageIndex) +
       p.teamWeight * Math.log(1 + m.staff[w.role].length) +
+      p.breadthWeight * Math.exp(-heatStaff / p.breadthStaffScale) +
       p.accessibilityWeight * (3 - m.urbanity) -
       (p.commuteWeightPer10Km * state.distanceKm[w.home * n + idx]) / 10
     );
@@ -314,4 +344,14 @@ export function compactWorkers(state: ModelState): void {
   let k = 0;
   for (const w of state.workers) if (w.place !== Place.Gone) state.workers[k++] = w;
   state.workers.length = k;
+}
+
+/** Open vacancies of every employer over the total need (capped at 1): what consultant prices respond to. */
+export function marketTightness(state: ModelState): number {
+  let open = 0;
+  for (const m of state.municipalities) open += m.vacancies[0].length + m.vacancies[1].length + m.vacancies[2].length;
+  for (const pool of state.pools) open += pool.vacancies[0].length + pool.vacancies[1].length + pool.vacancies[2].length;
+  const c = state.consultancy.vacancies;
+  open += c[0].length + c[1].length + c[2].length;
+  return state.totalNeed > 0 ? Math.min(1, open / state.totalNeed) : 0;
 }

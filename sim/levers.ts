@@ -132,7 +132,8 @@ export const LEVERS = {
     max: 120,
     unit: 'months',
     integer: true,
-    description: 'Membership term; members leave (and the pool may be voted down) at term ends.',
+    description:
+      "Membership term, counted from each member's own join date: a member decides to renew or leave a notice period before its term ends; leaving at the term end costs no exit payment.",
     source: 'D7: 3-5 years rather than 2.',
   } as NumberLever,
   noticeMonths: {
@@ -144,6 +145,13 @@ export const LEVERS = {
     integer: true,
     description: 'Notice between a decision to leave and the end of membership.',
   } as NumberLever,
+  exitRule: {
+    kind: 'choice',
+    default: 'taper',
+    values: ['none', 'taper'],
+    description:
+      'Exit payment for a member leaving before its term end: none, or taper (it keeps paying its fixed fee for exitTaperYears years, each year less: the Dutch rule of KB 1985 when a joint arrangement says nothing).',
+  } as ChoiceLever<'none' | 'taper'>,
   sponsorPerYear: {
     kind: 'number',
     default: 584255,
@@ -224,6 +232,7 @@ export interface Levers {
   feeFixedShare: number;
   termMonths: number;
   noticeMonths: number;
+  exitRule: 'none' | 'taper';
   sponsorPerYear: number;
   sponsorYears: number;
   scope: 'heat' | 'multi';

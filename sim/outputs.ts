@@ -13,6 +13,9 @@ export const REGION_SERIES = {
   ftePool: 'pool staff working for municipalities, FTE',
   fteConsultants: 'consultants working for municipalities, FTE',
   vacanciesOpen: 'open vacancies at municipalities',
+  vacanciesOpenPool: 'open vacancies at pools',
+  vacanciesOpenConsultancy: 'open vacancies at the consultancy',
+  marketTightness: 'open vacancies of all employers / total need (capped at 1); consultant prices follow it next month',
   hires: 'hires by municipalities this month',
   leavers: 'staff leaving municipalities this month (any destination)',
   jobSeekers: 'professionals in the market without a job',
@@ -34,12 +37,13 @@ export const REGION_SERIES = {
   trustAmongMembers: 'mean dyadic trust between members',
   trustMembersNonMembers: 'mean dyadic trust between members and non-members',
   trustInPool: 'mean institutional trust of members in their pool',
+  legitimacy: "mean legitimacy of members' membership (NaN without members)",
   crisesActive: 'municipalities in a local crisis',
 } as const;
 export type RegionSeriesName = keyof typeof REGION_SERIES;
 
 export const SIZE_CLASS_SERIES = {
-  progressShare: 'dwellingsReady / dwellingsTarget of the class',
+  progressShare: 'dwellingsReady / dwellingsTarget of the class (NaN when the class is empty)',
   fteOwn: 'own staff, FTE',
   ftePool: 'pool staff working for the class, FTE',
   fteConsultants: 'consultants, FTE',
@@ -165,8 +169,15 @@ export function record(state: ModelState, rec: Recorder): void {
   v.knowledgeLostConsultants[t] = state.tally.knowledgeLostConsultants;
   v.crisesActive[t] = crises;
 
+  let poolVacancies = 0;
+  for (const p of state.pools) poolVacancies += p.vacancies[0].length + p.vacancies[1].length + p.vacancies[2].length;
+  const cv = state.consultancy.vacancies;
+  v.vacanciesOpenPool[t] = poolVacancies;
+  v.vacanciesOpenConsultancy[t] = cv[0].length + cv[1].length + cv[2].length;
+  v.marketTightness[t] = state.tightness;
   let alive = 0;
   let memberCount = 0;
+  let legitimacy = 0;
   let observers = 0;
   let staff = 0;
   let util = 0;
@@ -177,6 +188,7 @@ export function record(state: ModelState, rec: Recorder): void {
   for (const p of state.pools) {
     if (!p.exists) continue;
     alive++;
+    for (const m of members(state, p)) legitimacy += m.legitimacy;
     memberCount += members(state, p).length;
     for (const i of p.area) if (state.municipalities[i].membership === Membership.Observer) observers++;
     staff += poolStaffCount(p);
@@ -189,6 +201,7 @@ export function record(state: ModelState, rec: Recorder): void {
   }
   v.poolsAlive[t] = alive;
   v.poolMembers[t] = memberCount;
+  v.legitimacy[t] = memberCount > 0 ? legitimacy / memberCount : Number.NaN;
   v.poolObservers[t] = observers;
   v.poolStaff[t] = staff;
   v.poolUtilisation[t] = staffedAlive > 0 ? util / staffedAlive : 0;
@@ -201,7 +214,7 @@ export function record(state: ModelState, rec: Recorder): void {
   rec.sizeClass.forEach((series, k) => {
     const c = cls[k];
     series.months.push(t);
-    series.values.progressShare[t] = c.target > 0 ? c.ready / c.target : 0;
+    series.values.progressShare[t] = c.target > 0 ? c.ready / c.target : Number.NaN;
     series.values.fteOwn[t] = c.own;
     series.values.ftePool[t] = c.pool;
     series.values.fteConsultants[t] = c.cons;

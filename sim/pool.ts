@@ -1,6 +1,6 @@
 import { fillFromOutside } from './consultants.js';
 import { ROLES } from './levers.js';
-import { Membership, type ModelState, type Municipality, Node, Place, type Pool, ROLE_COUNT } from './state.js';
+import { L, Membership, type ModelState, type Municipality, Node, P, Place, type Pool, ROLE_COUNT, S } from './state.js';
 
 /** Role indices the pool employs and serves (lever poolRoles). */
 export function pooledRoles(state: ModelState): number[] {
@@ -38,12 +38,17 @@ export function poolStaffCount(pool: Pool): number {
   return pool.staff[0].length + pool.staff[1].length + pool.staff[2].length;
 }
 
+/** The team the pool pays for or is recruiting: staff in post plus open posts. */
+export function plannedStaffCount(pool: Pool): number {
+  return poolStaffCount(pool) + vacancyCount(pool);
+}
+
 function vacancyCount(pool: Pool): number {
   return pool.vacancies[0].length + pool.vacancies[1].length + pool.vacancies[2].length;
 }
 
-/** Monthly running cost of the pool: staff plus coordination overhead of its form. */
-export function poolMonthlyCost(state: ModelState, pool: Pool, staff = poolStaffCount(pool)): number {
+/** Monthly running cost of a pool with this many staff: salaries plus the coordination overhead of its form. */
+export function poolMonthlyCost(state: ModelState, staff: number): number {
   const p = state.p;
   const form = state.levers.poolForm;
   const factor = form === 'esc' ? p.escOverheadFactor : form === 'light' ? p.lightOverheadFactor : 1;
@@ -60,18 +65,22 @@ function fixedShare(state: ModelState): number {
 }
 
 /**
- * The yearly fee schedule: the running cost of the staff in post, net of the sponsor and of any
- * reserve above its target, is recovered from members: a fixed part split by population share and
- * a usage part priced per FTE-month.
+ * The fee schedule (at founding and each decision window): the running cost of the planned team
+ * (staff in post plus open posts), net of the sponsor and of any reserve above its target, is
+ * recovered from members: a fixed part split by population share and a usage part priced per
+ * FTE-month at the utilisation the pool expects (its last year's, or poolPlannedUtilisation at first).
  */
 export function setFeeSchedule(state: ModelState, pool: Pool): void {
-  const staff = poolStaffCount(pool);
-  const cost = poolMonthlyCost(state, pool, staff);
-  const surplus = pool.reserve - state.p.poolReserveTargetMonths * cost;
+  const p = state.p;
+  const staff = plannedStaffCount(pool);
+  pool.plannedStaff = staff;
+  const cost = poolMonthlyCost(state, staff);
+  const surplus = pool.reserve - p.poolReserveTargetMonths * cost;
   const net = Math.max(0, cost - sponsorMonthly(state, pool) - surplus / 12);
   const share = fixedShare(state);
+  const expected = pool.utilisationWindow.length >= 12 ? mean(pool.utilisationWindow) : p.poolPlannedUtilisation;
   pool.fixedFeeTotal = net * share;
-  pool.usagePrice = staff > 0 ? ((net * (1 - share)) / staff) * state.p.usageMarkup : 0;
+  pool.usagePrice = staff > 0 ? ((net * (1 - share)) / (staff * Math.max(0.05, expected))) * p.usageMarkup : 0;
 }
 
 /** A member's fixed fee this month: its population share of the fixed total. */
@@ -81,7 +90,7 @@ export function fixedFeeOf(state: ModelState, pool: Pool, m: Municipality): numb
 }
 
 /** Opens pool vacancies spread over the pooled roles in proportion to the given weights. */
-function postPoolVacancies(state: ModelState, pool: Pool, count: number, weights: Float64Array): void {
+export function postPoolVacancies(state: ModelState, pool: Pool, count: number, weights: Float64Array): void {
   const roles = pooledRoles(state);
   let total = 0;
   for (const r of roles) total += weights[r];
@@ -100,56 +109,6 @@ function postPoolVacancies(state: ModelState, pool: Pool, count: number, weights
     given[best]++;
     pool.vacancies[best].push(state.t);
   }
-}
-
-/** Founding: founders become members, the pool opens its first vacancies and sets its fees. */
-export function foundPool(state: ModelState, pool: Pool, founders: Municipality[]): void {
-  const t = state.t;
-  const lv = state.levers;
-  if (founders.length === 0) {
-    pool.dissolveReason = 'no founders';
-    return;
-  }
-  pool.exists = true;
-  pool.formedAt = t;
-  pool.sponsorUntil = t + lv.sponsorYears * 12;
-  pool.nextTermEnd = t + lv.termMonths;
-  for (const m of founders) {
-    m.founder = true;
-    pool.founders.push(m.code);
-    startMembership(state, pool, m);
-  }
-  if (isStaffed(state) && lv.initialStaff > 0) {
-    const weights = new Float64Array(ROLE_COUNT);
-    for (const m of founders) for (let r = 0; r < ROLE_COUNT; r++) weights[r] += m.needFte[r];
-    postPoolVacancies(state, pool, Math.min(lv.initialStaff, lv.maxStaff), weights);
-  }
-  setFeeSchedule(state, pool);
-}
-
-export function startMembership(state: ModelState, pool: Pool, m: Municipality): void {
-  const p = state.p;
-  m.membership = Membership.Member;
-  membershipChanged(pool);
-  m.memberSince = state.t;
-  m.termEnd = state.t + state.levers.termMonths;
-  m.joinAt = -1;
-  m.leaveAt = -1;
-  m.stayPropensity = p.initialStayPropensity;
-  m.aspiration = 0;
-  m.benefitSum = 0;
-  m.benefitMonths = 0;
-  m.servedRecent = 1;
-  m.servedShareAvg = 1;
-  // Institutional trust starts from trust in the other municipalities, lower under central push.
-  const n = pool.area.length;
-  let sum = 0;
-  for (let y = 0; y < n; y++) if (y !== m.areaPos) sum += pool.trust[m.areaPos * n + y];
-  const legitimacy = state.levers.governance === 'centralPush' ? p.legitimacyPenaltyPush : 0;
-  m.poolTrustPrior = Math.max(0, (n > 1 ? sum / (n - 1) : 0.5) - legitimacy);
-  m.poolTrust = m.poolTrustPrior;
-  const count = members(state, pool).length;
-  if (count > pool.maxMembers) pool.maxMembers = count;
 }
 
 /** Positions in `list` in the order the allocation rule serves them (ties by municipality index). */
@@ -279,7 +238,9 @@ export function allocatePool(state: ModelState, pool: Pool): void {
     });
     pool.allocated[r] = used;
     if (state.levers.scope === 'multi') {
-      const other = Math.min(capacity - used, p.multiDomainDemand * pool.staff[r].length);
+      // Other domains use process skills fully, some specialist time, no local staff.
+      const transfer = r === P ? 1 : r === S ? p.crossDomainSpecialistShare : 0;
+      const other = Math.min(capacity - used, p.multiDomainDemand * transfer * pool.staff[r].length);
       pool.otherDomainFte += Math.max(0, other);
     }
   }
@@ -309,18 +270,18 @@ export function allocatePool(state: ModelState, pool: Pool): void {
   }
 }
 
-/** Share of pool capacity in use this month (heat work, other domains, crisis claims). */
+/** Share of pool capacity in paid use this month (members' and other domains' work; crisis recalls are not use). */
 export function utilisation(pool: Pool): number {
   const cap = pool.capacity[0] + pool.capacity[1] + pool.capacity[2];
   if (cap <= 0) return 0;
-  return (pool.allocated[0] + pool.allocated[1] + pool.allocated[2] + pool.otherDomainFte + pool.crisisFte) / cap;
+  return (pool.allocated[0] + pool.allocated[1] + pool.allocated[2] + pool.otherDomainFte) / cap;
 }
 
 /** Monthly money: salaries and overhead out; fees, sponsor money and other domains in. */
 export function poolFinance(state: ModelState, pool: Pool): void {
   if (!pool.exists) return;
   const p = state.p;
-  const cost = poolMonthlyCost(state, pool);
+  const cost = poolMonthlyCost(state, poolStaffCount(pool));
   const staffCost = poolStaffCount(pool) * p.poolWageIndex * p.internalCostPerFteMonth;
   pool.costStaff += staffCost;
   pool.costOverhead += cost - staffCost;
@@ -337,8 +298,9 @@ export function poolFinance(state: ModelState, pool: Pool): void {
   }
   pool.incomeFees += fees;
   state.tally.fees += fees;
-  const costPerStaffMonth = p.poolWageIndex * p.internalCostPerFteMonth * p.usageMarkup;
-  const other = pool.otherDomainFte * costPerStaffMonth;
+  // Other domains pay for the hours they use, at the usage price (at cost when fees are all fixed).
+  const price = pool.usagePrice > 0 ? pool.usagePrice : p.poolWageIndex * p.internalCostPerFteMonth * p.usageMarkup;
+  const other = pool.otherDomainFte * price;
   pool.incomeOtherDomains += other;
   pool.reserve += fees + sponsor + other - cost;
 }
@@ -354,24 +316,11 @@ function pushWindow(window: number[], value: number, size: number): void {
   if (window.length > size) window.shift();
 }
 
-/** Rolling windows of utilisation, unserved requests and served share. */
+/** Rolling windows of utilisation (a year) and unserved requests (a quarter). */
 export function updatePoolWindows(state: ModelState, pool: Pool): void {
   if (!pool.exists || !isStaffed(state)) return;
   pushWindow(pool.utilisationWindow, utilisation(pool), 12);
   pushWindow(pool.unservedWindow, pool.unserved[0] + pool.unserved[1] + pool.unserved[2], 3);
-  let sum = 0;
-  let count = 0;
-  for (const m of members(state, pool)) {
-    if (m.servedRatio < 0) continue;
-    sum += m.servedRatio;
-    count++;
-  }
-  if (count > 0) pushWindow(pool.servedWindow, sum / count, 12);
-}
-
-/** Observed success of the pool: mean served share over the last year (0.5 when nothing is known yet). */
-export function observedSuccess(pool: Pool): number {
-  return pool.servedWindow.length >= 3 ? mean(pool.servedWindow) : 0.5;
 }
 
 /**
@@ -384,8 +333,8 @@ export function growOrShrink(state: ModelState, pool: Pool): void {
   for (let r = 0; r < ROLE_COUNT; r++) {
     const before = pool.staff[r].length;
     fillFromOutside(state, pool.vacancies[r], pool.staff[r], r, Place.Pool, pool.idx, p.poolOutsideFillPerMonth);
-    for (let k = before; k < pool.staff[r].length; k++)
-      pool.knowledge[r] += p.hireImportShare * pool.staff[r][k].experience;
+    // Outside hires bring their experience; local experience of another place is of no use here.
+    if (r !== L) for (let k = before; k < pool.staff[r].length; k++) pool.knowledge[r] += p.hireImportShare * pool.staff[r][k].experience;
   }
   const lowUse = pool.utilisationWindow.length >= 12 && mean(pool.utilisationWindow) < p.poolUtilisationFloor;
   if (lowUse) {
@@ -402,14 +351,11 @@ export function growOrShrink(state: ModelState, pool: Pool): void {
   postPoolVacancies(state, pool, 1, pool.unserved);
 }
 
-/** Why the pool is not viable this month, or '' if it is (checked after the sponsor period). */
+/** Why the pool is not viable this month, or '' if it is (checked after the ramp-up, sponsored or not). */
 export function viabilityProblem(state: ModelState, pool: Pool): string {
   const p = state.p;
   if (members(state, pool).length < p.poolMinMembers) return 'too few members';
-  if (isStaffed(state) && poolStaffCount(pool) < p.poolMinTeam) return 'team below minimum';
   if (pool.reserve < 0) return 'reserve exhausted';
-  if (isStaffed(state) && pool.utilisationWindow.length >= 12 && mean(pool.utilisationWindow) < p.poolUtilisationFloor)
-    return 'low utilisation';
   return '';
 }
 
@@ -430,7 +376,9 @@ export function dissolve(state: ModelState, pool: Pool, reason: string): void {
   }
   // The pool's collective memory is gone with it, except what members already absorbed.
   for (let r = 0; r < ROLE_COUNT; r++) state.tally.knowledgeLostToRegion += pool.knowledge[r];
+  for (const k of pool.localKnowledge) state.tally.knowledgeLostToRegion += k;
   pool.knowledge.fill(0);
+  pool.localKnowledge.fill(0);
   for (const i of pool.area) {
     const m = state.municipalities[i];
     if (m.membership === Membership.Member) pool.exits.push({ month: state.t, code: m.code, reason: 'pool dissolved' });

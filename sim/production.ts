@@ -1,4 +1,15 @@
-import { type ModelState, type Municipality, L, ROLE_COUNT } from './state.js';
+import type { Parameters } from './parameters.js';
+import { L, type ModelState, type Municipality, ROLE_COUNT, S } from './state.js';
+
+/**
+ * Share of the specialisms asked of a team that a team of n specialists covers well: a sole
+ * specialist covers soleSpecialistCoverage, each further one closes the gap (a bigger team's benefit).
+ * @example specialismCoverage(p, 1) // p.soleSpecialistCoverage
+ */
+export function specialismCoverage(p: Parameters, n: number): number {
+  if (n <= 0) return 0;
+  return 1 - (1 - p.soleSpecialistCoverage) * Math.exp(-(n - 1) / p.specialismCoverageScale);
+}
 
 /** Quality factor with diminishing returns in knowledge per FTE (MODEL.md 3.4). */
 export function quality(floor: number, knowledge: number, fte: number, halfSaturation: number): number {
@@ -58,22 +69,25 @@ export function produce(state: ModelState): void {
   const capCons = new Float64Array(ROLE_COUNT);
   for (const m of state.municipalities) {
     const pool = m.poolArea >= 0 ? state.pools[m.poolArea] : undefined;
-    const localKnow = m.knowledge[L] / Math.max(1, m.staff[L].length);
-    const localFit = p.localFitFloor + ((1 - p.localFitFloor) * localKnow) / (localKnow + p.knowledgeHalfSaturation);
+    // Outsiders on local work: the pool fits as well as it knows this place; consultants keep nothing.
+    const poolLocal = pool ? pool.localKnowledge[m.areaPos] / Math.max(1, m.poolFte[L]) : 0;
+    const poolFit = p.localFitFloor + ((1 - p.localFitFloor) * poolLocal) / (poolLocal + p.knowledgeHalfSaturation);
     for (let r = 0; r < ROLE_COUNT; r++) {
-      const fit = r === L ? localFit : 1;
       const claimBack = Math.min(m.crisisClaim[r], m.ownFte[r] - m.ownEffectiveFte[r]);
+      const ownCover = r === S ? specialismCoverage(p, m.staff[S].length) : 1;
       capOwn[r] =
         (m.ownEffectiveFte[r] + claimBack) *
-        quality(p.qualityFloor, m.knowledge[r], m.staff[r].length, p.knowledgeHalfSaturation);
-      capPool[r] =
-        m.poolFte[r] > 0 && pool
-          ? m.poolFte[r] *
-            quality(p.qualityFloor, pool.knowledge[r], pool.staff[r].length, p.knowledgeHalfSaturation) *
-            fit *
-            esc
-          : 0;
-      capCons[r] = m.consultantFte[r] * p.consultantProductivity * fit;
+        quality(p.qualityFloor, m.knowledge[r], m.staff[r].length, p.knowledgeHalfSaturation) *
+        ownCover;
+      if (m.poolFte[r] > 0 && pool) {
+        const q =
+          r === L
+            ? poolFit
+            : quality(p.qualityFloor, pool.knowledge[r], pool.staff[r].length, p.knowledgeHalfSaturation) *
+              (r === S ? specialismCoverage(p, pool.staff[S].length) : 1);
+        capPool[r] = m.poolFte[r] * q * esc;
+      } else capPool[r] = 0;
+      capCons[r] = m.consultantFte[r] * p.consultantProductivity * (r === L ? p.localFitFloor : 1);
     }
     const scale = m.workScale;
     let xExec = m.planned / p.execClearMonths;

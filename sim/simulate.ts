@@ -8,8 +8,9 @@ import {
 import { updateCrises } from './crises.js';
 import { initState } from './init.js';
 import { updateKnowledge } from './knowledge.js';
-import { attrition, compactWorkers, entrants, jobSearch, postMunicipalVacancies } from './labour.js';
-import { applyMembershipChanges, decide, evaluateMembership, formPools, learnStayPropensity } from './membership.js';
+import { attrition, compactWorkers, entrants, jobSearch, marketTightness, postMunicipalVacancies } from './labour.js';
+import { formPools } from './founding.js';
+import { applyMembershipChanges, decide, drawDecisions, payExitPayments } from './membership.js';
 import { checkModelInput, type ModelInput } from './model-input.js';
 import { makeRecorder, type Recorder, record } from './outputs.js';
 import {
@@ -23,6 +24,7 @@ import {
 } from './pool.js';
 import { computeShortfall, ownEffectiveCapacity, produce, updateDemand } from './production.js';
 import { Membership, type ModelState, ROLE_COUNT } from './state.js';
+import { evaluateMembership } from './stay.js';
 import { buildSummary, type RunSummary } from './summary.js';
 import { updateTrust, yearlyMemberTrust } from './trust.js';
 
@@ -128,9 +130,9 @@ function step(
       if (pool.exists) setFeeSchedule(state, pool);
     }
     usageYear.clear();
-    learnStayPropensity(state);
-    decide(state);
   }
+  drawDecisions(state);
+  decide(state, decisionWindow);
   applyMembershipChanges(state);
   for (const pool of state.pools) {
     growOrShrink(state, pool);
@@ -139,6 +141,7 @@ function step(
   rec.monthLeavers = state.tally.munLeavers - leaversBefore;
   // 9. Outputs.
   record(state, rec);
+  state.tightness = marketTightness(state);
 }
 
 /** January: each municipality's staffing budget for the year. */
@@ -172,13 +175,15 @@ function pay(state: ModelState, rec: Recorder, usageYear: Map<number, number>): 
   }
   const feesBefore = state.tally.fees;
   for (const pool of state.pools) poolFinance(state, pool);
-  rec.monthFees = state.tally.fees - feesBefore;
+  rec.monthFees = state.tally.fees - feesBefore + payExitPayments(state);
 }
 
-/** 3.3 Viability: after the sponsor period, a pool that fails for long enough dissolves; term ends bring a vote. */
+/**
+ * 3.3 Viability, after the ramp-up period whether a sponsor pays or not: a pool that fails a rule
+ * for poolNonViableMonths in a row dissolves; a pool with no members and no pending joiners ends at once.
+ */
 function poolViability(state: ModelState, pool: ModelState['pools'][number]): void {
   if (!pool.exists) return;
-  const t = state.t;
   let count = 0;
   let pending = 0;
   for (const i of pool.area) {
@@ -190,22 +195,7 @@ function poolViability(state: ModelState, pool: ModelState['pools'][number]): vo
     dissolve(state, pool, 'no members left');
     return;
   }
-  if (t === pool.nextTermEnd) {
-    let stop = 0;
-    let all = 0;
-    for (const i of pool.area) {
-      const m = state.municipalities[i];
-      if (m.membership !== Membership.Member) continue;
-      all += m.population;
-      if (m.stayPropensity < 0.5) stop += m.population;
-    }
-    if (all > 0 && stop / all > 0.5) {
-      dissolve(state, pool, 'member vote at term end');
-      return;
-    }
-    pool.nextTermEnd += state.levers.termMonths;
-  }
-  if (t < pool.sponsorUntil) return;
+  if (state.t < pool.rampUntil) return;
   const problem = viabilityProblem(state, pool);
   pool.nonViableMonths = problem ? pool.nonViableMonths + 1 : 0;
   if (pool.nonViableMonths >= state.p.poolNonViableMonths) dissolve(state, pool, problem);

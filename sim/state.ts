@@ -97,6 +97,8 @@ export interface Municipality {
   staff: Worker[][];
   /** Open vacancies per role, as the month each was posted (oldest first). */
   vacancies: number[][];
+  /** Per role: no new vacancy before this month (a withdrawn one is not reposted at once). */
+  repostAfter: Int32Array;
   knowledge: Float64Array;
   budgetYear: number;
   /** Money spent this year, by kind. */
@@ -117,10 +119,9 @@ export interface Municipality {
   workOwn: Float64Array;
   workPool: Float64Array;
   workConsultants: Float64Array;
-  /** Running means (about a year) used for expectations and exit reasons. */
+  /** Running means (about a year) of value received, fee paid and net benefit (share of the monthly budget). */
   valueAvg: number;
   feeAvg: number;
-  autonomyAvg: number;
   feePaidMonth: number;
   /** Demand over own capacity, last month (drives overload exits). */
   overload: Float64Array;
@@ -151,17 +152,28 @@ export interface Municipality {
   founder: boolean;
   lateJoiner: boolean;
   refuser: boolean;
-  stayPropensity: number;
-  aspiration: number;
+  /** Stay utility at the last evaluation (logit units), and its parts' reason for an exit. */
+  stayUtility: number;
+  /** Whether the member can explain its membership to council and residents, 0..1. */
+  legitimacy: number;
+  /** Share of its local work done by outsiders (pool staff, consultants), about a year's mean. */
+  outsiderLocalAvg: number;
+  /** Under efficiency framing: realised saving on pool hours against the consultant price, about a year's mean. */
+  savingAvg: number;
+  /** This month's uniform draw from the decisions stream (every municipality draws every month). */
+  decisionDraw: number;
+  /** Exit payment still owed after an early exit: monthly amount at the start, first month, pool. */
+  exitPayMonthly: number;
+  exitPayFrom: number;
+  exitPayPool: number;
+  /** Times this municipality joined after founding. */
+  lateJoins: number;
   poolTrust: number;
   poolTrustPrior: number;
   /** Rolling evaluations for exit reasons and expectations. */
   servedShareAvg: number;
   /** Served ratio over about a quarter: what trust in the pool responds to. */
   servedRecent: number;
-  /** Net benefit accumulated since the last decision window, and months counted. */
-  benefitSum: number;
-  benefitMonths: number;
   netBenefitAvg: number;
   crisisUntil: number;
   /** Pre-drawn crisis onsets and durations (months), lever-independent. */
@@ -206,7 +218,14 @@ export interface Pool {
   staff: Worker[][];
   vacancies: number[][];
   knowledge: Float64Array;
+  /** Local knowledge the pool's staff hold of each area municipality (by area position): it does not travel. */
+  localKnowledge: Float64Array;
   reserve: number;
+  /** Team the fees were planned on at founding, and the end of the ramp-up period. */
+  plannedStaff: number;
+  rampUntil: number;
+  /** Members' mean net benefit over about a year: the success non-members observe. */
+  successSignal: number;
   sponsorUntil: number;
   /** Fixed fees per month, split over members by population share. */
   fixedFeeTotal: number;
@@ -219,12 +238,12 @@ export interface Pool {
   crisisFte: number;
   utilisationWindow: number[];
   unservedWindow: number[];
-  servedWindow: number[];
   nonViableMonths: number;
   founders: string[];
+  /** Distinct municipalities that joined after founding, and the number of such joins. */
   lateJoiners: string[];
+  lateJoins: number;
   exits: PoolExit[];
-  nextTermEnd: number;
   /** Dyadic trust and shared history among the area's municipalities (n×n, row = truster). */
   trust: Float64Array;
   trustPrior: Float64Array;
@@ -261,7 +280,11 @@ export interface Consultancy {
 export interface Tally {
   flows: number[][];
   tenureAtExit: number[];
-  vacancyDurations: number[];
+  /** Months from posting to filling, per employer kind (municipality, pool, consultancy). */
+  vacancyDurations: number[][];
+  /** Vacancies withdrawn unfilled per employer kind, and the months they had been open. */
+  vacanciesWithdrawn: number[];
+  withdrawnDurations: number[];
   salaries: number;
   consultants: number;
   fees: number;
@@ -301,6 +324,9 @@ export interface ModelState {
   /** Fractional entrants carried to the next month (keeps the yearly inflow exact). */
   entrantCarry: number;
   entrantsPerMonth: number;
+  /** Labour-market tightness: open vacancies of all employers / total need, at the end of last month (capped at 1). */
+  tightness: number;
+  totalNeed: number;
   workMix: { plan: Float64Array; exec: Float64Array };
   decayRate: Float64Array;
   leaverLoss: Float64Array;

@@ -2,6 +2,7 @@ import type { ModelInput } from './model-input.js';
 import type { Recorder } from './outputs.js';
 import { regionTrust } from './outputs.js';
 import { members, poolStaffCount } from './pool.js';
+import { isSmall } from './init.js';
 import { FLOW_NODES, Membership, type ModelState, Node, ROLE_COUNT } from './state.js';
 
 /** One pool's history. */
@@ -14,6 +15,8 @@ export interface PoolRecord {
   dissolveReason: string;
   founders: string[];
   lateJoiners: string[];
+  /** Joins after founding (rejoins count again). */
+  lateJoins: number;
   exits: Array<{ month: number; code: string; reason: string }>;
   maxMembers: number;
   membersEnd: number;
@@ -67,8 +70,12 @@ export const SUMMARY_METRICS = {
     'hires from outside the municipal sector per year / mean own staff (calibration pattern E2: 15.9% in a growing sector)',
   tenureAtExitMeanMonths: 'mean tenure of staff leaving municipalities, months',
   tenureAtExitMedianMonths: 'median tenure at exit, months',
-  vacancyMonthsMean: 'mean months from posting to filling a vacancy',
-  vacancyMonthsMedian: 'median months to fill',
+  vacancyMonthsMean: 'mean months from posting to filling a municipal vacancy (filled ones; NaN if none was filled)',
+  vacancyMonthsMedian: 'median months to fill a municipal vacancy (NaN if none was filled)',
+  vacancyMonthsMeanPool: 'mean months from posting to filling a pool vacancy (NaN if none was filled)',
+  vacancyMonthsMeanConsultancy: 'mean months from posting to filling a consultancy vacancy (NaN if none was filled)',
+  vacanciesWithdrawn: 'municipal vacancies withdrawn after vacancyWithdrawMonths unfilled',
+  vacancyWithdrawnShare: 'withdrawn / (withdrawn + filled) municipal vacancies (NaN if none ended)',
   vacanciesOpenEnd: 'open vacancies at municipalities at the end',
   spendSalaries: 'municipal salaries, EUR',
   spendConsultants: 'municipal consultant spend, EUR',
@@ -91,7 +98,8 @@ export const SUMMARY_METRICS = {
   poolLifetimeMonths: 'mean months from founding to dissolution or the end',
   poolDissolvedMonth: 'mean month of dissolution of dissolved pools (NaN if none)',
   poolFounders: 'founding members',
-  poolLateJoiners: 'municipalities that joined after founding',
+  poolLateJoiners: 'distinct municipalities that joined after founding',
+  poolLateJoins: 'joins after founding (a municipality that left and rejoined counts each time)',
   poolExits: 'exits by members (including at dissolution)',
   poolMembersEnd: 'members at the end',
   poolMembersMax: 'largest number of members',
@@ -101,12 +109,14 @@ export const SUMMARY_METRICS = {
   poolUtilisationMean: 'mean utilisation of live staffed pools',
   poolReserveEnd: 'pool reserves at the end, EUR',
   membershipShareEnd: 'members at the end / municipalities in pool areas',
+  memberShareMean: 'members / municipalities in pool areas, mean over all months of the run (0 while no pool exists)',
+  legitimacyEnd: "mean legitimacy of members' membership at the end (NaN without members)",
   trustAmongMembersEnd: 'mean dyadic trust among members at the end (NaN without members)',
   trustMembersNonMembersEnd: 'mean dyadic trust between members and non-members at the end',
   trustInPoolEnd: 'mean trust of members in their pool at the end',
   trustMeanEnd: 'mean dyadic trust in all pool areas at the end',
-  progressSmall2030: 'progress2030 of municipalities under 50,000 inhabitants',
-  progressLarge2030: 'progress2030 of municipalities of 50,000 or more',
+  progressSmall2030: 'progress2030 of small municipalities (under 50,000 inhabitants; NaN if the region has none)',
+  progressLarge2030: 'progress2030 of municipalities of 50,000 or more (NaN if the region has none)',
   equityRatio2030: 'progressSmall2030 / progressLarge2030',
   equityGap2030: 'progressLarge2030 - progressSmall2030',
   progressSmall2050: 'progress2050 of municipalities under 50,000 inhabitants',
@@ -153,7 +163,7 @@ export function buildSummary(state: ModelState, rec: Recorder, input: ModelInput
     let ready = 0;
     let target = 0;
     for (const m of state.municipalities) {
-      if (m.population < 50_000 !== small) continue;
+      if (isSmall(m.population) !== small) continue;
       ready += yearly(m.idx, t).dwellingsReady[Math.floor(t / 12)];
       target += yearly(m.idx, t).dwellingsTarget[Math.floor(t / 12)];
     }
@@ -223,8 +233,15 @@ export function buildSummary(state: ModelState, rec: Recorder, input: ModelInput
     sectorInflowRatePerYear: meanOwn > 0 ? tally.munHiresFromOutsideSector / years / meanOwn : Number.NaN,
     tenureAtExitMeanMonths: mean(tally.tenureAtExit),
     tenureAtExitMedianMonths: median(tally.tenureAtExit),
-    vacancyMonthsMean: mean(tally.vacancyDurations),
-    vacancyMonthsMedian: median(tally.vacancyDurations),
+    vacancyMonthsMean: mean(tally.vacancyDurations[0]),
+    vacancyMonthsMedian: median(tally.vacancyDurations[0]),
+    vacancyMonthsMeanPool: mean(tally.vacancyDurations[1]),
+    vacancyMonthsMeanConsultancy: mean(tally.vacancyDurations[2]),
+    vacanciesWithdrawn: tally.vacanciesWithdrawn[0],
+    vacancyWithdrawnShare:
+      tally.vacanciesWithdrawn[0] + tally.vacancyDurations[0].length > 0
+        ? tally.vacanciesWithdrawn[0] / (tally.vacanciesWithdrawn[0] + tally.vacancyDurations[0].length)
+        : Number.NaN,
     vacanciesOpenEnd: region.vacanciesOpen[last],
     spendSalaries: tally.salaries,
     spendConsultants: tally.consultants,
@@ -255,6 +272,7 @@ export function buildSummary(state: ModelState, rec: Recorder, input: ModelInput
     poolDissolvedMonth: dissolved.length > 0 ? mean(dissolved.map((p) => p.dissolvedAt)) : Number.NaN,
     poolFounders: founded.reduce((s, p) => s + p.founders.length, 0),
     poolLateJoiners: founded.reduce((s, p) => s + p.lateJoiners.length, 0),
+    poolLateJoins: founded.reduce((s, p) => s + p.lateJoins, 0),
     poolExits: founded.reduce((s, p) => s + p.exits.length, 0),
     poolMembersEnd: membersEnd,
     poolMembersMax: founded.reduce((s, p) => s + p.maxMembers, 0),
@@ -264,6 +282,8 @@ export function buildSummary(state: ModelState, rec: Recorder, input: ModelInput
     poolUtilisationMean: utilMonths > 0 ? utilSum / utilMonths : Number.NaN,
     poolReserveEnd: state.pools.reduce((s, p) => s + (p.exists ? p.reserve : 0), 0),
     membershipShareEnd: areaSize > 0 ? membersEnd / areaSize : Number.NaN,
+    memberShareMean: areaSize > 0 ? mean(region.poolMembers) / areaSize : Number.NaN,
+    legitimacyEnd: region.legitimacy[last],
     trustAmongMembersEnd: trust.amongMembers,
     trustMembersNonMembersEnd: trust.membersNonMembers,
     trustInPoolEnd: trust.inPool,
@@ -296,6 +316,7 @@ export function buildSummary(state: ModelState, rec: Recorder, input: ModelInput
       dissolveReason: p.dissolveReason,
       founders: p.founders,
       lateJoiners: p.lateJoiners,
+      lateJoins: p.lateJoins,
       exits: p.exits,
       maxMembers: p.maxMembers,
       membersEnd: p.exists ? members(state, p).length : 0,

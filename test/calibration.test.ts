@@ -49,11 +49,12 @@ describe('calibration (small version of npm run calibrate)', () => {
     const drentheNeed = result.patterns.find((r) => r.def.id === 'P4c' && r.point === 'drenthe-none');
     expect(drentheNeed?.stats.mean).toBeGreaterThan(110);
     expect(drentheNeed?.stats.mean).toBeLessThan(130);
-    // Regions documented above the external-share band stay within a few points of it.
+    // Rows documented outside their band stay within the bounds the document gives.
     for (const k of KNOWN_FAILING) {
       const row = result.patterns.find((r) => r.def.id === k.id && r.point === k.point);
       expect(row, `${k.id} ${k.point}`).toBeDefined();
-      expect(row!.stats.mean, `${k.id} ${k.point}`).toBeLessThan(k.below);
+      if (k.below !== undefined) expect(row!.stats.mean, `${k.id} ${k.point}`).toBeLessThan(k.below);
+      if (k.above !== undefined) expect(row!.stats.mean, `${k.id} ${k.point}`).toBeGreaterThan(k.above);
     }
   });
 

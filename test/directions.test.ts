@@ -33,11 +33,15 @@ describe('directional effects', () => {
     expect(countBelow(s2050, a2050)).toBeGreaterThanOrEqual((2 * SEEDS.length) / 3);
   });
 
-  it('(b) a pool with no staff and no overhead behaves like no pool', () => {
+  // Brokerage is switched off: a pool without staff still connects members to each other's knowledge.
+  it('(b) a pool with no staff, no overhead and no brokerage behaves like no pool', () => {
     let maxDiff = 0;
     for (const seed of SEEDS) {
       const empty = run(
-        { levers: { poolForm: 'flexpool', initialStaff: 0, maxStaff: 0 }, parameters: { poolOverheadPerMonth: 0 } },
+        {
+          levers: { poolForm: 'flexpool', initialStaff: 0, maxStaff: 0 },
+          parameters: { poolOverheadPerMonth: 0, brokeragePerMonth: 0 },
+        },
         seed,
       );
       const none = run({ levers: { poolForm: 'none' } }, seed);
@@ -60,9 +64,9 @@ describe('directional effects', () => {
     );
   });
 
-  it('(c1) consultants raise progress: a larger staffing budget buys consultants under scarcity (no pool)', () => {
+  it('(c1) a budget-limited region (no pool) buys fewer consultants and makes less progress than a funded one', () => {
     const low = { levers: { poolForm: 'none' }, parameters: { budgetCoverage: 0.4 } };
-    const high = { levers: { poolForm: 'none' }, parameters: { budgetCoverage: 1.2 } };
+    const high = { levers: { poolForm: 'none' }, parameters: { budgetCoverage: 1.0 } };
     const consLow = metric(low, 'fteConsultantsMean');
     const consHigh = metric(high, 'fteConsultantsMean');
     const pLow = metric(low, 'progress2030');
@@ -70,12 +74,12 @@ describe('directional effects', () => {
     const qLow = metric(low, 'progress2050');
     const qHigh = metric(high, 'progress2050');
     console.info(
-      `(c1) budgetCoverage 0.4 vs 1.2, no pool: consultant FTE ${fmt(mean(consLow), 2)} vs ${fmt(mean(consHigh), 2)}; ` +
+      `(c1) budgetCoverage 0.4 vs 1.0, no pool: consultant FTE ${fmt(mean(consLow), 2)} vs ${fmt(mean(consHigh), 2)}; ` +
         `progress2030 ${fmt(mean(pLow))} vs ${fmt(mean(pHigh))} (higher on ${countBelow(pLow, pHigh)}/${SEEDS.length}); ` +
         `progress2050 ${fmt(mean(qLow))} vs ${fmt(mean(qHigh))} (higher on ${countBelow(qLow, qHigh)}/${SEEDS.length})`,
     );
-    // The mechanism: the money goes to consultants (own staff are scarce).
-    expect(mean(consHigh)).toBeGreaterThan(2 * mean(consLow));
+    // The mechanism: with money for the need, unfilled posts leave room for consultants.
+    expect(mean(consHigh)).toBeGreaterThan(mean(consLow));
     expect(mean(pHigh)).toBeGreaterThan(mean(pLow));
     expect(mean(qHigh)).toBeGreaterThan(mean(qLow));
     expect(countBelow(pLow, pHigh)).toBeGreaterThanOrEqual((2 * SEEDS.length) / 3);
@@ -101,7 +105,7 @@ describe('directional effects', () => {
    * difference in productivity between the two). The pool's own collective memory, which also stays
    * in the region, is not counted, so the comparison is conservative for the pool.
    * Because spillover of the collective memory also carries knowledge pool hires brought along, the
-   * comparison is repeated with poolSpilloverPerMonth = 0, where knowledgeReceived is exactly the
+   * comparison is repeated with brokeragePerMonth = 0, where knowledgeReceived is exactly the
    * transfer from pool work: then both sides measure the same thing, work done at the municipality.
    */
   it('(c2) pool staff leave more knowledge per FTE-month than consultants', () => {
@@ -122,7 +126,7 @@ describe('directional effects', () => {
         run(
           {
             levers: { initialStaff: 8 },
-            parameters: { budgetCoverage: 0.8, poolSpilloverPerMonth: spillover },
+            parameters: { budgetCoverage: 0.8, brokeragePerMonth: spillover },
           },
           seed,
           (state: ModelState) => {

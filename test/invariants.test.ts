@@ -117,13 +117,13 @@ describe('the invariant checker catches corruption', () => {
     expect(found.some((s) => s.includes('trust') && s.includes('1.5'))).toBe(true);
   });
 
-  it('reports an institutional trust and a stay propensity out of range', () => {
+  it('reports an institutional trust and a legitimacy out of range', () => {
     const state = stateAtMonth12();
     state.municipalities[2].poolTrust = -0.1;
-    state.municipalities[3].stayPropensity = 1.2;
+    state.municipalities[3].legitimacy = 1.2;
     const found = checkInvariants(state);
     expect(found.some((s) => s.includes(state.municipalities[2].code) && s.includes('poolTrust'))).toBe(true);
-    expect(found.some((s) => s.includes(state.municipalities[3].code) && s.includes('stayPropensity'))).toBe(true);
+    expect(found.some((s) => s.includes(state.municipalities[3].code) && s.includes('legitimacy'))).toBe(true);
   });
 
   it('reports a changed pool reserve', () => {
