@@ -5,7 +5,7 @@
  * (reports/mechanisms/). Outcome names come from the model's summary registry, so the schema follows
  * the model when outputs are renamed.
  */
-import { OUTCOME_NAMES } from '../reports/mechanisms/outcomes.js';
+import { DERIVED_OUTCOME_NAMES, OUTCOME_NAMES } from '../reports/mechanisms/outcomes.js';
 import type { Schema } from './schema-check.js';
 
 /** Expected sign of variant − baseline: up, down, none (no effect expected) or any (no expectation). */
@@ -22,13 +22,14 @@ const sign: Schema = {
 
 /** The outcomes an experiment expects to move, each with its expected sign (the order is kept in tables). */
 function expectSchema(): Schema {
+  const derived = DERIVED_OUTCOME_NAMES.length ? ` or ${DERIVED_OUTCOME_NAMES.join(', ')}` : '';
   return {
     type: 'object',
     additionalProperties: false,
     description:
-      'Outcome → expected sign of variant − baseline. The outcomes are summary metrics of sim/summary.ts (runs.csv columns) or memberShareMean.',
+      `Outcome → expected sign of variant − baseline. The outcomes are summary metrics of sim/summary.ts (runs.csv columns)${derived}.`,
     'x-key-noun': 'outcome',
-    'x-keys': `one of the ${OUTCOME_NAMES.length} outcomes: the summary metrics of sim/summary.ts or memberShareMean`,
+    'x-keys': `one of the ${OUTCOME_NAMES.length} outcomes: the summary metrics of sim/summary.ts${derived}`,
     properties: Object.fromEntries(OUTCOME_NAMES.map((n) => [n, sign])),
   };
 }

@@ -43,6 +43,9 @@ const derivedNames = Object.keys(DERIVED).filter(
   (n) => !summaryNames.includes(n) && DERIVED[n].needs.every((s) => Object.hasOwn(REGION_SERIES, s)),
 );
 
+/** Derived outcomes the summary does not have (today's model may have taken them over). */
+export const DERIVED_OUTCOME_NAMES: readonly string[] = derivedNames;
+
 /** Every outcome name, summary metrics first. */
 export const OUTCOME_NAMES: readonly string[] = [...summaryNames, ...derivedNames];
 
