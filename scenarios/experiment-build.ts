@@ -8,6 +8,7 @@ import { checkInput } from './cross-checks.js';
 import type { NationalData } from '../sim/region-data.js';
 import { readDesign } from './design-block.js';
 import { designPoints, type Exploration, withExploration } from './design-build.js';
+import { readMechanism } from './mechanism-block.js';
 import { didYouMean, type Position, type ScenarioIssue, showValue } from './issues.js';
 import { suggest } from './names.js';
 import type { ExperimentPlan, PlanPoint } from './plan.js';
@@ -137,6 +138,12 @@ export function buildExperiment(
       });
     }
   }
+  const mechanism = readMechanism(
+    tree,
+    scenarios.map((s) => s.input.name),
+    baseline,
+    issues,
+  );
   if (issues.length > before || baseline === undefined) return undefined;
   const text = (key: string) => {
     const node: TreeNode | undefined = child(tree, key);
@@ -151,6 +158,7 @@ export function buildExperiment(
       replicates: Number(text('replicates')),
       points,
       sourceFiles: [...files],
+      ...(mechanism ? { mechanism } : {}),
     },
     exploration,
   );

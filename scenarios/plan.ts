@@ -1,5 +1,6 @@
 import seedrandom from 'seedrandom';
 import type { ModelInput } from '../sim/model-input.js';
+import type { MechanismSpec } from './mechanism-block.js';
 
 /**
  * An experiment, expanded and validated: the contract between the scenario layer (which reads
@@ -16,6 +17,8 @@ export interface ExperimentPlan {
   points: PlanPoint[];
   /** Files the plan was read from (for the manifest's input hashes). */
   sourceFiles: string[];
+  /** Present when the experiment tests a mechanism (`mechanism:` block; npm run mechanisms). */
+  mechanism?: MechanismSpec;
 }
 
 export interface PlanPoint {

@@ -7,6 +7,7 @@ import { LEVER_NAMES, LEVERS, type LeverName, ROLES } from '../sim/levers.js';
 import { PARAMETER_NAMES, PARAMETERS, SCARCITY_LEVELS } from '../sim/parameters.js';
 import { designSchema, policiesSchema } from './design-schema.js';
 import { MAX_DESCRIPTION, MAX_NAME } from './limits.js';
+import { mechanismDefinitions, mechanismSchema } from './mechanism-schema.js';
 import type { Schema } from './schema-check.js';
 
 export const SCENARIO_SCHEMA_FILE = 'scenario.schema.json';
@@ -373,8 +374,9 @@ export function experimentSchema(): Schema {
       },
       design: designSchema(),
       policies: policiesSchema(NAME_PATTERN),
+      mechanism: mechanismSchema(NAME_PATTERN),
     },
-    definitions: defs,
+    definitions: { ...defs, ...mechanismDefinitions() },
   };
 }
 

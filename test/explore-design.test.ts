@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { SAMPLEABLE_LEVERS, SAMPLEABLE_PARAMETERS } from '../scenarios/design-schema.js';
 import { designPointId, drawDesign, explorationOf } from '../scenarios/design-build.js';
 import { DESIGN_CSV, readDesignFile, writeDesignFiles } from '../scenarios/design-files.js';
 import { designToCsv, factorsFromRegistry, latinHypercube, saltelli } from '../scenarios/designs/index.js';
@@ -183,8 +184,7 @@ describe('other methods', () => {
   });
 });
 
-const PARAMS =
-  'one of the 175 parameter names of sim/parameters.ts with a range (scarcity is a named supplyRatio (low 1.3, medium 0.9, high 0.6, extreme 0.35): sample supplyRatio instead)';
+const PARAMS = `one of the ${SAMPLEABLE_PARAMETERS.length} parameter names of sim/parameters.ts with a range (scarcity is a named supplyRatio (low 1.3, medium 0.9, high 0.6, extreme 0.35): sample supplyRatio instead)`;
 
 const bad: Array<{ name: string; text: string; expected: string[] }> = [
   {
@@ -237,7 +237,7 @@ const bad: Array<{ name: string; text: string; expected: string[] }> = [
     name: 'a lever that cannot be sampled',
     text: 'design: { method: factorial, uncertainties: [supplyRatio], levers: [poolRoles] }\n',
     expected: [
-      'e.yaml:5:69 design.levers[0]: "poolRoles" is not allowed; allowed: a lever that is a number, a choice or true/false: poolForm, startMode, founderCount, mandate, initialStaff, maxStaff, governance, allocation, feeModel, feeFixedShare, termMonths, noticeMonths, exitRule, sponsorPerYear, sponsorYears, scope, framing, recall, talkItOut, evaluation, observers, formationMonth',
+      `e.yaml:5:69 design.levers[0]: "poolRoles" is not allowed; allowed: a lever that is a number, a choice or true/false: ${SAMPLEABLE_LEVERS.join(', ')}`,
     ],
   },
   {

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ScenarioError, loadScenarioFile } from '../scenarios/load.js';
+import { LEVER_NAMES } from '../sim/levers.js';
 import { data, problems, writeFiles } from './scenarios-fixtures.js';
 
 const RES_NAMES = data.resRegions.map((r) => r.name).join(', ');
@@ -12,8 +13,7 @@ const DRENTHE = data.resRegions
   .find((r) => r.code === 'ES03')
   ?.memberCodes.map((c) => data.municipalities.find((m) => m.code === c)?.name)
   .join(', ');
-const LEVERS =
-  'poolForm, startMode, founderCount, founders, mandate, initialStaff, maxStaff, poolRoles, governance, allocation, feeModel, feeFixedShare, termMonths, noticeMonths, exitRule, sponsorPerYear, sponsorYears, scope, framing, recall, talkItOut, evaluation, observers, formationMonth';
+const LEVERS = LEVER_NAMES.join(', ');
 const REGION_FORMS =
   '"national" or {res: RES code or name} or {province: code or name} or {municipalities: [codes or names]} or {synthetic: {municipalities, sizes, seed}}';
 const TOP_KEYS =

@@ -1,0 +1,134 @@
+/** The numbers behind docs/MECHANISMS.md as CSV files (docs/mechanisms/*.csv). */
+import type { MechanismRow } from './experiments.js';
+import { csv, csvNum } from './format.js';
+import type { FactorResult } from './screen.js';
+
+export function experimentsCsv(rows: readonly MechanismRow[]): string {
+  return csv(
+    [
+      'mechanism',
+      'experiment',
+      'variant',
+      'baseline',
+      'sweep',
+      'outcome',
+      'expected',
+      'method',
+      'pairs',
+      'baselineMean',
+      'variantMean',
+      'effect',
+      'ciLow',
+      'ciHigh',
+      'distinguishable',
+      'verdict',
+      'error',
+    ],
+    rows.map((r) => [
+      r.mechanism.id,
+      r.experiment,
+      r.variant,
+      r.baseline,
+      r.sweep,
+      r.outcome,
+      r.expected,
+      r.contrast.method,
+      r.contrast.pairs,
+      csvNum(r.contrast.baselineMean),
+      csvNum(r.contrast.variantMean),
+      csvNum(r.contrast.mean),
+      csvNum(r.contrast.ciLow),
+      csvNum(r.contrast.ciHigh),
+      r.contrast.distinguishable,
+      r.verdict.code,
+      r.error,
+    ]),
+  );
+}
+
+export function screenCsv(results: readonly FactorResult[]): string {
+  return csv(
+    [
+      'base',
+      'factor',
+      'kind',
+      'group',
+      'setting',
+      'outcome',
+      'role',
+      'method',
+      'pairs',
+      'baselineMean',
+      'variantMean',
+      'effect',
+      'ciLow',
+      'ciHigh',
+      'distinguishable',
+      'identical',
+      'standardised',
+      'error',
+    ],
+    results.flatMap((f) =>
+      f.rows.map((r) => [
+        r.base,
+        r.factor,
+        r.kind,
+        r.group,
+        r.setting,
+        r.outcome,
+        r.role,
+        r.contrast.method,
+        r.contrast.pairs,
+        csvNum(r.contrast.baselineMean),
+        csvNum(r.contrast.variantMean),
+        csvNum(r.contrast.mean),
+        csvNum(r.contrast.ciLow),
+        csvNum(r.contrast.ciHigh),
+        r.contrast.distinguishable,
+        r.contrast.identical,
+        csvNum(r.standardised),
+        r.error,
+      ]),
+    ),
+  );
+}
+
+/** One line per factor: its status and largest effect. */
+export function factorsCsv(results: readonly FactorResult[]): string {
+  return csv(
+    [
+      'factor',
+      'kind',
+      'group',
+      'range',
+      'status',
+      'identical',
+      'distinguishable',
+      'contrasts',
+      'largestBase',
+      'largestSetting',
+      'largestOutcome',
+      'largestEffect',
+      'largestStandardised',
+    ],
+    results.map((f) => [
+      f.factor.name,
+      f.factor.kind,
+      f.factor.group,
+      f.factor.range,
+      status(f),
+      f.identical,
+      f.distinguishable,
+      f.rows.length,
+      f.largest?.base,
+      f.largest?.setting,
+      f.largest?.outcome,
+      csvNum(f.largest?.contrast.mean ?? Number.NaN),
+      csvNum(f.largest?.standardised ?? Number.NaN),
+    ]),
+  );
+}
+
+export function status(f: FactorResult): 'inert' | 'moves' | 'not screened' {
+  return f.inert === undefined ? 'not screened' : f.inert ? 'inert' : 'moves';
+}
