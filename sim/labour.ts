@@ -100,7 +100,8 @@ export function hire(state: ModelState, w: Worker, kind: Kind, idx: number): voi
   staffList(state, kind, idx, w.role).push(w);
   // Newcomers bring experience; local knowledge is of little use in another place.
   const knowledge = employerKnowledge(state, w);
-  if (knowledge) {
+  // A pool keeps no general local stock (its local knowledge is per place), so local hires import nothing there.
+  if (knowledge && !(kind === Kind.Pool && w.role === L)) {
     const portable = w.role === L ? state.p.localPortability : 1;
     knowledge[w.role] += state.p.hireImportShare * w.experience * portable;
   }

@@ -12,6 +12,8 @@ function leaveProbability(state: ModelState, u: number): number {
 /** A municipality becomes a member: its own term starts now; trust in the pool and legitimacy start. */
 export function startMembership(state: ModelState, pool: Pool, m: Municipality): void {
   const p = state.p;
+  // A municipality that was a member before keeps the trust in the pool it learned then.
+  const rejoin = m.memberSince >= 0;
   m.membership = Membership.Member;
   membershipChanged(pool);
   m.memberSince = state.t;
@@ -20,6 +22,8 @@ export function startMembership(state: ModelState, pool: Pool, m: Municipality):
   m.leaveAt = -1;
   m.servedRecent = 1;
   m.servedShareAvg = 1;
+  m.requestingSince = -1;
+  m.servedMonths = 0;
   m.valueAvg = 0;
   m.feeAvg = 0;
   m.netBenefitAvg = 0;
@@ -33,7 +37,7 @@ export function startMembership(state: ModelState, pool: Pool, m: Municipality):
   for (let y = 0; y < n; y++) if (y !== m.areaPos) sum += pool.trust[m.areaPos * n + y];
   const start = p.startTrustPenalty * formality(state) + (state.levers.mandate ? p.imposedStartPenalty : 0);
   m.poolTrustPrior = Math.max(0, (n > 1 ? sum / (n - 1) : 0.5) - start);
-  m.poolTrust = m.poolTrustPrior;
+  if (!rejoin) m.poolTrust = m.poolTrustPrior;
   const count = members(state, pool).length;
   if (count > pool.maxMembers) pool.maxMembers = count;
 }
@@ -44,9 +48,10 @@ export function drawDecisions(state: ModelState): void {
   for (const pool of state.pools) for (const i of pool.area) state.municipalities[i].decisionDraw = u();
 }
 
-/** The month a member decides on renewal: a notice period before its term ends (not before it joined). */
+/** The month a member decides on renewal: a notice period before its term ends, but after the term began. */
 function renewalDecisionMonth(state: ModelState, m: Municipality): number {
-  return Math.max(m.memberSince + 1, m.termEnd - state.levers.noticeMonths);
+  const termStart = m.termEnd - state.levers.termMonths;
+  return Math.max(termStart + 1, m.termEnd - state.levers.noticeMonths);
 }
 
 /**
@@ -113,10 +118,13 @@ export function applyMembershipChanges(state: ModelState): void {
         continue;
       }
       if (m.membership !== Membership.Member) continue;
-      if (m.leaveAt >= 0 && m.leaveAt <= t) {
+      // A member under notice leaves when the notice runs out or its term ends, whichever comes first:
+      // a term is not renewed after notice was given.
+      if (m.leaveAt >= 0 && (m.leaveAt <= t || t >= m.termEnd)) {
         if (t < m.termEnd && state.levers.exitRule === 'taper') {
           m.exitPayMonthly = fixedFeeOf(state, pool, m);
-          m.exitPayFrom = t;
+          // Payments start next month and run for exitTaperYears × 12 months.
+          m.exitPayFrom = t + 1;
           m.exitPayPool = pool.idx;
         }
         othersLoseTrustIn(state, pool, m);

@@ -140,8 +140,9 @@ function step(
   }
   rec.monthLeavers = state.tally.munLeavers - leaversBefore;
   // 9. Outputs.
-  record(state, rec);
+  // Tightness at the end of the month: recorded now, and priced into consultants next month.
   state.tightness = marketTightness(state);
+  record(state, rec);
 }
 
 /** January: each municipality's staffing budget for the year. */
