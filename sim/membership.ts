@@ -158,7 +158,7 @@ export function payExitPayments(state: ModelState): number {
   const years = state.p.exitTaperYears;
   let paid = 0;
   for (const m of state.municipalities) {
-    if (m.exitPayMonthly <= 0) continue;
+    if (m.exitPayMonthly <= 0 || state.t < m.exitPayFrom) continue;
     const year = Math.floor((state.t - m.exitPayFrom) / 12);
     const pool = state.pools[m.exitPayPool];
     if (year >= years || !pool.exists) {
