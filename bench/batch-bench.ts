@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { packageVersion } from '../cli/manifest.js';
+import { packageVersion } from '../store/manifest.js';
 import { loadNationalData } from '../data/load.js';
 import { defaultScenario, nationalScenario } from '../scenarios/default.js';
 import type { ExperimentPlan } from '../scenarios/plan.js';

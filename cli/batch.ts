@@ -6,9 +6,8 @@
 import type { Argv, CommandModule } from 'yargs';
 import { faultMessage, OutputError } from '../store/errors.js';
 import { loadNationalData, modelDataFiles } from '../data/load.js';
-import { isExperimentRef, loadExperimentFile, planFromScenarios } from '../scenarios/load.js';
+import { buildPlan, DEFAULT_RUNS, DEFAULT_SEED, PlanRefError } from '../scenarios/build-plan.js';
 import type { ExperimentPlan } from '../scenarios/plan.js';
-import type { NationalData } from '../sim/region-data.js';
 import { BatchError, type BatchResult, estimateBatch } from '../workers/engine.js';
 import { formatDuration, makeProgress } from '../workers/progress.js';
 import type { SeriesMode } from '../workers/protocol.js';
@@ -17,10 +16,6 @@ import { explorationOf } from '../scenarios/design-build.js';
 import { prepareDesignFolder } from './explore.js';
 import { runBatchInterruptibly } from './interruptible.js';
 import { badTimeout } from './run-timeout.js';
-
-/** Replicates and master seed when neither the command line nor an experiment file gives them. */
-export const DEFAULT_RUNS = 10;
-export const DEFAULT_SEED = 1;
 
 export interface BatchArgs {
   /** One experiment file, or scenario files, library names or built-ins (default, national). */
@@ -38,41 +33,6 @@ export interface BatchArgs {
   runTimeout?: number;
   /** Run only this shard's block of runs (`--shard i/n`); merge the shards with `regiosim merge`. */
   shard?: Shard;
-}
-
-/** A plan and, per point, the scenario reference that re-runs it with `regiosim run`. */
-export interface BuiltPlan {
-  plan: ExperimentPlan;
-  refOf: Map<string, string>;
-}
-
-/**
- * The plan for the command line's references: one experiment file (its scenarios, sweeps, baseline,
- * replicates and seed; --runs and --seed override the last two when given), or a list of scenario
- * files, library names and built-ins compared without sweeps, the first as baseline.
- */
-export function buildPlan(
-  refs: string[],
-  data: NationalData,
-  opts: { replicates?: number; masterSeed?: number },
-): BuiltPlan {
-  const list = refs.length ? refs : ['default'];
-  if (list.length === 1 && isExperimentRef(list[0])) {
-    const plan = loadExperimentFile(list[0], data);
-    if (opts.replicates !== undefined) plan.replicates = opts.replicates;
-    if (opts.masterSeed !== undefined) plan.masterSeed = opts.masterSeed;
-    // Plain scenario points re-run with `regiosim run <scenario> --seed S`; swept points name their id.
-    const refOf = new Map(plan.points.map((p) => [p.id, p.scenario]));
-    return { plan, refOf };
-  }
-  if (list.some(isExperimentRef))
-    throw new BatchError('an experiment file must be given alone; to compare scenarios, list scenario files or names');
-  const plan = planFromScenarios(list, data, {
-    replicates: opts.replicates ?? DEFAULT_RUNS,
-    masterSeed: opts.masterSeed ?? DEFAULT_SEED,
-  });
-  const refOf = new Map(plan.points.map((p, i) => [p.id, list[i]]));
-  return { plan, refOf };
 }
 
 const mb = (bytes: number) => (bytes >= 1e9 ? `${(bytes / 1e9).toFixed(1)} GB` : `${(bytes / 1e6).toFixed(1)} MB`);
@@ -271,7 +231,7 @@ export const batchCommandModule: CommandModule = {
         process.exitCode = e instanceof OutputError ? 2 : 1;
         return;
       }
-      if (!(e instanceof BatchError)) throw e;
+      if (!(e instanceof BatchError || e instanceof PlanRefError)) throw e;
       process.stderr.write(`regiosim batch: ${e.message}\n`);
       process.exitCode = 2;
     }

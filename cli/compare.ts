@@ -12,7 +12,7 @@ import { ReportError } from '../reports/errors.js';
 import { buildReport } from '../reports/report.js';
 import { BatchError } from '../workers/engine.js';
 import { formatDuration, makeProgress } from '../workers/progress.js';
-import { buildPlan } from './batch.js';
+import { buildPlan } from '../scenarios/build-plan.js';
 import { runBatchInterruptibly } from './interruptible.js';
 import { reportMessage, reportOptions } from './report.js';
 

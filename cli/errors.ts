@@ -7,6 +7,7 @@ import { DataError } from '../data/load.js';
 import { DesignFileError } from '../scenarios/design-files.js';
 import { formatIssue, ScenarioError } from '../scenarios/load.js';
 import { ModelInputError } from '../sim/model-input.js';
+import { PlanRefError } from '../scenarios/build-plan.js';
 import { BatchError } from '../workers/resume.js';
 import { UsageError } from './options.js';
 
@@ -35,7 +36,7 @@ export function describeError(error: unknown, debug: boolean): { text: string; c
   if (error instanceof ModelInputError)
     return plain(`regiosim: invalid input\n${error.issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`);
   if (error instanceof DataError) return plain(`regiosim: data error: ${error.message}`);
-  if (error instanceof UsageError || error instanceof BatchError || error instanceof DesignFileError)
+  if (error instanceof UsageError || error instanceof BatchError || error instanceof PlanRefError || error instanceof DesignFileError)
     return plain(`regiosim: ${error.message}`);
   const e = error as NodeJS.ErrnoException;
   if (typeof e?.code === 'string' && Object.hasOwn(ERRNO, e.code) && typeof e.syscall === 'string') {

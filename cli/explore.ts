@@ -17,7 +17,7 @@ import { OutputFolder } from '../store/output-folder.js';
 import { BATCH_FILES, BatchError, estimateBatch } from '../workers/engine.js';
 import { formatDuration, makeProgress } from '../workers/progress.js';
 import type { SeriesMode } from '../workers/protocol.js';
-import { buildPlan } from './batch.js';
+import { buildPlan } from '../scenarios/build-plan.js';
 import { runBatchInterruptibly } from './interruptible.js';
 import { badTimeout } from './run-timeout.js';
 

@@ -3,9 +3,6 @@ import type { RunResult } from '../sim/simulate.js';
 import type { OutputFolder } from '../store/output-folder.js';
 import { writeAtomic } from '../store/write.js';
 
-/** Kept here for the modules that import it from cli/ (it lives in store/write.ts). */
-export { writeAtomic };
-
 /**
  * The tidy (long) series table: one row per observation, so R (tidyverse) and pandas read it
  * directly. Columns: scope (region | sizeClass | municipality), unit (region code, size class

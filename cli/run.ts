@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { loadNationalData, modelDataFiles } from '../data/load.js';
 import { loadScenarioFile } from '../scenarios/load.js';
 import { simulate } from '../sim/simulate.js';
-import { makeManifest } from './manifest.js';
+import { makeManifest } from '../store/manifest.js';
 import { faultMessage } from '../store/errors.js';
 import { OutputFolder } from '../store/output-folder.js';
 import { RUN_FILES, writeRunOutputs } from './run-output.js';

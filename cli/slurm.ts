@@ -19,7 +19,7 @@ import { planFingerprint } from '../workers/batch-manifest.js';
 import type { SeriesMode } from '../workers/protocol.js';
 import { BatchError } from '../workers/resume.js';
 import { checkShardCount } from '../workers/shard.js';
-import { buildPlan } from './batch.js';
+import { buildPlan } from '../scenarios/build-plan.js';
 import { type JobStatus, type Submission, sh, slurmStatus, statusMessage } from './slurm-status.js';
 
 export {
@@ -60,7 +60,7 @@ export {
   type SlurmResources,
   slurmScripts,
 } from './slurm-scripts.js';
-import { packageVersion, projectRoot } from './manifest.js';
+import { packageVersion, projectRoot } from '../store/manifest.js';
 
 /** One line of DIR/jobs.tsv. */
 

@@ -7,7 +7,7 @@
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeAtomic } from '../cli/run-output.js';
+import { writeAtomic } from '../store/write.js';
 import type { Exploration } from './design-build.js';
 import { designToCsv } from './designs/index.js';
 

@@ -14,7 +14,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { packageVersion, projectRoot } from '../cli/manifest.js';
+import { packageVersion, projectRoot } from '../store/manifest.js';
 import { loadNationalData, modelDataFiles } from '../data/load.js';
 import { framed, type VlSpec } from '../reports/charts/theme.js';
 import { readBatchInfo } from '../reports/read/manifest.js';

@@ -17,7 +17,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { packageVersion, projectRoot } from '../cli/manifest.js';
+import { packageVersion, projectRoot } from '../store/manifest.js';
 import { loadNationalData, modelDataFiles } from '../data/load.js';
 import { buildModel } from '../reports/aggregate/build-model.js';
 import type { PairedRow } from '../reports/aggregate/paired.js';

@@ -10,7 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { gitCommit, projectRoot } from '../cli/manifest.js';
+import { gitCommit, projectRoot } from '../store/manifest.js';
 import { loadNationalData } from '../data/load.js';
 import { ownOutcomeOf, readKeptInert, readOutcomeMap } from '../reports/mechanisms/config.js';
 import {

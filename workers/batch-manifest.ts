@@ -4,7 +4,7 @@
  * which `--resume` checks so a batch is never continued with another plan, seed or version.
  */
 import { readFileSync } from 'node:fs';
-import { makeManifest, type Manifest, sha256Text } from '../cli/manifest.js';
+import { makeManifest, type Manifest, sha256Text } from '../store/manifest.js';
 import { writeAtomic } from '../store/write.js';
 import type { ExperimentPlan } from '../scenarios/plan.js';
 import type { SeriesMode } from './protocol.js';

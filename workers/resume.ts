@@ -6,7 +6,7 @@
  * is checked (run, point, replicate, cells), and every kept ok run must have all its series lines.
  */
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
-import { packageVersion, gitCommit } from '../cli/manifest.js';
+import { packageVersion, gitCommit } from '../store/manifest.js';
 import type { ExperimentPlan } from '../scenarios/plan.js';
 import { type BatchManifest, planFingerprint, readManifest } from './batch-manifest.js';
 import { forEachLine, splitCsvLine, tailCut, truncate } from './csv-lines.js';

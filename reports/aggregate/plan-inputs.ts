@@ -5,8 +5,8 @@
  * the batch command's own plan builder and accepts them only if every hash matches, so a map never
  * shows a scenario other than the one the batch ran.
  */
-import { buildPlan } from '../../cli/batch.js';
-import { sha256Text } from '../../cli/manifest.js';
+import { buildPlan } from '../../scenarios/build-plan.js';
+import { sha256Text } from '../../store/manifest.js';
 import { loadNationalData } from '../../data/load.js';
 import type { ExperimentPlan } from '../../scenarios/plan.js';
 import type { BatchInfo } from '../read/manifest.js';
