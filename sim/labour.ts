@@ -179,7 +179,6 @@ export function postMunicipalVacancies(state: ModelState): void {
       let stale = 0;
       while (stale < open.length && t - open[stale] >= p.vacancyWithdrawMonths) stale++;
       if (stale === 0) continue;
-      for (let k = 0; k < stale; k++) state.tally.withdrawnDurations.push(t - open[k]);
       state.tally.vacanciesWithdrawn[Kind.Municipality] += stale;
       open.splice(0, stale);
       m.repostAfter[r] = t + p.vacancyRepostMonths;

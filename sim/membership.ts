@@ -1,5 +1,5 @@
 import { baseLegitimacy, clamp, formality, joinTerms, sumTerms } from './join.js';
-import { fixedFeeOf, isStaffed, members, membershipChanged } from './pool.js';
+import { endMembership, fixedFeeOf, isStaffed, members, membershipChanged } from './pool.js';
 import { Membership, type ModelState, type Municipality, type Pool } from './state.js';
 import { exitPaymentTotal, exitReason, stayTerms } from './stay.js';
 import { othersLoseTrustIn } from './trust.js';
@@ -76,7 +76,6 @@ export function decide(state: ModelState, yearlyWindow: boolean): void {
         if (!renewal && !(yearlyWindow && t >= pool.rampUntil)) continue;
         const terms = stayTerms(state, pool, m);
         const u = sumTerms(terms);
-        m.stayUtility = u;
         const exitCost = renewal ? 0 : (p.joinFeeWeight * exitPaymentTotal(state, pool, m)) / m.budgetYear;
         if (draw < leaveProbability(state, u + exitCost)) {
           m.leaveAt = renewal ? m.termEnd : t + lv.noticeMonths;
@@ -135,18 +134,6 @@ export function applyMembershipChanges(state: ModelState): void {
       if (t >= m.termEnd) m.termEnd += state.levers.termMonths;
     }
   }
-}
-
-/** The municipality is outside again; nothing it asked of the pool stands. */
-export function endMembership(pool: Pool, m: Municipality): void {
-  m.membership = Membership.Outside;
-  membershipChanged(pool);
-  m.joinAt = -1;
-  m.leaveAt = -1;
-  m.poolFte.fill(0);
-  m.requested.fill(0);
-  m.crisisClaim.fill(0);
-  m.feeCommitment = 0;
 }
 
 /**

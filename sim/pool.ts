@@ -29,6 +29,18 @@ export function members(state: ModelState, pool: Pool): Municipality[] {
   return out;
 }
 
+/** The municipality is outside again (a member leaving, or anyone when the pool ends); nothing it asked of the pool stands. */
+export function endMembership(pool: Pool, m: Municipality): void {
+  m.membership = Membership.Outside;
+  membershipChanged(pool);
+  m.joinAt = -1;
+  m.leaveAt = -1;
+  m.poolFte.fill(0);
+  m.requested.fill(0);
+  m.crisisClaim.fill(0);
+  m.feeCommitment = 0;
+}
+
 /** Invalidates the member cache after a municipality joined or left. */
 export function membershipChanged(pool: Pool): void {
   pool.memberCache = null;
@@ -73,7 +85,6 @@ function fixedShare(state: ModelState): number {
 export function setFeeSchedule(state: ModelState, pool: Pool): void {
   const p = state.p;
   const staff = plannedStaffCount(pool);
-  pool.plannedStaff = staff;
   const cost = poolMonthlyCost(state, staff);
   const surplus = pool.reserve - p.poolReserveTargetMonths * cost;
   const net = Math.max(0, cost - sponsorMonthly(state, pool) - surplus / 12);
@@ -382,13 +393,6 @@ export function dissolve(state: ModelState, pool: Pool, reason: string): void {
   for (const i of pool.area) {
     const m = state.municipalities[i];
     if (m.membership === Membership.Member) pool.exits.push({ month: state.t, code: m.code, reason: 'pool dissolved' });
-    m.membership = Membership.Outside;
-    membershipChanged(pool);
-    m.joinAt = -1;
-    m.leaveAt = -1;
-    m.poolFte.fill(0);
-    m.requested.fill(0);
-    m.crisisClaim.fill(0);
-    m.feeCommitment = 0;
+    endMembership(pool, m);
   }
 }

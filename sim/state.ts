@@ -152,8 +152,6 @@ export interface Municipality {
   founder: boolean;
   lateJoiner: boolean;
   refuser: boolean;
-  /** Stay utility at the last evaluation (logit units), and its parts' reason for an exit. */
-  stayUtility: number;
   /** Whether the member can explain its membership to council and residents, 0..1. */
   legitimacy: number;
   /** Share of its local work done by outsiders (pool staff, consultants), about a year's mean. */
@@ -221,8 +219,7 @@ export interface Pool {
   /** Local knowledge the pool's staff hold of each area municipality (by area position): it does not travel. */
   localKnowledge: Float64Array;
   reserve: number;
-  /** Team the fees were planned on at founding, and the end of the ramp-up period. */
-  plannedStaff: number;
+  /** End of the ramp-up period after founding. */
   rampUntil: number;
   /** Members' mean net benefit over about a year: the success non-members observe. */
   successSignal: number;
@@ -282,9 +279,8 @@ export interface Tally {
   tenureAtExit: number[];
   /** Months from posting to filling, per employer kind (municipality, pool, consultancy). */
   vacancyDurations: number[][];
-  /** Vacancies withdrawn unfilled per employer kind, and the months they had been open. */
+  /** Vacancies withdrawn unfilled, per employer kind. */
   vacanciesWithdrawn: number[];
-  withdrawnDurations: number[];
   salaries: number;
   consultants: number;
   fees: number;
