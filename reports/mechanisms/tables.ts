@@ -1,7 +1,32 @@
 /** The numbers behind docs/MECHANISMS.md as CSV files (docs/mechanisms/*.csv). */
+import type { Contrast } from './compare.js';
 import type { MechanismRow } from './experiments.js';
 import { csv, csvNum } from './format.js';
 import type { FactorResult } from './screen.js';
+
+/** The columns every contrast contributes, in both tables. */
+const CONTRAST_COLUMNS = [
+  'method',
+  'pairs',
+  'baselineMean',
+  'variantMean',
+  'effect',
+  'ciLow',
+  'ciHigh',
+  'distinguishable',
+];
+function contrastCells(c: Contrast): Array<string | number | boolean> {
+  return [
+    c.method,
+    c.pairs,
+    csvNum(c.baselineMean),
+    csvNum(c.variantMean),
+    csvNum(c.mean),
+    csvNum(c.ciLow),
+    csvNum(c.ciHigh),
+    c.distinguishable,
+  ];
+}
 
 export function experimentsCsv(rows: readonly MechanismRow[]): string {
   return csv(
@@ -13,14 +38,7 @@ export function experimentsCsv(rows: readonly MechanismRow[]): string {
       'sweep',
       'outcome',
       'expected',
-      'method',
-      'pairs',
-      'baselineMean',
-      'variantMean',
-      'effect',
-      'ciLow',
-      'ciHigh',
-      'distinguishable',
+      ...CONTRAST_COLUMNS,
       'verdict',
       'error',
     ],
@@ -32,14 +50,7 @@ export function experimentsCsv(rows: readonly MechanismRow[]): string {
       r.sweep,
       r.outcome,
       r.expected,
-      r.contrast.method,
-      r.contrast.pairs,
-      csvNum(r.contrast.baselineMean),
-      csvNum(r.contrast.variantMean),
-      csvNum(r.contrast.mean),
-      csvNum(r.contrast.ciLow),
-      csvNum(r.contrast.ciHigh),
-      r.contrast.distinguishable,
+      ...contrastCells(r.contrast),
       r.verdict.code,
       r.error,
     ]),
@@ -56,14 +67,7 @@ export function screenCsv(results: readonly FactorResult[]): string {
       'setting',
       'outcome',
       'role',
-      'method',
-      'pairs',
-      'baselineMean',
-      'variantMean',
-      'effect',
-      'ciLow',
-      'ciHigh',
-      'distinguishable',
+      ...CONTRAST_COLUMNS,
       'identical',
       'standardised',
       'error',
@@ -77,14 +81,7 @@ export function screenCsv(results: readonly FactorResult[]): string {
         r.setting,
         r.outcome,
         r.role,
-        r.contrast.method,
-        r.contrast.pairs,
-        csvNum(r.contrast.baselineMean),
-        csvNum(r.contrast.variantMean),
-        csvNum(r.contrast.mean),
-        csvNum(r.contrast.ciLow),
-        csvNum(r.contrast.ciHigh),
-        r.contrast.distinguishable,
+        ...contrastCells(r.contrast),
         r.contrast.identical,
         csvNum(r.standardised),
         r.error,
