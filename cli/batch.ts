@@ -177,7 +177,8 @@ export const batchCommandModule: CommandModule = {
       .option('quiet', { type: 'boolean', default: false, describe: 'no progress output' })
       .option('run-timeout', {
         type: 'number',
-        describe: 'seconds a run may take; a run that takes longer is stopped and recorded as failed (status error), the batch goes on',
+        describe:
+          'seconds a run may take; a run that takes longer is stopped and recorded as failed (status error), the batch goes on',
       })
       .option('shard', {
         type: 'string',

@@ -36,7 +36,12 @@ export function describeError(error: unknown, debug: boolean): { text: string; c
   if (error instanceof ModelInputError)
     return plain(`regiosim: invalid input\n${error.issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`);
   if (error instanceof DataError) return plain(`regiosim: data error: ${error.message}`);
-  if (error instanceof UsageError || error instanceof BatchError || error instanceof PlanRefError || error instanceof DesignFileError)
+  if (
+    error instanceof UsageError ||
+    error instanceof BatchError ||
+    error instanceof PlanRefError ||
+    error instanceof DesignFileError
+  )
     return plain(`regiosim: ${error.message}`);
   const e = error as NodeJS.ErrnoException;
   if (typeof e?.code === 'string' && Object.hasOwn(ERRNO, e.code) && typeof e.syscall === 'string') {

@@ -40,7 +40,9 @@ export function buildPlan(
     return { plan, refOf };
   }
   if (list.some(isExperimentRef))
-    throw new PlanRefError('an experiment file must be given alone; to compare scenarios, list scenario files or names');
+    throw new PlanRefError(
+      'an experiment file must be given alone; to compare scenarios, list scenario files or names',
+    );
   const plan = planFromScenarios(list, data, {
     replicates: opts.replicates ?? DEFAULT_RUNS,
     masterSeed: opts.masterSeed ?? DEFAULT_SEED,
@@ -48,4 +50,3 @@ export function buildPlan(
   const refOf = new Map(plan.points.map((p, i) => [p.id, list[i]]));
   return { plan, refOf };
 }
-

@@ -84,13 +84,23 @@ export function calibrationPlans(
     for (const r of TYPICAL_REGIONS) {
       const base = regionalPoints.find((p) => p.id === r.id)!.input;
       const id = `${r.id}-medium`;
-      regionalPoints.push({ id, scenario: id, sweep: {}, input: { ...base, name: id, parameters: { ...base.parameters, supplyRatio: SCARCITY_LEVELS.medium } } });
+      regionalPoints.push({
+        id,
+        scenario: id,
+        sweep: {},
+        input: { ...base, name: id, parameters: { ...base.parameters, supplyRatio: SCARCITY_LEVELS.medium } },
+      });
     }
   if (opts.diagnostics !== false) {
     // The Drenthe gap under the scarcity that keeps it open (P4b is met there, see the document).
     const id = 'drenthe-none-extreme';
     const base = drentheNone.input;
-    regionalPoints.push({ id, scenario: id, sweep: {}, input: { ...base, name: id, parameters: { ...base.parameters, supplyRatio: SCARCITY_LEVELS.extreme } } });
+    regionalPoints.push({
+      id,
+      scenario: id,
+      sweep: {},
+      input: { ...base, name: id, parameters: { ...base.parameters, supplyRatio: SCARCITY_LEVELS.extreme } },
+    });
   }
   const nationalNone = libraryInput('national-none', data);
   const nationalPools = libraryInput('national-flexpools', data);
@@ -118,7 +128,8 @@ export function calibrationPlans(
     },
     national: {
       name: 'calibration-national',
-      description: 'Calibration: the national baseline without pools, and with a flexpool per RES region, high scarcity',
+      description:
+        'Calibration: the national baseline without pools, and with a flexpool per RES region, high scarcity',
       baseline: 'national-none',
       masterSeed: NATIONAL_SEED,
       replicates: opts.nationalReplicates,
@@ -176,7 +187,8 @@ export const PATTERNS: PatternDef[] = [
     measure: '`sectorInflowRatePerYear`: hires from outside the municipal sector per year / mean own staff, 2026-2050',
     value: (m) => m('sectorInflowRatePerYear'),
     unit: 'percent',
-    target: 'between 8.3% (a sector that does not grow replaces its leavers) and 15.9% (E2, 2022, a sector growing 5.6-7.6%/year)',
+    target:
+      'between 8.3% (a sector that does not grow replaces its leavers) and 15.9% (E2, 2022, a sector growing 5.6-7.6%/year)',
     lo: 0.068,
     hi: 0.159,
     tolerance: 'lower edge with the ±1.5 pp of P1a',
@@ -293,12 +305,48 @@ export const DIAGNOSTICS: DiagnosticDef[] = [
       ['staffOwnStart', 'Own staff, January 2026 (FTE)', 'fte'],
       ['staffOwnEnd', 'Own staff, December 2030 (FTE)', 'fte'],
     ] as const
-  ).map(([metric, label, unit]) => ({ group: 'first-years' as const, point: 'national-none-2026-2030', metric, label, unit })),
-  { group: 'moves', point: 'national-none', metric: 'munOutflowRatePerYear', label: 'Every leaver of a municipality (also to another municipality)', unit: 'percent' },
-  { group: 'moves', point: 'national-none', metric: 'munInflowRatePerYear', label: 'Every hire of a municipality (also from another municipality)', unit: 'percent' },
-  ...TYPICAL_REGIONS.map((r) => ({ group: 'medium' as const, point: `${r.id}-medium`, metric: 'externalSpendShare', label: 'External share of spending', unit: 'percent' as Unit })),
-  { group: 'extreme', point: 'drenthe-none-extreme', metric: 'gapFteEnd', label: 'Gap in December 2050, FTE (need 119)', unit: 'fte' },
-  { group: 'extreme', point: 'drenthe-none-extreme', metric: 'staffOwnEnd', label: 'Own staff in December 2050, FTE', unit: 'fte' },
+  ).map(([metric, label, unit]) => ({
+    group: 'first-years' as const,
+    point: 'national-none-2026-2030',
+    metric,
+    label,
+    unit,
+  })),
+  {
+    group: 'moves',
+    point: 'national-none',
+    metric: 'munOutflowRatePerYear',
+    label: 'Every leaver of a municipality (also to another municipality)',
+    unit: 'percent',
+  },
+  {
+    group: 'moves',
+    point: 'national-none',
+    metric: 'munInflowRatePerYear',
+    label: 'Every hire of a municipality (also from another municipality)',
+    unit: 'percent',
+  },
+  ...TYPICAL_REGIONS.map((r) => ({
+    group: 'medium' as const,
+    point: `${r.id}-medium`,
+    metric: 'externalSpendShare',
+    label: 'External share of spending',
+    unit: 'percent' as Unit,
+  })),
+  {
+    group: 'extreme',
+    point: 'drenthe-none-extreme',
+    metric: 'gapFteEnd',
+    label: 'Gap in December 2050, FTE (need 119)',
+    unit: 'fte',
+  },
+  {
+    group: 'extreme',
+    point: 'drenthe-none-extreme',
+    metric: 'staffOwnEnd',
+    label: 'Own staff in December 2050, FTE',
+    unit: 'fte',
+  },
 ];
 
 export interface PatternRow {
@@ -351,7 +399,11 @@ function classOf(code: string, population: number): string {
 }
 
 /** P3: the need per municipality (deterministic: it comes from the demand parameters only). */
-export function needBySize(data: NationalData): { rows: NeedRow[]; municipalities: MunicipalityNeed[]; total: NeedRow } {
+export function needBySize(data: NationalData): {
+  rows: NeedRow[];
+  municipalities: MunicipalityNeed[];
+  total: NeedRow;
+} {
   const input = libraryInput('national-none', data).input;
   const state = initState(input, 1);
   const municipalities = state.municipalities.map((m) => ({
@@ -361,7 +413,12 @@ export function needBySize(data: NationalData): { rows: NeedRow[]; municipalitie
     need: m.needFte[0] + m.needFte[1] + m.needFte[2],
     sizeClass: classOf(m.code, m.population),
   }));
-  const band = (lo: number, hi: number) => ({ targetLo: lo, targetHi: hi, lo: lo * (1 - NEED_TOLERANCE), hi: hi * (1 + NEED_TOLERANCE) });
+  const band = (lo: number, hi: number) => ({
+    targetLo: lo,
+    targetHi: hi,
+    lo: lo * (1 - NEED_TOLERANCE),
+    hi: hi * (1 + NEED_TOLERANCE),
+  });
   const rows = SIZE_CLASSES.map((c): NeedRow => {
     const members = municipalities.filter((m) => m.sizeClass === c.id);
     const needs = members.map((m) => m.need);
@@ -478,7 +535,10 @@ export async function runCalibration(opts: CalibrationOptions): Promise<Calibrat
   }
   return {
     patterns: patternRows(metrics),
-    diagnostics: DIAGNOSTICS.filter((d) => metrics.has(d.point)).map((d) => ({ ...d, stats: describe(metrics.get(d.point)?.get(d.metric) ?? []) })),
+    diagnostics: DIAGNOSTICS.filter((d) => metrics.has(d.point)).map((d) => ({
+      ...d,
+      stats: describe(metrics.get(d.point)?.get(d.metric) ?? []),
+    })),
     need: needBySize(data),
     plans,
     elapsedSeconds: (performance.now() - t0) / 1000,
@@ -518,7 +578,8 @@ export function patternChart(result: CalibrationResult, source: string): VlSpec 
     const rows = result.patterns.filter((r) => r.def.id === id);
     const def = rows[0].def;
     const scale = def.unit === 'percent' || def.unit === 'pp' ? 100 : 1;
-    const unit = def.unit === 'percent' ? '%' : def.unit === 'pp' ? 'percentage points' : def.unit === 'fte' ? 'FTE' : 'ratio';
+    const unit =
+      def.unit === 'percent' ? '%' : def.unit === 'pp' ? 'percentage points' : def.unit === 'fte' ? 'FTE' : 'ratio';
     const values = rows.map((r) => ({
       label: POINT_LABELS[r.point] ?? r.point,
       mean: r.stats.mean * scale,
@@ -526,8 +587,19 @@ export function patternChart(result: CalibrationResult, source: string): VlSpec 
       ciHigh: (Number.isFinite(r.stats.ciHigh) ? r.stats.ciHigh : r.stats.mean) * scale,
       verdict: r.pass ? PASS : FAIL,
     }));
-    const x = (field: string) => ({ field, type: 'quantitative', title: `${def.id}: ${def.pattern} (${unit})`, scale: { zero: false } });
-    const y = { field: 'label', type: 'nominal', title: null, sort: values.map((v) => v.label), axis: { labelLimit: 320 } };
+    const x = (field: string) => ({
+      field,
+      type: 'quantitative',
+      title: `${def.id}: ${def.pattern} (${unit})`,
+      scale: { zero: false },
+    });
+    const y = {
+      field: 'label',
+      type: 'nominal',
+      title: null,
+      sort: values.map((v) => v.label),
+      axis: { labelLimit: 320 },
+    };
     const layers: VlSpec[] = [
       {
         data: { values: [{ lo: def.lo * scale, hi: def.hi * scale }] },
@@ -542,14 +614,23 @@ export function patternChart(result: CalibrationResult, source: string): VlSpec 
         encoding: { x: x('mark') },
       });
     layers.push(
-      { data: { values }, mark: { type: 'rule', strokeWidth: 2.5, color: '#333333' }, encoding: { y, x: x('ciLow'), x2: { field: 'ciHigh' } } },
+      {
+        data: { values },
+        mark: { type: 'rule', strokeWidth: 2.5, color: '#333333' },
+        encoding: { y, x: x('ciLow'), x2: { field: 'ciHigh' } },
+      },
       {
         data: { values },
         mark: { type: 'point', size: 90, strokeWidth: 2, opacity: 1, stroke: '#000000' },
         encoding: {
           y,
           x: x('mean'),
-          fill: { field: 'verdict', type: 'nominal', title: 'Result', scale: { domain: [PASS, FAIL], range: ['#000000', '#ffffff'] } },
+          fill: {
+            field: 'verdict',
+            type: 'nominal',
+            title: 'Result',
+            scale: { domain: [PASS, FAIL], range: ['#000000', '#ffffff'] },
+          },
         },
       },
     );
@@ -567,26 +648,99 @@ export function patternChart(result: CalibrationResult, source: string): VlSpec 
 
 export function needChart(result: CalibrationResult, source: string): VlSpec {
   const classLabel = Object.fromEntries(SIZE_CLASSES.map((c) => [c.id, c.label]));
-  const bounds: Record<string, [number, number]> = { small: [700, 20_000], mid: [20_000, 100_000], g40: [100_000, 370_000], g4: [370_000, 1_000_000] };
-  const points = result.need.municipalities.map((m) => ({ population: m.population, need: m.need, name: m.name, cls: classLabel[m.sizeClass] }));
-  const targets = result.need.rows.map((r) => ({ x: bounds[r.id][0], x2: bounds[r.id][1], lo: r.targetLo, hi: r.targetHi, tlo: r.lo, thi: r.hi, cls: r.label }));
+  const bounds: Record<string, [number, number]> = {
+    small: [700, 20_000],
+    mid: [20_000, 100_000],
+    g40: [100_000, 370_000],
+    g4: [370_000, 1_000_000],
+  };
+  const points = result.need.municipalities.map((m) => ({
+    population: m.population,
+    need: m.need,
+    name: m.name,
+    cls: classLabel[m.sizeClass],
+  }));
+  const targets = result.need.rows.map((r) => ({
+    x: bounds[r.id][0],
+    x2: bounds[r.id][1],
+    lo: r.targetLo,
+    hi: r.targetHi,
+    tlo: r.lo,
+    thi: r.hi,
+    cls: r.label,
+  }));
   const means = result.need.rows.map((r) => ({ population: r.meanPopulation, need: r.meanNeed, cls: r.label }));
-  const x = { field: 'population', type: 'quantitative', title: 'Inhabitants (1 Jan 2024, log scale)', scale: { type: 'log', domain: [700, 1_000_000] }, axis: { format: '~s' } };
-  const y = { field: 'need', type: 'quantitative', title: 'Heat-transition FTE need per municipality', scale: { type: 'log', domain: [0.5, 100] } };
+  const x = {
+    field: 'population',
+    type: 'quantitative',
+    title: 'Inhabitants (1 Jan 2024, log scale)',
+    scale: { type: 'log', domain: [700, 1_000_000] },
+    axis: { format: '~s' },
+  };
+  const y = {
+    field: 'need',
+    type: 'quantitative',
+    title: 'Heat-transition FTE need per municipality',
+    scale: { type: 'log', domain: [0.5, 100] },
+  };
   const order = SIZE_CLASSES.map((c) => c.label);
-  const colour = { field: 'cls', type: 'nominal', title: 'Size class', scale: { domain: order, range: ['#0072B2', '#D55E00', '#009E73', '#CC79A7'] }, sort: order };
+  const colour = {
+    field: 'cls',
+    type: 'nominal',
+    title: 'Size class',
+    scale: { domain: order, range: ['#0072B2', '#D55E00', '#009E73', '#CC79A7'] },
+    sort: order,
+  };
   return framed({
     title: 'FTE need per municipality by size class (pattern P3)',
-    subtitle: ['Dots: each municipality; boxes: AEF/ROB need per class × heat share 0.6 (dark) and ±10% tolerance (light); diamonds: class means'],
-    caption: ['AEF/ROB extra FTE per municipality for climate tasks (A2-A5) times the heat share of about 60% (A11).', source],
+    subtitle: [
+      'Dots: each municipality; boxes: AEF/ROB need per class × heat share 0.6 (dark) and ±10% tolerance (light); diamonds: class means',
+    ],
+    caption: [
+      'AEF/ROB extra FTE per municipality for climate tasks (A2-A5) times the heat share of about 60% (A11).',
+      source,
+    ],
     body: {
       width: 560,
       height: 360,
       layer: [
-        { data: { values: targets }, mark: { type: 'rect', opacity: 0.15 }, encoding: { x: { ...x, field: 'x' }, x2: { field: 'x2' }, y: { ...y, field: 'tlo' }, y2: { field: 'thi' }, color: colour } },
-        { data: { values: targets }, mark: { type: 'rect', opacity: 0.4 }, encoding: { x: { ...x, field: 'x' }, x2: { field: 'x2' }, y: { ...y, field: 'lo' }, y2: { field: 'hi' }, color: colour } },
-        { data: { values: points }, mark: { type: 'circle', size: 18, opacity: 0.7 }, encoding: { x, y, color: colour, tooltip: [{ field: 'name' }, { field: 'population' }, { field: 'need', format: '.1f' }] } },
-        { data: { values: means }, mark: { type: 'point', shape: 'diamond', size: 160, filled: true, stroke: '#000000', strokeWidth: 1.2 }, encoding: { x, y, color: colour } },
+        {
+          data: { values: targets },
+          mark: { type: 'rect', opacity: 0.15 },
+          encoding: {
+            x: { ...x, field: 'x' },
+            x2: { field: 'x2' },
+            y: { ...y, field: 'tlo' },
+            y2: { field: 'thi' },
+            color: colour,
+          },
+        },
+        {
+          data: { values: targets },
+          mark: { type: 'rect', opacity: 0.4 },
+          encoding: {
+            x: { ...x, field: 'x' },
+            x2: { field: 'x2' },
+            y: { ...y, field: 'lo' },
+            y2: { field: 'hi' },
+            color: colour,
+          },
+        },
+        {
+          data: { values: points },
+          mark: { type: 'circle', size: 18, opacity: 0.7 },
+          encoding: {
+            x,
+            y,
+            color: colour,
+            tooltip: [{ field: 'name' }, { field: 'population' }, { field: 'need', format: '.1f' }],
+          },
+        },
+        {
+          data: { values: means },
+          mark: { type: 'point', shape: 'diamond', size: 160, filled: true, stroke: '#000000', strokeWidth: 1.2 },
+          encoding: { x, y, color: colour },
+        },
       ],
     },
   });
@@ -626,14 +780,20 @@ export function calibrationMarkdown(result: CalibrationResult): string {
   L(
     `- **National baseline**: all 342 municipalities on one labour market without pools (\`national-none\`), and with a flexpool per RES region (\`national-flexpools\`), high scarcity. ${national.replicates} replicates each, master seed ${national.masterSeed}, 2026-2050; plus \`national-none\` over 2026-2030 only, for the diagnostics of the first years.`,
   );
-  L('- **Need per size class** (P3) comes from the demand parameters alone (no randomness): every municipality of the national run at initialisation.');
+  L(
+    '- **Need per size class** (P3) comes from the demand parameters alone (no randomness): every municipality of the national run at initialisation.',
+  );
   L(
     `- Runs go through the batch engine (\`workers/engine.ts\`, ${result.threads} threads). This regeneration took ${formatDuration(result.elapsedSeconds)} of wall time (the machine was shared).`,
   );
   L();
-  L('Intervals are 95% Student-t intervals of the mean over the runs (`reports/stats/describe.ts`). A pattern passes when the mean lies in its tolerance band; the result notes when the interval reaches across an edge.');
+  L(
+    'Intervals are 95% Student-t intervals of the mean over the runs (`reports/stats/describe.ts`). A pattern passes when the mean lies in its tolerance band; the result notes when the interval reaches across an edge.',
+  );
   L();
-  L(`## Results: ${passed} of ${rows.length} pattern rows and ${needPass} of ${result.need.rows.length + 1} need rows pass`);
+  L(
+    `## Results: ${passed} of ${rows.length} pattern rows and ${needPass} of ${result.need.rows.length + 1} need rows pass`,
+  );
   L();
   L('![Calibration patterns](figures/calibration-patterns.svg)');
   L();
@@ -642,7 +802,9 @@ export function calibrationMarkdown(result: CalibrationResult): string {
   rows.forEach((r, i) => {
     const s = r.stats;
     const first = i === 0 || rows[i - 1].def.id !== r.def.id;
-    const head = first ? `${r.def.id} | ${esc(r.def.pattern)} | ${esc(r.def.target)} | ${bandText(r.def)}: ${esc(r.def.tolerance)}` : ' | | | ';
+    const head = first
+      ? `${r.def.id} | ${esc(r.def.pattern)} | ${esc(r.def.target)} | ${bandText(r.def)}: ${esc(r.def.tolerance)}`
+      : ' | | | ';
     L(
       `| ${head} | ${esc(POINT_LABELS[r.point] ?? r.point)} | ${fmt(s.mean, r.def.unit)} [${fmt(s.ciLow, r.def.unit)}, ${fmt(s.ciHigh, r.def.unit)}] (n = ${s.n}) | ${status(r)} |`,
     );
@@ -656,7 +818,9 @@ export function calibrationMarkdown(result: CalibrationResult): string {
   L();
   L('![FTE need by size class](figures/calibration-need-by-size.svg)');
   L();
-  L('| Size class | Municipalities | Mean inhabitants | Simulated need: mean (min-max) | Target: AEF × 0.6 (source) | Tolerance band (±10%) | Result |');
+  L(
+    '| Size class | Municipalities | Mean inhabitants | Simulated need: mean (min-max) | Target: AEF × 0.6 (source) | Tolerance band (±10%) | Result |',
+  );
   L('|---|---|---|---|---|---|---|');
   for (const r of [...result.need.rows, result.need.total]) {
     const national = r.id === 'national';
@@ -669,7 +833,8 @@ export function calibrationMarkdown(result: CalibrationResult): string {
     'The AEF/ROB figures (A2-A5) are extra FTE for all Klimaatakkoord tasks; the heat and built-environment part is about 60% (A11). AEF did not publish its class boundaries, so the mapping is an assumption: small below 20,000 inhabitants, mid-sized 20,000-99,999, G40 approximated by the municipalities of 100,000 or more outside the G4 (the real G40 also holds some of 50,000-100,000). The national total compares with the weighted average of 14-17 FTE per municipality (A1, A16) times the heat share. The tolerance of ±10% covers the unknown class boundaries and the approximate heat share.',
   );
   L();
-  const diagOf = (point: string, metric: string) => result.diagnostics.find((d) => d.point === point && d.metric === metric);
+  const diagOf = (point: string, metric: string) =>
+    result.diagnostics.find((d) => d.point === point && d.metric === metric);
   const ci = (d: { stats: Description; unit: Unit } | undefined) =>
     d ? `${fmt(d.stats.mean, d.unit)} [${fmt(d.stats.ciLow, d.unit)}, ${fmt(d.stats.ciHigh, d.unit)}]` : '–';
   const span = (values: number[], unit: Unit) =>
@@ -678,14 +843,23 @@ export function calibrationMarkdown(result: CalibrationResult): string {
     rows.filter((r) => r.def.id === id && points.includes(r.point)).map((r) => r.stats.mean);
   const typical = TYPICAL_REGIONS.map((r) => r.id);
   const p2High = span(meansOf('P2', typical), 'percent');
-  const p2Medium = span(result.diagnostics.filter((d) => d.group === 'medium').map((d) => d.stats.mean), 'percent');
+  const p2Medium = span(
+    result.diagnostics.filter((d) => d.group === 'medium').map((d) => d.stats.mean),
+    'percent',
+  );
   if (result.diagnostics.length > 0) {
     L('### Diagnostics (shown, not targets)');
     L();
     L('| Group | Quantity | Scenario | Mean [95% CI] |');
     L('|---|---|---|---|');
-    const groupName = { 'first-years': 'First five years', moves: 'Moves between municipalities', medium: 'P2 at medium scarcity', extreme: 'P4b at extreme scarcity' };
-    for (const d of result.diagnostics) L(`| ${groupName[d.group]} | ${esc(d.label)} | ${esc(POINT_LABELS[d.point] ?? d.point)} | ${ci(d)} |`);
+    const groupName = {
+      'first-years': 'First five years',
+      moves: 'Moves between municipalities',
+      medium: 'P2 at medium scarcity',
+      extreme: 'P4b at extreme scarcity',
+    };
+    for (const d of result.diagnostics)
+      L(`| ${groupName[d.group]} | ${esc(d.label)} | ${esc(POINT_LABELS[d.point] ?? d.point)} | ${ci(d)} |`);
     L();
     L(
       'The first years are a transient from the starting state: the staff in post has the age structure of the real sector (mean 47.2, 17% aged 60 or over, E18), so retirements bunch; every municipality starts overloaded (35% of its need in post, so the overload hazard is at its cap); and the consultancy grows toward the work municipalities order within their norm on external hiring. Outflow and the external share are therefore higher in 2026-2030 than over the whole run. The patterns are checked over 2026-2050, the horizon every research question uses.',
@@ -703,7 +877,7 @@ export function calibrationMarkdown(result: CalibrationResult): string {
   );
   L();
   L(
-    '**P2, external hiring.** `externalSpendShare` is consultant spend over salaries plus consultant spend of the municipalities, over 2026-2050. In model v2 a municipality orders consultants for its uncovered shortfall while they stay under its norm on external hiring (`externalHiringNorm`, ODD 7.4) and the consultancy can staff them: it recruits from the same labour market, with outside fill scaled by scarcity, and its price rises with market tightness. Under high scarcity the norm binds, so the share settles near it; at medium scarcity the consultancy\'s own recruitment binds first. The A&O figure is a national average for all municipal staff, so the national baseline is its direct counterpart; the typical regions show the spread.',
+    "**P2, external hiring.** `externalSpendShare` is consultant spend over salaries plus consultant spend of the municipalities, over 2026-2050. In model v2 a municipality orders consultants for its uncovered shortfall while they stay under its norm on external hiring (`externalHiringNorm`, ODD 7.4) and the consultancy can staff them: it recruits from the same labour market, with outside fill scaled by scarcity, and its price rises with market tightness. Under high scarcity the norm binds, so the share settles near it; at medium scarcity the consultancy's own recruitment binds first. The A&O figure is a national average for all municipal staff, so the national baseline is its direct counterpart; the typical regions show the spread.",
   );
   L();
   L(
@@ -716,7 +890,9 @@ export function calibrationMarkdown(result: CalibrationResult): string {
   L();
   L('## Defaults chosen in this calibration (model v2)');
   L();
-  L('Model v2 changed the labour market (budgets cover the need; a norm on external hiring; vacancies withdrawn; consultants recruit from the same pond at a price that follows tightness), so the patterns were re-run. One default was calibrated; each carries its reasoning in its source note in `sim/parameters.ts`:');
+  L(
+    'Model v2 changed the labour market (budgets cover the need; a norm on external hiring; vacancies withdrawn; consultants recruit from the same pond at a price that follows tightness), so the patterns were re-run. One default was calibrated; each carries its reasoning in its source note in `sim/parameters.ts`:',
+  );
   L();
   const old: Record<string, string> = { externalHiringNorm: '0.25 (A, new in v2)', budgetCoverage: '0.45 (D, v1)' };
   L('| Parameter | Old default | New default | Pattern | Why |');
@@ -725,7 +901,7 @@ export function calibrationMarkdown(result: CalibrationResult): string {
     externalHiringNorm:
       'Under high scarcity the norm binds and the external share settles just above it (contracts are priced when ordered, and prices follow tightness). At 0.25 the typical regions were at 25-26%, above the 12-22% band around F5; the norm of the sector (Roemernorm 10%) is exceeded by municipalities (17%, F5) and more in shortage fields (F10).',
     budgetCoverage:
-      'Not calibrated: set to 1 (money for every needed post) because the articles\' premise is that people, not money, are scarce. In v1 it was calibrated to 0.45 to reproduce P2 through budget absorption; a budget-limited region (0.4-0.6) is now a scenario.',
+      "Not calibrated: set to 1 (money for every needed post) because the articles' premise is that people, not money, are scarce. In v1 it was calibrated to 0.45 to reproduce P2 through budget absorption; a budget-limited region (0.4-0.6) is now a scenario.",
   };
   for (const name of ['externalHiringNorm', 'budgetCoverage'] as const) {
     const p = PARAMETERS[name];
@@ -750,7 +926,9 @@ export function calibrationMarkdown(result: CalibrationResult): string {
     const test = known
       ? ` The test lets this row fail but fails if the mean ${known.below !== undefined ? `reaches ${fmt(known.below, r.def.unit)}` : `falls to ${fmt(known.above ?? 0, r.def.unit)}`}.`
       : ' Not expected: the test fails on it.';
-    L(`- **${r.def.id} in ${POINT_LABELS[r.point] ?? r.point}**: ${fmt(r.stats.mean, r.def.unit)} against the band ${bandText(r.def)}. ${whyFailing[r.def.id] ?? ''}${test}`);
+    L(
+      `- **${r.def.id} in ${POINT_LABELS[r.point] ?? r.point}**: ${fmt(r.stats.mean, r.def.unit)} against the band ${bandText(r.def)}. ${whyFailing[r.def.id] ?? ''}${test}`,
+    );
   }
   L(
     `- **The external share follows the norm and the pond, not the budget (model v2).** Municipalities have money for every needed post; consultants are limited by the norm on external hiring and by what the consultancy can recruit from the same labour market. The typical regions are at ${p2High} at high scarcity and ${p2Medium} at medium scarcity (\`supplyRatio\` 0.9, diagnostics).`,
@@ -768,7 +946,9 @@ export function calibrationMarkdown(result: CalibrationResult): string {
   L('## Reproduce');
   L();
   L('```sh');
-  L(`npm run calibrate                     # ${regional.replicates} replicates per region, ${national.replicates} per national scenario, all threads`);
+  L(
+    `npm run calibrate                     # ${regional.replicates} replicates per region, ${national.replicates} per national scenario, all threads`,
+  );
   L('node dist/scripts/calibrate.js --help  # options: --replicates, --national-replicates, --threads, --out');
   L('```');
   L();
@@ -814,7 +994,12 @@ async function main(): Promise<void> {
   const failed = result.patterns.filter((r) => !r.pass);
   process.stdout.write(
     `calibrate: ${result.patterns.length - failed.length}/${result.patterns.length} pattern rows pass in ${formatDuration(result.elapsedSeconds)}; wrote docs/CALIBRATION.md and docs/figures/calibration-*.svg\n` +
-      failed.map((r) => `  fail ${r.def.id} ${r.point}: ${fmt(r.stats.mean, r.def.unit)} not in ${bandText(r.def)}${r.def.deviation ? ' (known deviation)' : ''}\n`).join(''),
+      failed
+        .map(
+          (r) =>
+            `  fail ${r.def.id} ${r.point}: ${fmt(r.stats.mean, r.def.unit)} not in ${bandText(r.def)}${r.def.deviation ? ' (known deviation)' : ''}\n`,
+        )
+        .join(''),
   );
 }
 

@@ -290,9 +290,7 @@ function checkPool(state: ModelState, pool: Pool, out: string[]): void {
   if (!(pool.otherDomainFte >= -ABS_TOL)) out.push(`${name} otherDomainFte is ${fmt(pool.otherDomainFte)}`);
   if (!(pool.crisisFte >= -ABS_TOL)) out.push(`${name} crisisFte is ${fmt(pool.crisisFte)}`);
   checkVacancies(state, out, name, pool.vacancies);
-  for (const [label, window] of [
-    ['utilisation', pool.utilisationWindow],
-  ] as Array<[string, number[]]>) {
+  for (const [label, window] of [['utilisation', pool.utilisationWindow]] as Array<[string, number[]]>) {
     for (const v of window) {
       if (!(v >= -ABS_TOL && v <= 1 + ABS_TOL)) {
         out.push(`${name} ${label} window holds ${fmt(v)}, outside [0, 1]`);

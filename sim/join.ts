@@ -94,8 +94,7 @@ export function joinTerms(state: ModelState, pool: Pool, m: Municipality): JoinT
   for (let r = 0; r < ROLE_COUNT; r++) consultants += m.consultantFte[r];
   const price = consultantPrice(state, m);
   const poolPrice = pool.exists && pool.usagePrice > 0 ? pool.usagePrice : p.poolWageIndex * p.internalCostPerFteMonth;
-  let savingRate =
-    state.levers.poolForm === 'light' ? p.jointProcurementDiscount : Math.max(0, 1 - poolPrice / price);
+  let savingRate = state.levers.poolForm === 'light' ? p.jointProcurementDiscount : Math.max(0, 1 - poolPrice / price);
   if (state.levers.framing === 'efficiency') savingRate = Math.max(savingRate, p.efficiencyPromise);
   const consultantShare = needTotal > 0 ? Math.min(1, consultants / needTotal) : 0;
   const n = list.length + (m.membership === Membership.Member ? 0 : 1);

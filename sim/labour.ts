@@ -350,7 +350,8 @@ export function compactWorkers(state: ModelState): void {
 export function marketTightness(state: ModelState): number {
   let open = 0;
   for (const m of state.municipalities) open += m.vacancies[0].length + m.vacancies[1].length + m.vacancies[2].length;
-  for (const pool of state.pools) open += pool.vacancies[0].length + pool.vacancies[1].length + pool.vacancies[2].length;
+  for (const pool of state.pools)
+    open += pool.vacancies[0].length + pool.vacancies[1].length + pool.vacancies[2].length;
   const c = state.consultancy.vacancies;
   open += c[0].length + c[1].length + c[2].length;
   return state.totalNeed > 0 ? Math.min(1, open / state.totalNeed) : 0;

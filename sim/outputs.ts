@@ -15,7 +15,8 @@ export const REGION_SERIES = {
   vacanciesOpen: 'open vacancies at municipalities',
   vacanciesOpenPool: 'open vacancies at pools',
   vacanciesOpenConsultancy: 'open vacancies at the consultancy',
-  marketTightness: 'open vacancies of all employers / total need at the end of the month (capped at 1); consultant prices follow it the next month',
+  marketTightness:
+    'open vacancies of all employers / total need at the end of the month (capped at 1); consultant prices follow it the next month',
   hires: 'hires by municipalities this month',
   leavers: 'staff leaving municipalities this month (any destination)',
   jobSeekers: 'professionals in the market without a job',

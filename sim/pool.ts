@@ -1,6 +1,17 @@
 import { fillFromOutside } from './consultants.js';
 import { ROLES } from './levers.js';
-import { L, Membership, type ModelState, type Municipality, Node, P, Place, type Pool, ROLE_COUNT, S } from './state.js';
+import {
+  L,
+  Membership,
+  type ModelState,
+  type Municipality,
+  Node,
+  P,
+  Place,
+  type Pool,
+  ROLE_COUNT,
+  S,
+} from './state.js';
 
 /** Role indices the pool employs and serves (lever poolRoles). */
 export function pooledRoles(state: ModelState): number[] {
@@ -345,7 +356,9 @@ export function growOrShrink(state: ModelState, pool: Pool): void {
     const before = pool.staff[r].length;
     fillFromOutside(state, pool.vacancies[r], pool.staff[r], r, Place.Pool, pool.idx, p.poolOutsideFillPerMonth);
     // Outside hires bring their experience; local experience of another place is of no use here.
-    if (r !== L) for (let k = before; k < pool.staff[r].length; k++) pool.knowledge[r] += p.hireImportShare * pool.staff[r][k].experience;
+    if (r !== L)
+      for (let k = before; k < pool.staff[r].length; k++)
+        pool.knowledge[r] += p.hireImportShare * pool.staff[r][k].experience;
   }
   const lowUse = pool.utilisationWindow.length >= 12 && mean(pool.utilisationWindow) < p.poolUtilisationFloor;
   if (lowUse) {

@@ -44,7 +44,9 @@ export function evaluateMembership(state: ModelState): void {
       const fte = m.poolFte[0] + m.poolFte[1] + m.poolFte[2];
       let consultants = 0;
       for (let r = 0; r < ROLE_COUNT; r++) consultants += m.consultantFte[r];
-      const hours = light ? (consultants * price * p.jointProcurementDiscount) / (1 - p.jointProcurementDiscount) : fte * price;
+      const hours = light
+        ? (consultants * price * p.jointProcurementDiscount) / (1 - p.jointProcurementDiscount)
+        : fte * price;
       m.valueReceived = hours + kw * m.knowledgeReceived * cost * p.knowledgeValueFactor;
       totalValue += m.valueReceived;
       // Realised saving on pool hours against the consultant price (efficiency framing's promise).
