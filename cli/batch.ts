@@ -63,9 +63,10 @@ export async function batchCommand(args: BatchArgs): Promise<number> {
 
   // An experiment with a design: block: its sample goes next to runs.csv, as with regiosim explore.
   const exploration = explorationOf(plan);
-  if (exploration) prepareDesignFolder(args.out, exploration, args.resume, 'batch');
+  const claimed = exploration ? prepareDesignFolder(args.out, exploration, args.resume, 'batch') : undefined;
   const { result, exitCode } = await runBatchInterruptibly('batch', plan, {
     outDir: args.out,
+    claimed,
     runTimeout: args.runTimeout,
     threads: args.threads,
     chunk: args.chunk,

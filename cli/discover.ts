@@ -7,6 +7,7 @@
 import { join, relative } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { ReportError } from '../reports/errors.js';
+import { faultMessage, OutputError } from '../store/errors.js';
 import { type DiscoverResult, discover, limitText, qpText } from '../reports/explore/discover.js';
 import { readExploreBatch } from '../reports/explore/read.js';
 import { discoverCharts, discoverTables, writeExploreOutput } from '../reports/explore/write.js';
@@ -91,7 +92,7 @@ export async function discoverCommand(args: DiscoverArgs): Promise<number> {
     const log = args.quiet ? undefined : (m: string) => process.stderr.write(`${m}\n`);
     const written = await writeExploreOutput(
       outDir,
-      'discover.json',
+      'discover',
       result,
       discoverTables(result),
       discoverCharts(result),
@@ -106,6 +107,11 @@ export async function discoverCommand(args: DiscoverArgs): Promise<number> {
     );
     return 0;
   } catch (e) {
+    const fault = faultMessage('discover', e, 'no half-written file was left; free space or fix the folder and run it again');
+    if (fault) {
+      process.stderr.write(fault);
+      return e instanceof OutputError ? 2 : 1;
+    }
     if (!(e instanceof ReportError)) throw e;
     process.stderr.write(`regiosim discover: ${e.message}\n`);
     return 2;

@@ -56,7 +56,8 @@ export function designLines(e: Exploration, points: number, replicates: number):
 /**
  * Writes design.csv and design.json into a batch folder before the batch starts (regiosim explore,
  * and regiosim batch for an experiment with a design), refusing a folder that already holds a batch
- * (unless resuming) or another design.
+ * (unless resuming) or another design. Returns the folder claimed and locked for the batch, which
+ * goes on to runBatch (`claimed`) so that no other writer gets in between.
  * @throws BatchError
  */
 export function prepareDesignFolder(
@@ -64,16 +65,20 @@ export function prepareDesignFolder(
   exploration: Exploration,
   resume: boolean,
   kind: 'batch' | 'explore' = 'explore',
-): void {
+): OutputFolder {
+  if (resume && !existsSync(out))
+    throw new BatchError(`${out}: no such folder, so there is no batch there to resume; start it without --resume`);
   // Claimed first, so that the design files are recorded as regiosim's and never overwrite a user's.
-  const folder = OutputFolder.claim(out, kind, [...BATCH_FILES, DESIGN_CSV, DESIGN_JSON]);
-  folder.path(DESIGN_CSV);
-  folder.path(DESIGN_JSON);
-  if (!resume && (existsSync(join(out, 'manifest.json')) || existsSync(join(out, 'runs.csv'))))
-    throw new BatchError(`${out} already holds a batch: add --resume to continue it, or choose another --out`);
+  const folder = OutputFolder.claim(out, kind, [...BATCH_FILES, DESIGN_CSV, DESIGN_JSON], `${kind}${resume ? ' --resume' : ''}`);
   try {
+    if (!resume && existsSync(join(out, 'manifest.json')))
+      throw new BatchError(`${out} already holds a batch: add --resume to continue it, or choose another --out`);
+    folder.path(DESIGN_CSV);
+    folder.path(DESIGN_JSON);
     writeDesignFiles(out, exploration);
+    return folder;
   } catch (e) {
+    folder.release();
     if (e instanceof DesignFileError) throw new BatchError(e.message);
     throw e;
   }
@@ -112,11 +117,12 @@ export async function exploreCommand(args: ExploreArgs): Promise<number> {
     );
     return 0;
   }
-  prepareDesignFolder(args.out, exploration, args.resume);
+  const claimed = prepareDesignFolder(args.out, exploration, args.resume);
   if (!args.quiet) process.stderr.write(`${head}\n${lines.join('\n')}\n`);
   const { result, exitCode } = await runBatchInterruptibly('explore', plan, {
     outDir: args.out,
     kind: 'explore',
+    claimed,
     runTimeout: args.runTimeout,
     threads: args.threads,
     chunk: args.chunk,

@@ -5,7 +5,7 @@
  * (folders of different batches, the same shard twice, not shard folders, --out not empty).
  */
 import type { Argv, CommandModule } from 'yargs';
-import { faultMessage } from '../store/errors.js';
+import { faultMessage, OutputError } from '../store/errors.js';
 import { runsText } from '../workers/shard.js';
 import { MergeError, type MergeResult, mergeShards } from '../workers/shard-merge.js';
 
@@ -21,10 +21,10 @@ export function mergeCommand(args: MergeArgs): number {
     process.stdout.write(mergeMessage(r));
     return 0;
   } catch (e) {
-    const fault = faultMessage('merge', e, 'nothing was written (the staging folder was removed)');
+    const fault = faultMessage('merge', e, e instanceof OutputError ? '' : 'nothing was written (the staging folder was removed)');
     if (fault) {
       process.stderr.write(fault);
-      return 1;
+      return e instanceof OutputError ? 2 : 1;
     }
     if (!(e instanceof MergeError)) throw e;
     process.stderr.write(mergeErrorMessage(e));

@@ -25,7 +25,7 @@ export function runCommand(args: RunArgs): void {
   const { input, files } = loadScenarioFile(args.scenario ?? 'default', data);
   let folder: OutputFolder;
   try {
-    folder = OutputFolder.claim(args.out, 'run', RUN_FILES);
+    folder = OutputFolder.claim(args.out, 'run', RUN_FILES, 'run');
   } catch (e) {
     const message = faultMessage('run', e);
     if (!message) throw e;
@@ -58,6 +58,8 @@ export function runCommand(args: RunArgs): void {
     process.stderr.write(message);
     process.exitCode = 1;
     return;
+  } finally {
+    folder.release();
   }
 
   const m = result.summary.metrics;

@@ -7,6 +7,7 @@
 import { join, relative } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { ReportError } from '../reports/errors.js';
+import { faultMessage, OutputError } from '../store/errors.js';
 import { readExploreBatch } from '../reports/explore/read.js';
 import {
   analyseSensitivity,
@@ -95,7 +96,7 @@ export async function sensitivityCommand(args: SensitivityArgs): Promise<number>
     const log = args.quiet ? undefined : (m: string) => process.stderr.write(`${m}\n`);
     const written = await writeExploreOutput(
       outDir,
-      'sensitivity.json',
+      'sensitivity',
       result,
       sensitivityTables(result),
       sensitivityCharts(result),
@@ -110,6 +111,11 @@ export async function sensitivityCommand(args: SensitivityArgs): Promise<number>
     );
     return 0;
   } catch (e) {
+    const fault = faultMessage('sensitivity', e, 'no half-written file was left; free space or fix the folder and run it again');
+    if (fault) {
+      process.stderr.write(fault);
+      return e instanceof OutputError ? 2 : 1;
+    }
     if (!(e instanceof ReportError)) throw e;
     process.stderr.write(`regiosim sensitivity: ${e.message}\n`);
     return 2;

@@ -50,6 +50,8 @@ export const JOBS_TSV = 'jobs.tsv';
 export const SHARDS = 'shards';
 export const MERGED = 'merged';
 export const LOGS = 'logs';
+/** The scripts of a job folder. */
+export const SCRIPT_FILES = ['shard.sbatch', 'merge.sbatch', 'submit.sh'] as const;
 
 /** Single-quotes a word for bash. */
 export const shq = (s: string): string => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);

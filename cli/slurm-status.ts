@@ -3,7 +3,9 @@
  * each job (squeue, sacct, scontrol) and what each shard folder holds.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readJsonFile, readRegularText } from '../store/read.js';
+import { forEachLine } from '../workers/csv-lines.js';
 import { join, relative, resolve } from 'node:path';
 import type { BatchManifest } from '../workers/batch-manifest.js';
 import { BatchError } from '../workers/resume.js';
@@ -24,15 +26,16 @@ export function readSlurmJob(dir: string): SlurmJob {
     throw new BatchError(
       `${dir} is not a regiosim slurm job folder (no ${JOB_FILE}); make one with regiosim slurm <experiment> --shards n --out ${dir}`,
     );
-  const job = JSON.parse(readFileSync(file, 'utf8')) as SlurmJob;
-  if (job.tool !== 'regiosim' || job.kind !== 'slurm-job') throw new BatchError(`${file} is not a regiosim slurm job`);
+  const job = readJsonFile(file) as SlurmJob | null;
+  if (!job || typeof job !== 'object' || job.tool !== 'regiosim' || job.kind !== 'slurm-job')
+    throw new BatchError(`${file} is not a regiosim slurm job`);
   return job;
 }
 
 export function readSubmissions(dir: string): Submission[] {
   const file = join(dir, JOBS_TSV);
   if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8')
+  return readRegularText(file, 64 * 1024 * 1024)
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => {
@@ -161,15 +164,17 @@ export interface JobStatus {
 /** Rows in a shard's runs.csv (the manifest is final only at the end; the rows show progress). */
 function rowsWritten(path: string): number {
   if (!existsSync(path)) return 0;
-  const data = readFileSync(path);
   let lines = 0;
-  for (let at = data.indexOf(10); at >= 0; at = data.indexOf(10, at + 1)) lines++;
+  forEachLine(path, () => {
+    lines++;
+    return true;
+  });
   return Math.max(0, lines - 1);
 }
 
 function readShardManifest(path: string): BatchManifest | undefined {
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as BatchManifest;
+    return readJsonFile(path) as BatchManifest;
   } catch {
     return undefined;
   }

@@ -11,7 +11,10 @@
  * submission: array and merge job ids, array indices). The scripts are module-free: they call one
  * Node binary and the project's dist/cli/regiosim.js by absolute path (docs/SLURM.md).
  */
-import { appendFileSync, chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync } from 'node:fs';
+import { faultMessage, OutputError } from '../store/errors.js';
+import { OutputFolder } from '../store/output-folder.js';
+import { appendText, writeAtomic } from '../store/write.js';
 import { join, relative, resolve } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { loadNationalData } from '../data/load.js';
@@ -45,6 +48,7 @@ import {
   JOBS_TSV,
   LOGS,
   MERGED,
+  SCRIPT_FILES,
   SHARDS,
   type SlurmJob,
   type SlurmResources,
@@ -111,14 +115,22 @@ export function writeSlurmJob(args: SlurmArgs): SlurmJob {
     regiosim,
   };
   checkScriptValues(job); // before any folder is made
-  mkdirSync(join(dir, SHARDS), { recursive: true });
-  mkdirSync(join(dir, LOGS), { recursive: true });
-  const s = slurmScripts(job);
-  writeFileSync(join(dir, 'shard.sbatch'), s.shard);
-  writeFileSync(join(dir, 'merge.sbatch'), s.merge);
-  writeFileSync(join(dir, 'submit.sh'), s.submit);
-  chmodSync(join(dir, 'submit.sh'), 0o755);
-  writeFileSync(join(dir, JOB_FILE), `${JSON.stringify(job, null, 2)}\n`);
+  // The folder holds this kind of output only, one writer at a time, and no file of the user's is overwritten.
+  const folder = OutputFolder.claim(args.out, 'slurm', [...SCRIPT_FILES, JOB_FILE, JOBS_TSV, `${SHARDS}/`, `${LOGS}/`], 'slurm');
+  try {
+    folder.dirPath(SHARDS);
+    folder.dirPath(LOGS);
+    const s = slurmScripts(job);
+    writeAtomic(folder.path('shard.sbatch'), s.shard);
+    writeAtomic(folder.path('merge.sbatch'), s.merge);
+    writeAtomic(folder.path('submit.sh'), s.submit);
+    chmodSync(join(dir, 'submit.sh'), 0o755);
+    // job.json last: a folder without it is not a job yet (--status says so), and can be written again.
+    writeAtomic(folder.path(JOB_FILE), `${JSON.stringify(job, null, 2)}\n`);
+    folder.path(JOBS_TSV); // submit.sh appends to it: recorded as regiosim's
+  } finally {
+    folder.release();
+  }
   return job;
 }
 
@@ -146,7 +158,7 @@ export function submitJob(job: SlurmJob, indices?: number[]): Submission {
 }
 
 function record(dir: string, s: Submission): Submission {
-  appendFileSync(join(dir, JOBS_TSV), `${s.at}\t${s.arrayJob}\t${s.mergeJob}\t${s.indices}\n`);
+  appendText(join(dir, JOBS_TSV), `${s.at}\t${s.arrayJob}\t${s.mergeJob}\t${s.indices}\n`);
   return s;
 }
 
@@ -158,6 +170,16 @@ function record(dir: string, s: Submission): Submission {
  * submits the merge job alone.
  */
 export function resubmit(dirArg: string): { status: JobStatus; lines: string[] } {
+  slurmStatus(dirArg); // a folder that is not a job folder is refused before it is claimed
+  const folder = OutputFolder.claim(dirArg, 'slurm', [], 'slurm --resubmit');
+  try {
+    return resubmitLocked(dirArg);
+  } finally {
+    folder.release();
+  }
+}
+
+function resubmitLocked(dirArg: string): { status: JobStatus; lines: string[] } {
   const status = slurmStatus(dirArg);
   const job = status.job;
   const lines: string[] = [];
@@ -353,6 +375,12 @@ export const slurmCommandModule: CommandModule = {
         },
       });
     } catch (e) {
+      const fault = faultMessage('slurm', e);
+      if (fault) {
+        process.stderr.write(fault);
+        process.exitCode = e instanceof OutputError ? 2 : 1;
+        return;
+      }
       if (!(e instanceof BatchError)) throw e;
       process.stderr.write(`regiosim slurm: ${e.message}\n`);
       process.exitCode = 2;

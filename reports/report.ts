@@ -5,7 +5,6 @@
  */
 import { join, resolve } from 'node:path';
 import type { ExperimentPlan } from '../scenarios/plan.js';
-import { acquireLock, LOCK_FILE } from '../store/lock.js';
 import { OutputFolder } from '../store/output-folder.js';
 import { writeAtomic } from '../store/write.js';
 import { buildModel } from './aggregate/build-model.js';
@@ -43,8 +42,7 @@ export async function buildReport(batchDir: string, options: ReportOptions = {})
   const model = buildModel(batchDir, { plan: options.plan, mapRuns: options.mapRuns, log });
   // The folder holds reports only, one writer at a time; files are written atomically, report.html
   // last, and files of an earlier report that this one does not write (stale charts) go at the end.
-  const folder = OutputFolder.claim(outDir, 'report', ['report.html']);
-  const lock = acquireLock(join(outDir, LOCK_FILE), 'report', outDir);
+  const folder = OutputFolder.claim(outDir, 'report', ['report.html'], 'report');
   try {
     const tables = writeTables(model, 'tables', folder);
     log('validating and rendering the charts');
@@ -57,6 +55,6 @@ export async function buildReport(batchDir: string, options: ReportOptions = {})
     folder.removeStale();
     return { outDir, html, charts, tables, notes: model.notes, model };
   } finally {
-    lock.release();
+    folder.release();
   }
 }

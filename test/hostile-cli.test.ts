@@ -36,7 +36,7 @@ const cases: Case[] = [
   [
     'run --out under a file',
     ['run', '--out', 'a-file/x'],
-    /regiosim run: writing a-file\/x: a part of the path is a file, not a folder/,
+    /regiosim run: creating a-file\/x: a part of the path is a file, not a folder/,
   ],
   ['run --out with a line break', ['run', '--out', 'o\nx'], /--out: the folder name contains a line break \(U\+000A\)/],
   [

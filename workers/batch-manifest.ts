@@ -3,7 +3,8 @@
  * state: status (running | complete | failed | interrupted), counts, and the plan's fingerprint,
  * which `--resume` checks so a batch is never continued with another plan, seed or version.
  */
-import { readFileSync } from 'node:fs';
+import { InputFileError } from '../store/errors.js';
+import { readJsonFile } from '../store/read.js';
 import { makeManifest, type Manifest, sha256Text } from '../store/manifest.js';
 import { writeAtomic } from '../store/write.js';
 import type { ExperimentPlan } from '../scenarios/plan.js';
@@ -103,6 +104,9 @@ export function writeManifest(path: string, manifest: BatchManifest): void {
   writeAtomic(path, `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
+/** A batch's manifest.json, read safely (store/read.ts). @throws InputFileError when it is not a regular JSON file */
 export function readManifest(path: string): BatchManifest {
-  return JSON.parse(readFileSync(path, 'utf8')) as BatchManifest;
+  const m = readJsonFile(path);
+  if (!m || typeof m !== 'object' || Array.isArray(m)) throw new InputFileError(`${path}: is not a JSON object; allowed: a regiosim manifest`);
+  return m as BatchManifest;
 }

@@ -13,7 +13,6 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { ExperimentPlan } from '../scenarios/plan.js';
 import { describeFault, isFsError } from '../store/errors.js';
-import { acquireLock, holderText, LOCK_FILE } from '../store/lock.js';
 import { type OutputKind, OutputFolder } from '../store/output-folder.js';
 import { writeAtomic, writeWhole } from '../store/write.js';
 import {
@@ -25,6 +24,7 @@ import {
 } from './batch-manifest.js';
 import { batchReadme } from './batch-readme.js';
 import { autoChunkSize, ChunkSizer } from './chunking.js';
+import { forEachLine } from './csv-lines.js';
 import { OrderedWriter } from './ordered-writer.js';
 import { type Progress, makeProgress } from './progress.js';
 import type { ChunkResult, ChunkTask, RunOutcome, SeriesMode, WorkerSetup } from './protocol.js';
@@ -62,6 +62,8 @@ export interface BatchOptions {
   kind?: OutputKind;
   /** Seconds a run may take; a run that takes longer is stopped and recorded as failed (chunks of one run). */
   runTimeout?: number;
+  /** The folder, already claimed and locked by the caller (explore writes its design files first); released at the end. */
+  claimed?: OutputFolder;
 }
 
 export interface BatchResult {
@@ -116,18 +118,18 @@ export function workerFile(): string {
  */
 export async function runBatch(plan: ExperimentPlan, options: BatchOptions): Promise<BatchResult> {
   const kind = options.kind ?? 'batch';
-  const folder = OutputFolder.claim(options.outDir, kind, BATCH_FILES);
-  const lock = acquireLock(
-    join(options.outDir, LOCK_FILE),
-    `${kind}${options.resume ? ' --resume' : ''}`,
-    options.outDir,
-  );
+  if (options.resume && !options.claimed && !existsSync(options.outDir))
+    throw new BatchError(`${options.outDir}: no such folder, so there is no batch there to resume; start it without --resume`);
+  const folder =
+    options.claimed ??
+    OutputFolder.claim(options.outDir, kind, BATCH_FILES, `${kind}${options.resume ? ' --resume' : ''}`);
   try {
     const result = await lockedBatch(plan, options, folder);
-    if (lock.stale) result.notes.push(`note: took over the stale lock of ${holderText(lock.stale)}, which no longer runs`);
+    const note = folder.staleNote();
+    if (note) result.notes.push(note);
     return result;
   } finally {
-    lock.release();
+    folder.release();
   }
 }
 
@@ -157,9 +159,22 @@ async function lockedBatch(plan: ExperimentPlan, options: BatchOptions, folder: 
     history: [],
     ...(shard ? { extra: { shard } } : {}),
   };
-  if (options.resume) {
+  // A batch stopped before it began (killed between its first files and its manifest, or a full
+  // disk) left regiosim's own runs.csv with no run in it and no manifest: nothing to keep, so it
+  // starts over, with or without --resume, instead of a dead end between the two.
+  let resume = options.resume === true;
+  if (!existsSync(paths.manifest) && folder.earlier && (!existsSync(paths.runs) || (folder.recorded('runs.csv') && !hasRows(paths.runs)))) {
+    if (existsSync(paths.runs) || resume)
+      notes.push(
+        `note: the batch in ${paths.dir} had stopped before its first run (no manifest.json, no run in runs.csv): started it from the beginning`,
+      );
+    for (const f of [paths.runs, paths.series]) rmSync(f, { force: true });
+    resume = false;
+  }
+  if (resume) {
     const at = prepareResume(paths, plan, series, table, shard);
-    ({ ok: okBefore, failed: failedBefore, notes } = at);
+    ({ ok: okBefore, failed: failedBefore } = at);
+    notes.push(...at.notes);
     start = range.from + at.done;
     const previous = at.manifest.previousAttempts as ManifestContext['history'] | undefined;
     ctx.history = [
@@ -175,7 +190,7 @@ async function lockedBatch(plan: ExperimentPlan, options: BatchOptions, folder: 
   }
   const threads = threadCount(options.threads);
   if (threads.note) notes.push(threads.note);
-  const fresh = start === range.from && !options.resume;
+  const fresh = start === range.from && !resume;
   try {
     if (start === range.from) {
       writeWhole(folder.path('runs.csv'), table.header);
@@ -273,6 +288,13 @@ async function lockedBatch(plan: ExperimentPlan, options: BatchOptions, folder: 
     notes,
     error,
   };
+}
+
+/** True when a runs.csv has a complete line after its header (a run was written). */
+function hasRows(path: string): boolean {
+  let lines = 0;
+  forEachLine(path, () => ++lines < 2);
+  return lines >= 2;
 }
 
 interface DispatchContext {

@@ -5,7 +5,8 @@
  * a half-written last row is dropped, and series.csv is cut back to the same runs. Every kept row
  * is checked (run, point, replicate, cells), and every kept ok run must have all its series lines.
  */
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, readSync, statSync } from 'node:fs';
+import { openRegular } from '../store/read.js';
 import { packageVersion, gitCommit } from '../store/manifest.js';
 import type { ExperimentPlan } from '../scenarios/plan.js';
 import { type BatchManifest, planFingerprint, readManifest } from './batch-manifest.js';
@@ -52,14 +53,9 @@ function checkManifest(
     throw new BatchError(
       existsSync(paths.runs)
         ? `${paths.dir} has runs.csv but no manifest.json, so it cannot be checked or resumed: run the batch again into a new --out (the same scenarios and seed give the same rows)`
-        : `${paths.dir} has no manifest.json: there is no batch there to resume`,
+        : `${paths.dir} has no manifest.json: there is no batch there to resume; start it without --resume`,
     );
-  let manifest: BatchManifest;
-  try {
-    manifest = readManifest(paths.manifest);
-  } catch (e) {
-    throw new BatchError(`${paths.manifest} is not readable JSON (${(e as Error).message})`);
-  }
+  const manifest = readManifest(paths.manifest);
   if (manifest.tool !== 'regiosim' || manifest.command !== 'batch')
     throw new BatchError(`${paths.manifest} is not the manifest of a regiosim batch`);
   const version = packageVersion();
@@ -157,7 +153,7 @@ export function prepareResume(
 }
 
 function startsWith(path: string, text: string): boolean {
-  const fd = openSync(path, 'r');
+  const fd = openRegular(path);
   try {
     const buf = Buffer.alloc(Buffer.byteLength(text));
     const n = readSync(fd, buf, 0, buf.length, 0);

@@ -2,7 +2,8 @@
  * The copying part of `regiosim merge` (workers/shard-merge.ts): one shard's runs.csv rows and
  * series.csv lines into the merged files, every row and line checked on the way.
  */
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, readSync, statSync } from 'node:fs';
+import { openRegular } from '../store/read.js';
 import { writeAll } from '../store/write.js';
 import { forEachLine, splitCsvLine } from './csv-lines.js';
 import { batchPaths } from './engine.js';
@@ -94,7 +95,7 @@ export function copySeries(f: ShardFolder, out: number, outPath: string, check: 
   problem ??= whole < statSync(file).size ? 'the last line is cut' : check.end();
   if (problem) throw new MergeError('refused', [`${file}: ${problem}: the file was edited or damaged`]);
   const size = statSync(file).size;
-  const fd = openSync(file, 'r');
+  const fd = openRegular(file);
   try {
     const head = Buffer.alloc(Math.min(size, 64 * 1024));
     readSync(fd, head, 0, head.length, 0);

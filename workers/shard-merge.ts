@@ -15,7 +15,6 @@ import {
   mkdirSync,
   openSync,
   readdirSync,
-  readFileSync,
   realpathSync,
   renameSync,
   rmdirSync,
@@ -23,10 +22,13 @@ import {
   statSync,
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { makeDir } from '../store/dirs.js';
+import { InputFileError } from '../store/errors.js';
 import { acquireLock, holderText, LOCK_FILE, liveHolder } from '../store/lock.js';
+import { readRegularText } from '../store/read.js';
 import { MARKER_FILE } from '../store/output-folder.js';
 import { writeAll, writeWhole } from '../store/write.js';
-import type { BatchCounts, BatchManifest } from './batch-manifest.js';
+import { type BatchCounts, type BatchManifest, readManifest } from './batch-manifest.js';
 import { forEachLine } from './csv-lines.js';
 import { SeriesCheck } from './verify.js';
 import { Appender, copyRuns, copySeries } from './shard-copy.js';
@@ -106,9 +108,10 @@ export function readShardFolders(dirs: string[]): { folders: ShardFolder[]; prob
     }
     let manifest: BatchManifest;
     try {
-      manifest = JSON.parse(readFileSync(file, 'utf8')) as BatchManifest;
+      manifest = readManifest(file);
     } catch (e) {
-      problems.push(`${file} is not readable JSON (${(e as Error).message})`);
+      if (!(e instanceof InputFileError)) throw e;
+      problems.push(e.message);
       return;
     }
     if (manifest.tool !== 'regiosim' || manifest.command !== 'batch') {
@@ -232,7 +235,7 @@ export function checkComplete(folders: ShardFolder[], unstarted: string[]): stri
 /** The README of the merged folder: the shards' README (the same in all) plus where it came from. */
 function mergedReadme(first: ShardFolder, shards: MergedShard[]): string {
   const readme = batchPaths(first.dir).readme;
-  const base = existsSync(readme) ? readFileSync(readme, 'utf8') : '# regiosim batch results\n';
+  const base = existsSync(readme) ? readRegularText(readme, 16 * 1024 * 1024) : '# regiosim batch results\n';
   const n = shards.length;
   return [
     base.trimEnd(),
@@ -283,7 +286,7 @@ export function mergeShards(dirs: string[], outDir: string): MergeResult {
   // --out at a time (a lock beside it); under the lock, staging folders of earlier merges are stale
   // (a killed merge) and go.
   const parent = dirname(resolve(outDir));
-  mkdirSync(parent, { recursive: true });
+  makeDir(parent);
   const base = basename(resolve(outDir));
   const lock = acquireLock(join(parent, `.${base}${LOCK_FILE}`), 'merge', outDir);
   for (const e of readdirSync(parent))
@@ -362,6 +365,9 @@ export function mergeShards(dirs: string[], outDir: string): MergeResult {
     };
   } catch (e) {
     rmSync(staging, { recursive: true, force: true });
+    // Messages name the folder the user asked for, not the staging folder that is gone.
+    const err = e as NodeJS.ErrnoException;
+    if (typeof err.path === 'string' && err.path.startsWith(staging)) err.path = join(outDir, err.path.slice(staging.length));
     throw e;
   } finally {
     lock.release();
@@ -383,7 +389,9 @@ function copyOtherFiles(sorted: ShardFolder[], staging: string): string[] {
       if (e.isFile() && !OWN_FILES.has(e.name) && !e.name.startsWith('.regiosim-') && !/\.tmp-\d+$/.test(e.name))
         names.add(e.name);
   for (const name of [...names].sort()) {
-    const contents = sorted.map((f) => (existsSync(join(f.dir, name)) ? readFileSync(join(f.dir, name)) : undefined));
+    const contents = sorted.map((f) =>
+      existsSync(join(f.dir, name)) ? Buffer.from(readRegularText(join(f.dir, name), 256 * 1024 * 1024)) : undefined,
+    );
     const first = contents[0];
     if (first && contents.every((c) => c?.equals(first))) writeWhole(join(staging, name), first);
     else

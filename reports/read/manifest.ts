@@ -3,7 +3,8 @@
  * report needs, checking them on the way in, so a wrong folder fails with one clear message
  * instead of an empty report.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readJsonFile } from '../../store/read.js';
 import { join, resolve } from 'node:path';
 import { holderText, LOCK_FILE, liveHolder } from '../../store/lock.js';
 import { ReportError } from '../errors.js';
@@ -62,14 +63,10 @@ export function readBatchInfo(batchDir: string): BatchInfo {
         : `${batchDir}: no manifest.json; expected a batch folder written by regiosim batch or compare`,
     );
   if (!existsSync(files.runs)) throw new ReportError(`${batchDir}: no runs.csv; expected a batch folder written by regiosim batch`);
-  let m: Record<string, unknown>;
-  try {
-    m = JSON.parse(readFileSync(files.manifest, 'utf8'));
-  } catch (e) {
-    throw new ReportError(`${files.manifest}: not valid JSON (${(e as Error).message})`);
-  }
-  if (m.tool !== 'regiosim' || m.command === undefined)
-    throw new ReportError(`${files.manifest}: not a regiosim manifest (tool: ${JSON.stringify(m.tool)})`);
+  // Read safely: the folder may hold a FIFO or a link to a secret (store/read.ts); nothing is quoted.
+  const m = readJsonFile(files.manifest) as Record<string, unknown> | null;
+  if (!m || typeof m !== 'object' || Array.isArray(m) || m.tool !== 'regiosim' || m.command === undefined)
+    throw new ReportError(`${files.manifest}: not a regiosim manifest`);
   const plan = need(m.plan as Record<string, unknown> | undefined, 'the "plan" section', files.manifest);
   const counts = need(m.counts as BatchInfo['counts'] | undefined, '"counts"', files.manifest);
   const points = need(plan.points as ManifestPoint[] | undefined, '"plan.points"', files.manifest);

@@ -3,7 +3,7 @@
  * as they are: NA for missing, full precision) and statistics.json with all of them, so numbers
  * quoted from the report can be checked and reused without re-running anything.
  */
-import { mkdirSync } from 'node:fs';
+import { makeDir } from '../../store/dirs.js';
 import { join } from 'node:path';
 import type { OutputFolder } from '../../store/output-folder.js';
 import { writeAtomic } from '../../store/write.js';
@@ -75,7 +75,7 @@ export function tables(model: ReportModel): Record<string, { rows: Row[]; column
  */
 export function writeTables(model: ReportModel, dir: string, folder?: OutputFolder): string[] {
   const at = (name: string) => (folder ? folder.path(`${dir}/${name}`) : join(dir, name));
-  if (!folder) mkdirSync(dir, { recursive: true });
+  if (!folder) makeDir(dir);
   const all = tables(model);
   const files: string[] = [];
   for (const [name, t] of Object.entries(all)) {
