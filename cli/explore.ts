@@ -92,10 +92,13 @@ const show = (p: string) => {
 /** Runs the command; returns the exit code (0 all ok, 1 failed runs, 2 bad input, 130/143 interrupted). */
 export async function exploreCommand(args: ExploreArgs): Promise<number> {
   const data = loadNationalData();
-  if (!isExperimentRef(args.experiment))
+  if (!isExperimentRef(args.experiment)) {
+    // A missing or broken file: the loader says what is wrong, where. A valid scenario is not an experiment.
+    buildPlan([args.experiment], data, { replicates: args.runs, masterSeed: args.seed });
     throw new BatchError(
       `${JSON.stringify(args.experiment)} is not an experiment file; allowed: an experiment file with a design: block (regiosim scenarios lists the shipped ones)`,
     );
+  }
   const { plan } = buildPlan([args.experiment], data, { replicates: args.runs, masterSeed: args.seed });
   const exploration = explorationOf(plan);
   if (!exploration)

@@ -65,8 +65,10 @@ try {
     .strict()
     .help()
     .fail((msg, err, y) => {
-      if (err) fail(err);
-      process.stderr.write(`${y.help()}\n\n${msg}\n`);
+      // A check that returned a message comes as that text (not an Error), yargs' own validation
+      // errors as a YError: both are usage errors, said with the help. Anything else is ours.
+      if (err instanceof Error && err.name !== 'YError') fail(err);
+      process.stderr.write(`${y.help()}\n\n${msg ?? String(err)}\n`);
       process.exit(2);
     })
     .parseAsync();

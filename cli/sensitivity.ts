@@ -6,6 +6,7 @@
  */
 import { join, relative } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
+import { UsageError } from './options.js';
 import { ReportError } from '../reports/errors.js';
 import { faultMessage, OutputError } from '../store/errors.js';
 import { readExploreBatch } from '../reports/explore/read.js';
@@ -18,6 +19,9 @@ import {
 import { sensitivityCharts, sensitivityTables, writeExploreOutput } from '../reports/explore/write.js';
 import { metricStyle } from '../reports/metrics.js';
 import { checkFonts } from '../reports/render/render.js';
+
+/** Most bootstrap resamples: intervals settle long before; more only burns hours of CPU. */
+export const MAX_RESAMPLES = 100_000;
 
 export interface SensitivityArgs {
   batchDir: string;
@@ -139,8 +143,8 @@ export const sensitivityCommandModule: CommandModule = {
       .option('quiet', { type: 'boolean', default: false, describe: 'no progress messages' })
       .check((a) => {
         const n = a.resamples as number;
-        if (!Number.isSafeInteger(n) || n < 2)
-          throw new Error(`--resamples: ${n} is not allowed; allowed: a whole number ≥ 2`);
+        if (!Number.isSafeInteger(n) || n < 2 || n > MAX_RESAMPLES)
+          throw new UsageError(`--resamples: ${n} is not allowed; allowed: a whole number from 2 to ${MAX_RESAMPLES}`);
         return true;
       }),
   handler: async (raw) => {

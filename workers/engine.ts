@@ -149,7 +149,7 @@ async function lockedBatch(plan: ExperimentPlan, options: BatchOptions, folder: 
   let start = range.from;
   let okBefore = 0;
   let failedBefore = 0;
-  let notes: string[] = [];
+  const notes: string[] = [];
   const ctx: ManifestContext = {
     plan,
     series,
