@@ -206,6 +206,16 @@ export function child(node: TreeNode | undefined, key: string): TreeNode | undef
  * The position of the value at a field path such as "levers.founders[0]", or of its nearest
  * ancestor that exists: maps problems found after building (by field path) back to the file.
  */
+/** True when the field path is written in the file (not a default). */
+export function hasPath(root: TreeNode, path: string): boolean {
+  let node: TreeNode | undefined = root;
+  for (const part of path.match(/[^.[\]]+/g) ?? []) {
+    node = node?.kind === 'map' ? child(node, part) : node?.kind === 'seq' ? node.items[Number(part)] : undefined;
+    if (node === undefined) return false;
+  }
+  return true;
+}
+
 export function positionOf(root: TreeNode, path: string): Position {
   let node: TreeNode = root;
   for (const part of path.match(/[^.[\]]+/g) ?? []) {

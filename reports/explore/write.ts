@@ -242,7 +242,13 @@ export async function writeExploreOutput(
   log: (m: string) => void = () => {},
 ): Promise<{ json: string; tables: string[]; charts: WrittenChart[] }> {
   const jsonName = `${kind}.json`;
-  const folder = OutputFolder.claim(outDir, kind, [jsonName], kind);
+  // Every file is known before the first is written: a file of the user's is refused before anything changes.
+  const planned = [
+    jsonName,
+    ...Object.keys(tables).map((name) => `tables/${name}.csv`),
+    ...charts.flatMap((c) => ['vl.json', 'svg', 'png'].map((ext) => `charts/${c.name}.${ext}`)),
+  ];
+  const folder = OutputFolder.claim(outDir, kind, planned, kind);
   try {
     const files: string[] = [];
     for (const [name, t] of Object.entries(tables)) {
