@@ -30,7 +30,7 @@ export function runCommand(args: RunArgs): void {
     const message = faultMessage('run', e);
     if (!message) throw e;
     process.stderr.write(message);
-    process.exitCode = 2;
+    process.exitCode = 2; // nothing was written: the folder named cannot take the output
     return;
   }
   const result = simulate(input, args.seed);

@@ -285,10 +285,17 @@ export function mergeShards(dirs: string[], outDir: string): MergeResult {
   // Build everything in a staging folder next to --out, then rename it into place. One merge into
   // --out at a time (a lock beside it); under the lock, staging folders of earlier merges are stale
   // (a killed merge) and go.
+  // Made (empty) first, so that a place that takes no folders is said so; gone again on failure.
+  const made = makeDir(outDir);
   const parent = dirname(resolve(outDir));
-  makeDir(parent);
   const base = basename(resolve(outDir));
-  const lock = acquireLock(join(parent, `.${base}${LOCK_FILE}`), 'merge', outDir);
+  let lock: ReturnType<typeof acquireLock>;
+  try {
+    lock = acquireLock(join(parent, `.${base}${LOCK_FILE}`), 'merge', outDir);
+  } catch (e) {
+    for (const d of made.reverse()) rmdirSync(d);
+    throw e;
+  }
   for (const e of readdirSync(parent))
     if (e.startsWith(`.${base}.merging-`)) rmSync(join(parent, e), { recursive: true, force: true });
   const staging = join(parent, `.${base}.merging-${process.pid}`);
@@ -365,6 +372,8 @@ export function mergeShards(dirs: string[], outDir: string): MergeResult {
     };
   } catch (e) {
     rmSync(staging, { recursive: true, force: true });
+    lock.release(); // before the folders it made go (the lock sits in the parent)
+    for (const d of made.reverse()) if (existsSync(d) && readdirSync(d).length === 0) rmdirSync(d);
     // Messages name the folder the user asked for, not the staging folder that is gone.
     const err = e as NodeJS.ErrnoException;
     if (typeof err.path === 'string' && err.path.startsWith(staging)) err.path = join(outDir, err.path.slice(staging.length));
