@@ -204,6 +204,20 @@ const folderFiles: Case[] = [
   ['batch --resume: manifest.json is a link to a secret', () => (copy('b', 'ff10'), sabotage('ff10', 'manifest.json', 'secret'), ['batch', 'short.yaml', '--runs', '4', '--resume', '--quiet', '--out', 'ff10']), NOT_JSON('ff10/manifest\\.json'), 2],
   ['batch --resume: series.csv is a FIFO', () => (copy('b', 'ff11'), sabotage('ff11', 'series.csv', 'fifo'), ['batch', 'short.yaml', '--runs', '4', '--resume', '--quiet', '--out', 'ff11']), FIFO('ff11/series\\.csv'), 2],
   [
+    "batch --resume: runs.csv is a link to another batch's runs.csv (it would be cut and appended to)",
+    () => {
+      copy('b', 'ff21');
+      copy('b', 'ff21-victim');
+      const victim = join(box, 'ff21-victim', 'runs.csv');
+      writeFileSync(victim, readFileSync(victim, 'utf8').split('\n').slice(0, 3).join('\n')); // a cut batch
+      rmSync(join(box, 'ff21', 'runs.csv'));
+      symlinkSync(victim, join(box, 'ff21', 'runs.csv'));
+      return ['batch', 'short.yaml', '--runs', '4', '--resume', '--quiet', '--out', 'ff21'];
+    },
+    /ff21\/runs\.csv is a symbolic link; allowed: the regular file the batch wrote/,
+    2,
+  ],
+  [
     'merge: a shard manifest is a FIFO',
     () => (copy('sh', 'ff12'), sabotage(join('ff12', 's1'), 'manifest.json', 'fifo'), ['merge', 'ff12', '--out', 'ff12-merged']),
     FIFO('ff12/s1/manifest\\.json'),

@@ -5,7 +5,7 @@
  * a half-written last row is dropped, and series.csv is cut back to the same runs. Every kept row
  * is checked (run, point, replicate, cells), and every kept ok run must have all its series lines.
  */
-import { closeSync, existsSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, readSync, statSync } from 'node:fs';
 import { openRegular } from '../store/read.js';
 import { packageVersion, gitCommit } from '../store/manifest.js';
 import type { ExperimentPlan } from '../scenarios/plan.js';
@@ -101,6 +101,12 @@ export function prepareResume(
   shard?: ShardRecord,
 ): ResumePoint {
   const { manifest, notes } = checkManifest(paths, plan, series, shard);
+  // --resume cuts these files back and appends to them: through a link it would change another file.
+  for (const file of [paths.runs, paths.series])
+    if (lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink())
+      throw new BatchError(
+        `${file} is a symbolic link; allowed: the regular file the batch wrote (--resume cuts and appends to it, and will not do so through a link)`,
+      );
   // A shard's rows carry the run indices of the whole batch, from its first run on.
   const first = shard?.runs.from ?? 0;
   if (!existsSync(paths.runs)) return { done: 0, ok: 0, failed: 0, manifest, notes };
