@@ -55,7 +55,11 @@ const cases: Case[] = [
   ],
   ['slurm --cpus 0', ['slurm', 'default', '--shards', '2', '--cpus', '0', '--out', 's'], /--cpus: 0 is not allowed/],
   // Checks of a command's own options: plain usage errors (they were "internal error", exit 1).
-  ['report --map-runs -1', ['report', 'b', '--map-runs', '-1'], /--map-runs: -1 is not allowed; allowed: a whole number ≥ 0/],
+  [
+    'report --map-runs -1',
+    ['report', 'b', '--map-runs', '-1'],
+    /--map-runs: -1 is not allowed; allowed: a whole number ≥ 0/,
+  ],
   [
     'sensitivity --resamples 1e9',
     ['sensitivity', 'b', '--resamples', '1000000000'],
@@ -69,11 +73,31 @@ const cases: Case[] = [
   ],
   ['discover --box -1', ['discover', 'b', '--where', 'poolSurvived == 0', '--box', '-1'], /--box: -1 is not allowed/],
   ['discover --where twice', ['discover', 'b', '--where', 'a > 1', '--where', 'b > 1'], /--where: give it once/],
-  ['batch --shard 3/2', ['batch', 'default', '--shard', '3/2', '--out', 'b'], /--shard 3\/2 is not allowed; allowed: i\/n/],
-  ['batch --run-timeout -1', ['batch', 'default', '--run-timeout', '-1', '--out', 'b'], /--run-timeout: -1 is not allowed/],
-  ['explore --run-timeout abc', ['explore', 'x.yaml', '--run-timeout', 'abc', '--out', 'b'], /--run-timeout: NaN is not allowed/],
-  ['compare --runs 1.5', ['compare', 'default', 'national', '--runs', '1.5', '--out', 'c'], /--runs: 1\.5 is not allowed/],
-  ['slurm --status with --resubmit', ['slurm', '--status', 'a', '--resubmit', 'b'], /give --status or --resubmit, not both/],
+  [
+    'batch --shard 3/2',
+    ['batch', 'default', '--shard', '3/2', '--out', 'b'],
+    /--shard 3\/2 is not allowed; allowed: i\/n/,
+  ],
+  [
+    'batch --run-timeout -1',
+    ['batch', 'default', '--run-timeout', '-1', '--out', 'b'],
+    /--run-timeout: -1 is not allowed/,
+  ],
+  [
+    'explore --run-timeout abc',
+    ['explore', 'x.yaml', '--run-timeout', 'abc', '--out', 'b'],
+    /--run-timeout: NaN is not allowed/,
+  ],
+  [
+    'compare --runs 1.5',
+    ['compare', 'default', 'national', '--runs', '1.5', '--out', 'c'],
+    /--runs: 1\.5 is not allowed/,
+  ],
+  [
+    'slurm --status with --resubmit',
+    ['slurm', '--status', 'a', '--resubmit', 'b'],
+    /give --status or --resubmit, not both/,
+  ],
   [
     'validate a 300-deep file',
     ['validate', 'deep.yaml'],
