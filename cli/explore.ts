@@ -5,7 +5,7 @@
  * can analyse the folder. The batch options are those of `regiosim batch`.
  */
 import { existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { faultMessage, OutputError } from '../store/errors.js';
 import { loadNationalData, modelDataFiles } from '../data/load.js';
@@ -20,6 +20,7 @@ import type { SeriesMode } from '../workers/protocol.js';
 import { buildPlan } from '../scenarios/build-plan.js';
 import { runBatchInterruptibly } from './interruptible.js';
 import { badTimeout } from './run-timeout.js';
+import { commandLine, rerunCommand, resumeCommand, shownPath } from './command-line.js';
 
 export interface ExploreArgs {
   experiment: string;
@@ -79,11 +80,6 @@ export function prepareDesignFolder(
   }
 }
 
-const show = (p: string) => {
-  const r = relative(process.cwd(), p);
-  return r === '' ? '.' : r.startsWith('..') ? p : r;
-};
-
 /** Runs the command; returns the exit code (0 all ok, 1 failed runs, 2 bad input, 130/143 interrupted). */
 export async function exploreCommand(args: ExploreArgs): Promise<number> {
   const data = loadNationalData();
@@ -141,12 +137,19 @@ export async function exploreCommand(args: ExploreArgs): Promise<number> {
   if (result.error) end.push(`  batch error: ${result.error}`);
   for (const f of result.failures.slice(0, 3))
     end.push(`  failed: run ${f.index} (${f.pointId}, seed ${f.seed}): ${f.error}`);
-  if (result.status === 'interrupted' || (result.error && c.done < c.total))
-    end.push(`  continue with: regiosim explore ${args.experiment} --out ${args.out} --resume (and the same options)`);
+  if (result.failures.length > 0) end.push(`  re-run one alone to debug it: ${rerunCommand(result.paths.dir, result.failures[0].index)}`);
+  const unfinished = result.status === 'interrupted' || (result.error !== undefined && c.done < c.total);
+  if (unfinished) end.push(`  continue with: ${resumeCommand(process.argv.slice(2))}`);
+  const dir = shownPath(result.paths.dir);
   end.push(
-    `  written in ${show(result.paths.dir)}: runs.csv, ${args.series === 'none' ? '' : 'series.csv, '}${DESIGN_CSV} (the sample), ${DESIGN_JSON}, manifest.json, README.md`,
-    `  next: regiosim sensitivity ${show(result.paths.dir)}    regiosim discover ${show(result.paths.dir)} --where "poolSurvived == 0"`,
+    `  written in ${dir}: runs.csv, ${args.series === 'none' ? '' : 'series.csv, '}${DESIGN_CSV} (the sample), ${DESIGN_JSON}, manifest.json, README.md`,
   );
+  if (!unfinished && c.ok > 0)
+    end.push(
+      `  sensitivity: ${commandLine(['sensitivity', dir])}`,
+      `  discovery:   ${commandLine(['discover', dir, '--where', 'poolSurvived == 0'])}`,
+      `  report:      ${commandLine(['report', dir])}`,
+    );
   out.write(`${end.join('\n')}\n`);
   return exitCode;
 }

@@ -11,6 +11,7 @@
  * submission: array and merge job ids, array indices). The scripts are module-free: they call one
  * Node binary and the project's dist/cli/regiosim.js by absolute path (docs/SLURM.md).
  */
+import { commandLine, shellQuote } from './command-line.js';
 import { appendFileSync, chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
@@ -220,9 +221,11 @@ export function slurmCommand(args: SlurmArgs): number {
     lines.push(
       `  submitted: array job ${s.arrayJob} (tasks 1-${job.shards}), merge job ${s.mergeJob} (afterok:${s.arrayJob})`,
     );
-  } else lines.push(`  submit: bash ${rel}/submit.sh (or add --submit)`);
+  } else lines.push(`  submit: bash ${shellQuote(`${rel}/submit.sh`)} (or add --submit)`);
   lines.push(
-    `  status: regiosim slurm --status ${rel}; failed shards alone: regiosim slurm --resubmit ${rel}; result: ${rel}/${MERGED}/`,
+    `  status: ${commandLine(['slurm', '--status', rel])}`,
+    `  failed shards alone: ${commandLine(['slurm', '--resubmit', rel])}`,
+    `  result: ${rel}/${MERGED}/, then: ${commandLine(['report', `${rel}/${MERGED}`])}`,
   );
   process.stdout.write(`${lines.join('\n')}\n`);
   return 0;

@@ -28,7 +28,7 @@ export function batchReadme(table: RunsTable, series: SeriesMode, rerun: string)
     '| scenario | scenario name |',
     ...table.sweepNames.map((k, i) => `| ${table.sweepColumns[i]} | swept value of ${k} |`),
     '| replicate | replicate number within the point (0-based) |',
-    '| seed | run seed: reproduce one run with `regiosim run <scenario> --seed <seed>` |',
+    '| seed | run seed (from the master seed and the replicate); re-run one run alone as in "Re-running one run" below |',
     '| status | ok, or error if the run threw |',
     '| error | the error message of a failed run (its metrics are NA) |',
     ...Object.entries(SUMMARY_METRICS).map(([k, v]) => `| ${k} | ${v} |`),
