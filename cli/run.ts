@@ -11,7 +11,8 @@ import { makeManifest } from '../store/manifest.js';
 import { faultMessage } from '../store/errors.js';
 import { OutputFolder } from '../store/output-folder.js';
 import { UsageError } from './options.js';
-import { RUN_FILES, writeRunOutputs } from './run-output.js';
+import { emptySizeClasses, RUN_FILES, writeRunOutputs } from './run-output.js';
+import { regionCode } from '../workers/series.js';
 
 export interface RunArgs {
   scenario?: string;
@@ -102,14 +103,14 @@ export function runCommand(args: RunArgs): void {
     startedAt,
     extra: { scenario: input.name, horizonMonths: input.horizonMonths, startYear: input.startYear },
   });
-  const regionCode = input.poolAreas.length === 1 ? input.poolAreas[0].code : 'NL';
   try {
     writeRunOutputs(
       folder,
       result,
-      regionCode,
+      regionCode(input),
       input.municipalities.map((m) => m.code),
       manifest,
+      emptySizeClasses(input.municipalities.map((m) => m.population)),
     );
   } catch (e) {
     const message = faultMessage('run', e, `nothing half-written was left in ${args.out}; free space or fix the folder and run again`);

@@ -63,16 +63,19 @@ const seriesRows: Array<[number, number[], number[]]> = [
   [6, [0.25, 0.5], [1, 1]],
   [7, [0.2, 0.45], [0, 0]],
 ];
-const series = `run,month,variable,value\n${seriesRows
+// Region series in series.csv's columns: run,scope,area,month,year,variable,value (start 2026).
+const row = (run: number, month: number, variable: string, value: number | string) =>
+  `${run},region,ES03,${month},${2026 + Math.floor(month / 12)},${variable},${value}`;
+const series = `run,scope,area,month,year,variable,value\n${seriesRows
   .flatMap(([run, progress, alive]) => [
-    `${run},11,progressShare,${progress[0]}`,
-    `${run},23,progressShare,${progress[1]}`,
-    `${run},11,hires,7`,
-    `${run},11,poolsAlive,${alive[0]}`,
-    `${run},23,poolsAlive,${alive[1]}`,
+    row(run, 11, 'progressShare', progress[0]),
+    row(run, 23, 'progressShare', progress[1]),
+    row(run, 11, 'hires', 7),
+    row(run, 11, 'poolsAlive', alive[0]),
+    row(run, 23, 'poolsAlive', alive[1]),
     // The other region series, so every run has all its series lines (the report checks the count).
-    ...OTHER_SERIES.flatMap((v) => [`${run},11,${v},0`, `${run},23,${v},0`]),
-    `${run},23,hires,7`,
+    ...OTHER_SERIES.flatMap((v) => [row(run, 11, v, 0), row(run, 23, v, 0)]),
+    row(run, 23, 'hires', 7),
   ])
   .join('\n')}\n`;
 

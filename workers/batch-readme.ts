@@ -6,7 +6,7 @@ import { REGION_SERIES } from '../sim/outputs.js';
 import { SUMMARY_METRICS } from '../sim/summary.js';
 import type { SeriesMode } from './protocol.js';
 import type { RunsTable } from './runs-table.js';
-import { FLOW_SERIES } from './series.js';
+import { FLOW_SERIES, SERIES_COLUMNS, SERIES_HEADER } from './series.js';
 
 export function batchReadme(table: RunsTable, series: SeriesMode, rerun: string): string {
   const lines = [
@@ -39,9 +39,13 @@ export function batchReadme(table: RunsTable, series: SeriesMode, rerun: string)
   if (series === 'none') lines.push('Not written (`--series none`).');
   else {
     lines.push(
-      'Long form, one row per run, month and variable: `run,month,variable,value` (values to 6 decimals).',
-      'Region series only (the whole simulated region). Failed runs have no rows. `month` is 0 for January',
-      'of the start year.',
+      `Long form, one row per run, month and variable: \`${SERIES_HEADER.trim()}\` (values to 6 decimals),`,
+      'the same columns as the series.csv of `regiosim run`. Region series only (the whole simulated region:',
+      'scope `region`). Failed runs have no rows.',
+      '',
+      '| column | meaning |',
+      '|---|---|',
+      ...Object.entries(SERIES_COLUMNS).map(([k, v]) => `| ${k} | ${v} |`),
       '',
       series === 'yearly'
         ? `Yearly: one row per calendar year, at the index of its last month (11, 23, ..., or the last month of a partial year). Levels and stocks are the value in that month; the monthly flows ${FLOW_SERIES.join(', ')} are summed over the year. Use \`--series monthly\` for every month.`
