@@ -10,6 +10,7 @@ import { type BatchInfo, readBatchInfo } from '../read/manifest.js';
 import { readRuns } from '../read/runs.js';
 import { readSeries } from '../read/series.js';
 import { bands } from './bands.js';
+import { scenarioChanges } from './changes.js';
 import { mapData } from './map-data.js';
 import { pairedDifferences } from './paired.js';
 import { checkPlanAgainstManifest, recoverPlan } from './plan-inputs.js';
@@ -85,7 +86,6 @@ export function buildModel(batchDir: string, options: ModelOptions = {}): Report
   if (keep < info.replicates)
     notes.push(`Quantile bands over time use the first ${keep} replicates of each point; means and their intervals use all runs.`);
 
-  const areaSizes = plan ? new Map(plan.points.map((p) => [p.id, p.input.poolAreas.reduce((s, a) => s + a.memberCodes.length, 0)])) : undefined;
   const model: ReportModel = {
     info,
     set,
@@ -95,10 +95,11 @@ export function buildModel(batchDir: string, options: ModelOptions = {}): Report
     runsFailed: failed,
     source: sourceLine(info, ok, failed),
     summary: summarise(set, runs),
-    proportions: proportions(set, runs, areaSizes),
+    proportions: proportions(set, runs),
     paired: pairedDifferences(set, runs),
     bands: bands(set, series, info.replicates, startYear, info.seriesMode),
     survival: survival(set, runs, series, startYear, info.seriesMode),
+    ...(plan ? { changes: scenarioChanges(set, plan) } : { changesMissing: `the scenario inputs could not be rebuilt (${planProblem})` }),
     keep,
     notes,
   };
