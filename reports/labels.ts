@@ -74,7 +74,7 @@ const VALUES: Record<string, Record<string, string>> = {
 export const SCARCITY_RATIO: Readonly<Record<string, number>> = { low: 1.3, medium: 0.9, high: 0.6, extreme: 0.35 };
 
 /** Units that say nothing in a label ("-", "[0,1]"). */
-const SILENT_UNITS = new Set(['-', '', '[0,1]', 'index', '×', '\u00d7']);
+const SILENT_UNITS = new Set(['-', '', '[0,1]', 'index', 'ratio', '×', '\u00d7']);
 
 export interface FactorInfo {
   name: string;

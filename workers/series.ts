@@ -45,7 +45,8 @@ export const SERIES_COLUMNS = {
 
 /** The code series.csv gives the region of an input: its pool area's code, or NL for several areas. */
 export function regionCode(input: Pick<ModelInput, 'poolAreas'>): string {
-  return input.poolAreas.length === 1 ? input.poolAreas[0].code : 'NL';
+  const areas = input.poolAreas ?? [];
+  return areas.length === 1 ? areas[0].code : 'NL';
 }
 
 const NAMES = Object.keys(REGION_SERIES) as RegionSeriesName[];

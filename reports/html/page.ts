@@ -27,7 +27,8 @@ th:first-child, td:first-child { text-align: left; white-space: normal; min-widt
 thead th { border-bottom: 2px solid #888; white-space: normal; max-width: 180px; }
 .ci { color: #555; } .nd { color: #666; font-style: italic; } .unit { color: #555; font-weight: normal; font-size: 12px; }
 h3 { font-size: 16px; margin: 20px 0 4px; }
-table.changes td { text-align: left; white-space: normal; } table.changes td:first-child { font-weight: bold; }
+table.changes td, table.changes th { text-align: left; white-space: normal; } table.changes td:first-child { font-weight: bold; }
+td.nd { white-space: normal; max-width: 150px; } .ci { white-space: nowrap; }
 figure { margin: 16px 0 32px; } figcaption { font-size: 14px; margin-bottom: 8px; max-width: 900px; }
 .files { font-size: 13px; }
 .chart { overflow-x: auto; }
