@@ -115,7 +115,19 @@ function distributionPanel(model: ReportModel, metric: string, points: readonly 
   const byPoint = new Map(points.map((p) => [p.id, p]));
   const summary = model.summary
     .filter((r) => r.metric === metric && r.n > 0 && ids.has(r.point))
-    .map((r) => ({ ...r, label: byPoint.get(r.point)!.label, scenario: byPoint.get(r.point)!.scenarioLabel }));
+    .map((r) => ({
+      label: byPoint.get(r.point)!.label,
+      scenario: byPoint.get(r.point)!.scenarioLabel,
+      n: r.n,
+      mean: r.mean,
+      median: r.median,
+      q05: r.q05,
+      q25: r.q25,
+      q75: r.q75,
+      q95: r.q95,
+      ciLow: r.ciLow,
+      ciHigh: r.ciHigh,
+    }));
   if (summary.length === 0) return undefined;
   const y = {
     field: 'label',
