@@ -18,6 +18,8 @@ import { BATCH_FILES, BatchError, estimateBatch } from '../workers/engine.js';
 import { formatDuration, makeProgress } from '../workers/progress.js';
 import type { SeriesMode } from '../workers/protocol.js';
 import { buildPlan } from '../scenarios/build-plan.js';
+import { readBatchInfo } from '../reports/read/manifest.js';
+import { type RunsData, readRuns } from '../reports/read/runs.js';
 import { runBatchInterruptibly } from './interruptible.js';
 import { badTimeout } from './run-timeout.js';
 import { commandLine, rerunCommand, resumeCommand, shownPath } from './command-line.js';
@@ -78,6 +80,37 @@ export function prepareDesignFolder(
     if (e instanceof DesignFileError) throw new BatchError(e.message);
     throw e;
   }
+}
+
+/**
+ * A --where condition that holds in some runs of the folder but not in all, so that the printed
+ * discover command finds cases to explain: the pool dies, if it does in some runs; else the lower
+ * quarter of the members over the run or of progress. Undefined when nothing varies.
+ */
+export function discoverCondition(dir: string): string | undefined {
+  let runs: RunsData;
+  try {
+    runs = readRuns(readBatchInfo(dir));
+  } catch {
+    return undefined;
+  }
+  const values = (m: string) => runs.points.flatMap((p) => p.metrics.get(m) ?? []).filter(Number.isFinite);
+  const survived = values('poolSurvived');
+  if (survived.some((v) => v === 0) && survived.some((v) => v > 0)) return 'poolSurvived == 0';
+  for (const m of ['memberShareMean', 'progress2030', 'progress2050']) {
+    const v = values(m).sort((a, b) => a - b);
+    if (v.length < 4 || v[0] === v[v.length - 1]) continue;
+    let t = Number(v[Math.floor(v.length / 4)].toPrecision(2));
+    if (!(v[0] < t)) t = v.find((x) => x > v[0]) as number;
+    if (v.some((x) => x < t) && v.some((x) => x >= t)) return `${m} < ${t}`;
+  }
+  return undefined;
+}
+
+/** The discover command to print: with a condition that has cases in this batch. */
+function discoveryHint(path: string, dir: string): string[] {
+  const where = discoverCondition(path);
+  return where ? [`  discovery:   ${commandLine(['discover', dir, '--where', where])}`] : [];
 }
 
 /** Runs the command; returns the exit code (0 all ok, 1 failed runs, 2 bad input, 130/143 interrupted). */
@@ -147,7 +180,7 @@ export async function exploreCommand(args: ExploreArgs): Promise<number> {
   if (!unfinished && c.ok > 0)
     end.push(
       `  sensitivity: ${commandLine(['sensitivity', dir])}`,
-      `  discovery:   ${commandLine(['discover', dir, '--where', 'poolSurvived == 0'])}`,
+      ...discoveryHint(result.paths.dir, dir),
       `  report:      ${commandLine(['report', dir])}`,
     );
   out.write(`${end.join('\n')}\n`);

@@ -72,6 +72,8 @@ try {
     .option('debug', { type: 'boolean', global: true, describe: 'show the stack trace of an error' })
     .middleware((argv) => checkSharedOptions(argv as Record<string, unknown>))
     .strict()
+    // No wrapping: an example command cut over two lines would not work when pasted.
+    .wrap(null)
     .help()
     .fail((msg, err, y) => {
       if (err) fail(err);

@@ -111,8 +111,14 @@ export function buildModel(batchDir: string, options: ModelOptions = {}): Report
     if (map) {
       const codes = new Set(map.codes);
       const all = (loadBoundaries() as { features: Array<{ properties: { gm_code: string } }> }).features;
+      const features = all.filter((f) => codes.has(f.properties.gm_code));
+      if (features.length === 0) {
+        // Made-up municipalities (a synthetic region) have no boundaries to draw.
+        notes.push('The municipalities of this batch have no CBS boundaries (a synthetic region): the report has no map.');
+        return model;
+      }
       model.map = map;
-      model.boundaries = rewindForD3(all.filter((f) => codes.has(f.properties.gm_code)));
+      model.boundaries = rewindForD3(features);
       if (map.check.matched !== map.check.compared)
         notes.push(`Only ${map.check.matched} of ${map.check.compared} map re-runs reproduced the batch's progress2030: the map may not match the batch.`);
     }
