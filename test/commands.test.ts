@@ -31,11 +31,18 @@ function sh(command: string, cwd = ROOT, env: Record<string, string> = {}, timeo
 
 /** The commands a text prints for pasting: from `npx regiosim` to the end of the line. */
 function printed(text: string): string[] {
-  return text
-    .split('\n')
-    // (a command ends at the end of the line, or where --help starts the column of its description)
-    .map((line) => /\bnpx regiosim .*$/.exec(line)?.[0].split(/\s{2,}/)[0].trimEnd())
-    .filter((c): c is string => c !== undefined);
+  return (
+    text
+      .split('\n')
+      // (a command ends at the end of the line, or where --help starts the column of its description)
+      .map((line) =>
+        /\bnpx regiosim .*$/
+          .exec(line)?.[0]
+          .split(/\s{2,}/)[0]
+          .trimEnd(),
+      )
+      .filter((c): c is string => c !== undefined)
+  );
 }
 
 /** Runs a printed command as it is and expects exit 0. */
@@ -128,7 +135,9 @@ describe('every command regiosim prints works when pasted', () => {
 
   it('continues an interrupted batch with the printed command', () => {
     const out = join(work, 'full');
-    const r = sh(`npx regiosim batch default --runs 4 --quiet --out ${out}`, ROOT, { REGIOSIM_TEST_FAULT: 'enospc:60000' });
+    const r = sh(`npx regiosim batch default --runs 4 --quiet --out ${out}`, ROOT, {
+      REGIOSIM_TEST_FAULT: 'enospc:60000',
+    });
     expect(r.code, r.text).toBe(1);
     const commands = printed(r.out);
     expect(commands).toEqual([`npx regiosim batch default --runs 4 --quiet --out ${out} --resume`]);
@@ -152,13 +161,17 @@ describe('every command regiosim prints works when pasted', () => {
     const s2 = join(work, 's2');
     const merged = join(work, 'merged');
     expect(sh(`npx regiosim batch synthetic-twelve --runs 4 --shard 1/2 --out ${s1} --quiet`).code).toBe(0);
-    const cut = sh(`npx regiosim batch synthetic-twelve --runs 4 --shard 2/2 --out ${s2} --quiet`, ROOT, { REGIOSIM_TEST_FAULT: 'enospc:60000' });
+    const cut = sh(`npx regiosim batch synthetic-twelve --runs 4 --shard 2/2 --out ${s2} --quiet`, ROOT, {
+      REGIOSIM_TEST_FAULT: 'enospc:60000',
+    });
     expect(cut.code, cut.text).toBe(1);
     const merge = sh(`npx regiosim merge ${s1} ${s2} --out ${merged}`);
     expect(merge.code, merge.text).not.toBe(0);
     const finish = printed(merge.err + merge.out);
     expect(finish).toHaveLength(1);
-    expect(finish[0]).toMatch(/^npx regiosim batch synthetic-twelve --runs 4 .*--shard 2\/2 --out \S+s2 --quiet --resume$/);
+    expect(finish[0]).toMatch(
+      /^npx regiosim batch synthetic-twelve --runs 4 .*--shard 2\/2 --out \S+s2 --quiet --resume$/,
+    );
     runsAsPrinted(finish[0]);
     runsAsPrinted(`npx regiosim merge ${s1} ${s2} --out ${merged}`);
   });
@@ -167,7 +180,10 @@ describe('every command regiosim prints works when pasted', () => {
     const help = sh('npx regiosim run --help');
     expect(help.code).toBe(0);
     const examples = printed(help.out.split('Examples:')[1] ?? '');
-    expect(examples).toEqual(['npx regiosim run drenthe-start-small --seed 7', 'npx regiosim run --from out/batch --run 17']);
+    expect(examples).toEqual([
+      'npx regiosim run drenthe-start-small --seed 7',
+      'npx regiosim run --from out/batch --run 17',
+    ]);
     runsAsPrinted(`${examples[0]} --out ${join(work, 'help-run')}`);
     // The second names a batch folder of yours, with at least 18 runs.
     const batch = join(work, 'help-batch');
@@ -178,10 +194,15 @@ describe('every command regiosim prints works when pasted', () => {
     expect(listing.code).toBe(0);
     const templates = printed(listing.out).map((c) => c.replace(/\):$/, ''));
     expect(templates).toEqual(['npx regiosim run <name>', 'npx regiosim batch <name>']);
-    const names = listing.out.split('\n').filter((l) => /^ {2}\S/.test(l)).map((l) => l.trim().split(/\s+/)[0]);
+    const names = listing.out
+      .split('\n')
+      .filter((l) => /^ {2}\S/.test(l))
+      .map((l) => l.trim().split(/\s+/)[0]);
     expect(names).toContain('drenthe-flexteam');
     runsAsPrinted(`${templates[0].replace('<name>', 'drenthe-flexteam')} --out ${join(work, 'list-run')}`);
-    runsAsPrinted(`${templates[1].replace('<name>', 'rq1-start-size-by-scarcity')} --runs 1 --quiet --out ${join(work, 'list-batch')}`);
+    runsAsPrinted(
+      `${templates[1].replace('<name>', 'rq1-start-size-by-scarcity')} --runs 1 --quiet --out ${join(work, 'list-batch')}`,
+    );
   });
 });
 
@@ -191,7 +212,7 @@ const SKIPPED: Array<[RegExp, string]> = [[/ slurm /, 'needs a SLURM cluster (te
 describe('every example command of the README works', () => {
   it('runs each npx regiosim line of README.md in order, in a fresh folder, with tiny run counts', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-    const blocks = [...readme.matchAll(/```sh\n([^]*?)```/g)].map((m) => m[1]);
+    const blocks = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]);
     const lines = blocks
       .flatMap((b) => b.split('\n'))
       .flatMap((l) => l.split('&&'))
@@ -201,7 +222,7 @@ describe('every example command of the README works', () => {
     const dir = mkdtempSync(join(work, 'readme-'));
     const design = writeTinyDesign(dir);
     // The README's scenario example is the file the examples run and validate.
-    const yaml = /```yaml\n([^]*?)```/.exec(readme)![1];
+    const yaml = /```yaml\n([\s\S]*?)```/.exec(readme)![1];
     writeFileSync(join(dir, 'my-scenario.yaml'), yaml.replace(/^# yaml-language-server.*\n/, ''));
     let condition = '';
     const ran: string[] = [];
@@ -209,9 +230,11 @@ describe('every example command of the README works', () => {
       if (SKIPPED.some(([re]) => re.test(` ${line} `))) continue;
       let command = line;
       // Tiny run counts; the shipped exploration is thousands of runs, so a small design stands in.
-      if (/ (batch|compare) /.test(command)) command = /--runs \d+/.test(command) ? command.replace(/--runs \d+/, '--runs 2') : `${command} --runs 2`;
+      if (/ (batch|compare) /.test(command))
+        command = /--runs \d+/.test(command) ? command.replace(/--runs \d+/, '--runs 2') : `${command} --runs 2`;
       if (/ explore /.test(command)) command = command.replace(/explore \S+/, `explore ${design}`);
-      if (/ discover /.test(command) && condition) command = command.replace(/--where "[^"]*"/, `--where '${condition}'`);
+      if (/ discover /.test(command) && condition)
+        command = command.replace(/--where "[^"]*"/, `--where '${condition}'`);
       // In this folder `npx regiosim` would not find the project: call the same program by its path.
       const r = sh(command.replace(/^npx regiosim/, `node ${BIN}`), dir);
       expect(r.code, `${line}\n${r.text.slice(-2000)}`).toBe(0);
@@ -224,7 +247,15 @@ describe('every example command of the README works', () => {
 });
 
 describe('the docs name no file the project lacks', () => {
-  const DOCS = ['README.md', 'scenarios/README.md', 'reports/README.md', 'data/README.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+  const DOCS = [
+    'README.md',
+    'scenarios/README.md',
+    'reports/README.md',
+    'data/README.md',
+    ...readdirSync(join(ROOT, 'docs'))
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => `docs/${f}`),
+  ];
   const TOP = ['docs', 'sim', 'scenarios', 'reports', 'workers', 'cli', 'data', 'store', 'bench', 'scripts', 'test'];
 
   it('links and paths of README.md, docs/, scenarios/README.md and reports/README.md exist', () => {
@@ -240,14 +271,21 @@ describe('the docs name no file the project lacks', () => {
           if (!existsSync(file)) missing.push(`${doc}:${i + 1}: link ${target}`);
           // Anchors into docs/ODD.md that the docs rely on.
           const anchor = m[2]?.slice(1);
-          if (anchor && ['levers', 'parameters'].includes(anchor) && !readFileSync(file, 'utf8').includes(`<a id="${anchor}"></a>`))
+          if (
+            anchor &&
+            ['levers', 'parameters'].includes(anchor) &&
+            !readFileSync(file, 'utf8').includes(`<a id="${anchor}"></a>`)
+          )
             missing.push(`${doc}:${i + 1}: anchor ${target}#${anchor}`);
         }
-        for (const m of line.matchAll(new RegExp(`(?<![\\w./-])((?:${TOP.join('|')})/[A-Za-z0-9_./-]*[A-Za-z0-9_])`, 'g'))) {
+        for (const m of line.matchAll(
+          new RegExp(`(?<![\\w./-])((?:${TOP.join('|')})/[A-Za-z0-9_./-]*[A-Za-z0-9_])`, 'g'),
+        )) {
           const path = m[1];
           const after = line.slice((m.index ?? 0) + path.length);
           if (/^[*<{]/.test(after) || after.startsWith('-*')) continue; // a pattern, not a file
-          if (!existsSync(join(ROOT, path)) && !existsSync(resolve(base, path))) missing.push(`${doc}:${i + 1}: ${path}`);
+          if (!existsSync(join(ROOT, path)) && !existsSync(resolve(base, path)))
+            missing.push(`${doc}:${i + 1}: ${path}`);
         }
       });
     }
@@ -258,7 +296,9 @@ describe('the docs name no file the project lacks', () => {
     for (const doc of DOCS) {
       const text = readFileSync(join(ROOT, doc), 'utf8');
       if (!text.includes('MODEL.md')) continue;
-      expect(text, doc).toMatch(/MODEL\.md[^]{0,80}not part of this repository|not part of this repository[^]{0,200}MODEL\.md/);
+      expect(text, doc).toMatch(
+        /MODEL\.md[\s\S]{0,80}not part of this repository|not part of this repository[\s\S]{0,200}MODEL\.md/,
+      );
     }
     expect(existsSync(join(ROOT, 'MODEL.md'))).toBe(false);
   });

@@ -16,7 +16,14 @@ import { factorTitle, formatFactorValue } from '../reports/labels.js';
 import type { ReportModel } from '../reports/model.js';
 import type { PlanPoint } from '../scenarios/plan.js';
 import type { ModelInput } from '../sim/model-input.js';
-import { drenthePoint, makePlan, removeTempDirs, runSmallBatch, tempDir, writeSyntheticBatch } from './report-helpers.js';
+import {
+  drenthePoint,
+  makePlan,
+  removeTempDirs,
+  runSmallBatch,
+  tempDir,
+  writeSyntheticBatch,
+} from './report-helpers.js';
 
 afterAll(removeTempDirs);
 
@@ -30,7 +37,9 @@ function editorPlan() {
   ] as const;
   for (const [scenario, levers, parameters] of scenarios)
     for (const supplyRatio of [0.35, 0.6])
-      points.push(drenthePoint(scenario, 36, { levers, parameters: { ...parameters, supplyRatio }, sweep: { supplyRatio } }));
+      points.push(
+        drenthePoint(scenario, 36, { levers, parameters: { ...parameters, supplyRatio }, sweep: { supplyRatio } }),
+      );
   return makePlan(points, 5, 21);
 }
 
@@ -54,9 +63,14 @@ function* nodes(node: unknown): Generator<Record<string, unknown>> {
 }
 
 /** The vconcat panels of the chart's body (the frame's first view). */
-const panels = (chart: Chart) => ((chart.spec as { vconcat: Array<{ vconcat?: unknown[] }> }).vconcat[0].vconcat ?? []) as Array<Record<string, unknown>>;
-const xTitleOf = (panel: unknown) => [...nodes(panel)].map((n) => (n.x as { title?: string } | undefined)?.title).find((t) => typeof t === 'string');
-const marksOf = (panel: unknown) => [...nodes(panel)].map((n) => (n.mark as { type?: string } | undefined)?.type).filter(Boolean);
+const panels = (chart: Chart) =>
+  ((chart.spec as { vconcat: Array<{ vconcat?: unknown[] }> }).vconcat[0].vconcat ?? []) as Array<
+    Record<string, unknown>
+  >;
+const xTitleOf = (panel: unknown) =>
+  [...nodes(panel)].map((n) => (n.x as { title?: string } | undefined)?.title).find((t) => typeof t === 'string');
+const marksOf = (panel: unknown) =>
+  [...nodes(panel)].map((n) => (n.mark as { type?: string } | undefined)?.type).filter(Boolean);
 
 describe('report statistics an editor would accept', () => {
   it('gives each quantity one interval: the Wilson share for pool founded and pool survives, t for means', () => {
@@ -75,7 +89,10 @@ describe('report statistics an editor would accept', () => {
     const summary = model.summary.find((r) => r.point === base.id && r.metric === 'poolSurvived')!;
     expect(Number.isNaN(summary.ciLow)).toBe(true);
     for (const p of model.set.points)
-      expect(model.proportions.filter((r) => r.point === p.id).map((r) => r.measure)).toEqual(['poolFounded', 'poolSurvives']);
+      expect(model.proportions.filter((r) => r.point === p.id).map((r) => r.measure)).toEqual([
+        'poolFounded',
+        'poolSurvives',
+      ]);
     expect(estimate(model, base.id, 'capacitySharePool')!.method).toBe('t');
   });
 
@@ -102,7 +119,10 @@ describe('report statistics an editor would accept', () => {
         const range = color.scale.range;
         if (color.field !== 'scenario') {
           // A colour of the scenario palette means a scenario, in every chart.
-          expect(range.filter((c) => OKABE_ITO.includes(c)), `${chart.name}: ${color.field}`).toEqual([]);
+          expect(
+            range.filter((c) => OKABE_ITO.includes(c)),
+            `${chart.name}: ${color.field}`,
+          ).toEqual([]);
           continue;
         }
         color.scale.domain!.forEach((scenario, i) => {
@@ -117,12 +137,18 @@ describe('report statistics an editor would accept', () => {
 
   it('edges every band with thin lines in its scenario’s colour and dash, and draws one band per line', () => {
     const progress = charts.find((c) => c.name === 'progress-over-time')!;
-    const layers = [...nodes(progress.spec)].filter((n) => Array.isArray(n.layer)).flatMap((n) => n.layer as Array<Record<string, unknown>>);
+    const layers = [...nodes(progress.spec)]
+      .filter((n) => Array.isArray(n.layer))
+      .flatMap((n) => n.layer as Array<Record<string, unknown>>);
     const areas = layers.filter((l) => (l.mark as { type: string }).type === 'area');
     expect(areas).toHaveLength(1);
     const edges = layers.filter((l) => {
       const e = l.encoding as { y?: { field?: string }; strokeDash?: { field?: string } };
-      return (l.mark as { type: string }).type === 'line' && ['ciLow', 'ciHigh'].includes(e.y?.field ?? '') && e.strokeDash?.field === 'scenario';
+      return (
+        (l.mark as { type: string }).type === 'line' &&
+        ['ciLow', 'ciHigh'].includes(e.y?.field ?? '') &&
+        e.strokeDash?.field === 'scenario'
+      );
     });
     expect(edges).toHaveLength(2);
     expect(JSON.stringify(progress.spec)).not.toContain('q05');
@@ -143,7 +169,9 @@ describe('report statistics an editor would accept', () => {
 
   it('spaces a numeric sweep by value on a quantitative axis whose ticks are the swept values', () => {
     const sweep = charts.find((c) => c.name === 'sweep-outcome')!;
-    const x = [...nodes(sweep.spec)].map((n) => n.x as Record<string, unknown> | undefined).find((v) => v?.type === 'quantitative')!;
+    const x = [...nodes(sweep.spec)]
+      .map((n) => n.x as Record<string, unknown> | undefined)
+      .find((v) => v?.type === 'quantitative')!;
     expect(x.title).toBe('Labour supply ratio');
     expect((x.axis as { values: number[] }).values).toEqual([0.35, 0.6]);
     expect((x.axis as { labelAngle: number }).labelAngle).toBe(0);
@@ -159,7 +187,9 @@ describe('report statistics an editor would accept', () => {
       ['Sponsored', 'Years of sponsor money (years)', '3 years', '10 years'],
       ['Sponsored', 'Local crises (/month)', '0.01/month', '0.02/month'],
     ]);
-    expect(model.changes!.baselineSummary).toMatch(/^Drenthe \(12 municipalities\), 2026–2028 \(36 months\); collaboration form: flexpool$/);
+    expect(model.changes!.baselineSummary).toMatch(
+      /^Drenthe \(12 municipalities\), 2026–2028 \(36 months\); collaboration form: flexpool$/,
+    );
     expect(html).toContain('<strong>no collaboration</strong>');
     // The registry's description of each lever or parameter is at hand (hover).
     expect(html).toContain('title="Years the sponsor pays."');
@@ -172,7 +202,8 @@ describe('report statistics an editor would accept', () => {
       expect(heads - 2).toBeLessThanOrEqual(5);
     }
     // Every cell: a value and one "(low to high)".
-    for (const cell of tables.match(/<td>[^]*?<\/td>/g)!.filter((c) => c.includes('class="ci"'))) expect(cell.match(/ to /g)).toHaveLength(1);
+    for (const cell of tables.match(/<td>[\s\S]*?<\/td>/g)!.filter((c) => c.includes('class="ci"')))
+      expect(cell.match(/ to /g)).toHaveLength(1);
     expect(tables).toMatch(/of 5 runs/);
     expect(tables).toMatch(/of \d+ pools/);
     // Membership appears once: the run-level mean.
@@ -188,7 +219,10 @@ describe('large sweeps are paged or faceted', () => {
 
   it('splits 2 scenarios × 20 swept values into charts of at most 12 panels and 40 rows', () => {
     const values = Array.from({ length: 20 }, (_, i) => 2 + 2 * i);
-    const plan = makePlan(['base', 'alt'].flatMap((s) => values.map((v) => fakePoint(s, { initialStaff: v }))), 3);
+    const plan = makePlan(
+      ['base', 'alt'].flatMap((s) => values.map((v) => fakePoint(s, { initialStaff: v }))),
+      3,
+    );
     const dir = tempDir('paged');
     writeSyntheticBatch(dir, plan, (p, r, k) => (0.1 + 0.01 * p + 0.013 * r + 0.05 * (k % 9)) % 1);
     const big = buildCharts(buildModel(dir, { mapRuns: 0 }));
@@ -200,7 +234,17 @@ describe('large sweeps are paged or faceted', () => {
       expect(c.title).toMatch(/\(page \d of 2\)/);
     }
     for (const c of big.filter((x) => /^(outcome-distributions|paired-differences)/.test(x.name))) {
-      const rows = panels(c).reduce((s, p) => s + new Set(((p.layer as Array<{ data?: { values: Array<{ label: string }> } }>) ?? []).flatMap((l) => l.data?.values.map((v) => v.label) ?? []).concat(((p.data as { values?: Array<{ label: string }> })?.values ?? []).map((v) => v.label)).filter(Boolean)).size, 0);
+      const rows = panels(c).reduce(
+        (s, p) =>
+          s +
+          new Set(
+            ((p.layer as Array<{ data?: { values: Array<{ label: string }> } }>) ?? [])
+              .flatMap((l) => l.data?.values.map((v) => v.label) ?? [])
+              .concat(((p.data as { values?: Array<{ label: string }> })?.values ?? []).map((v) => v.label))
+              .filter(Boolean),
+          ).size,
+        0,
+      );
       expect(rows, c.name).toBeLessThanOrEqual(40);
     }
     // The sweep chart: one panel, the 20 values spaced on a quantitative axis.
