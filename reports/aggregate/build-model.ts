@@ -21,15 +21,7 @@ import { summarise } from './summary.js';
 import { survival } from './survival.js';
 
 /** The region series the charts use; bands are computed for these only (series.csv has them all). */
-export const CHART_SERIES = [
-  'progressShare',
-  'fteOwn',
-  'ftePool',
-  'fteConsultants',
-  'poolMembers',
-  'poolStaff',
-  'poolsAlive',
-] as const;
+export const CHART_SERIES = ['progressShare', 'fteOwn', 'ftePool', 'fteConsultants', 'poolMembers', 'poolStaff', 'poolsAlive'] as const;
 
 /** Values kept for quantile bands, at most (8 bytes each): bounds memory for huge monthly batches. */
 const KEEP_BUDGET = 16_000_000;
@@ -71,9 +63,7 @@ export function buildModel(batchDir: string, options: ModelOptions = {}): Report
   const failed = runs.points.reduce((s, p) => s + p.failed, 0);
   if (failed > 0) {
     const first = runs.points.flatMap((p) => p.failures)[0];
-    notes.push(
-      `${failed} run${failed === 1 ? '' : 's'} failed and are left out of every statistic (first: run ${first.run}, seed ${first.seed}: ${first.error}).`,
-    );
+    notes.push(`${failed} run${failed === 1 ? '' : 's'} failed and are left out of every statistic (first: run ${first.run}, seed ${first.seed}: ${first.error}).`);
   }
 
   let plan = options.plan;
@@ -86,22 +76,15 @@ export function buildModel(batchDir: string, options: ModelOptions = {}): Report
   }
   if (planProblem) plan = undefined;
   const startYear = plan?.points[0]?.input.startYear ?? DEFAULT_START_YEAR;
-  if (!plan)
-    notes.push(
-      `The scenario inputs could not be rebuilt: ${planProblem}. Years assume a start in ${DEFAULT_START_YEAR}, and there is no map.`,
-    );
+  if (!plan) notes.push(`The scenario inputs could not be rebuilt: ${planProblem}. Years assume a start in ${DEFAULT_START_YEAR}, and there is no map.`);
 
   const keep = keepFor(info, CHART_SERIES.length);
   log(`reading ${info.files.series}`);
   const series = readSeries(info.files.series, runs, CHART_SERIES, keep, runs.partial !== undefined);
-  if (info.seriesMode === 'none' || series.rows === 0)
-    notes.push('The batch has no series.csv rows (--series none): the charts over time are left out.');
-  if (series.skipped > 0)
-    notes.push(`${series.skipped} series.csv rows belong to runs that runs.csv does not list (yet) and are left out.`);
+  if (info.seriesMode === 'none' || series.rows === 0) notes.push('The batch has no series.csv rows (--series none): the charts over time are left out.');
+  if (series.skipped > 0) notes.push(`${series.skipped} series.csv rows belong to runs that runs.csv does not list (yet) and are left out.`);
   if (keep < info.replicates)
-    notes.push(
-      `Quantile bands over time use the first ${keep} replicates of each point; means and their intervals use all runs.`,
-    );
+    notes.push(`Quantile bands over time use the first ${keep} replicates of each point; means and their intervals use all runs.`);
 
   const model: ReportModel = {
     info,
@@ -116,9 +99,7 @@ export function buildModel(batchDir: string, options: ModelOptions = {}): Report
     paired: pairedDifferences(set, runs),
     bands: bands(set, series, info.replicates, startYear, info.seriesMode),
     survival: survival(set, runs, series, startYear, info.seriesMode),
-    ...(plan
-      ? { changes: scenarioChanges(set, plan) }
-      : { changesMissing: `the scenario inputs could not be rebuilt (${planProblem})` }),
+    ...(plan ? { changes: scenarioChanges(set, plan) } : { changesMissing: `the scenario inputs could not be rebuilt (${planProblem})` }),
     keep,
     notes,
   };
@@ -133,17 +114,13 @@ export function buildModel(batchDir: string, options: ModelOptions = {}): Report
       const features = all.filter((f) => codes.has(f.properties.gm_code));
       if (features.length === 0) {
         // Made-up municipalities (a synthetic region) have no boundaries to draw.
-        notes.push(
-          'The municipalities of this batch have no CBS boundaries (a synthetic region): the report has no map.',
-        );
+        notes.push('The municipalities of this batch have no CBS boundaries (a synthetic region): the report has no map.');
         return model;
       }
       model.map = map;
       model.boundaries = rewindForD3(features);
       if (map.check.matched !== map.check.compared)
-        notes.push(
-          `Only ${map.check.matched} of ${map.check.compared} map re-runs reproduced the batch's progress2030: the map may not match the batch.`,
-        );
+        notes.push(`Only ${map.check.matched} of ${map.check.compared} map re-runs reproduced the batch's progress2030: the map may not match the batch.`);
     }
   }
   return model;

@@ -16,19 +16,12 @@ export interface Chart {
 export type ChartBuilder = (model: ReportModel) => Chart[];
 
 /** Readable labels by point id: scenario, sweep setting (labels and units of the registries), both, and each swept value. */
-export function labels(
-  model: ReportModel,
-): Map<string, { scenario: string; sweep: string; label: string; values: string[] }> {
+export function labels(model: ReportModel): Map<string, { scenario: string; sweep: string; label: string; values: string[] }> {
   const names = model.set.sweepNames;
   return new Map(
     model.set.points.map((p) => [
       p.id,
-      {
-        scenario: p.scenarioLabel,
-        sweep: p.sweepLabel,
-        label: p.label,
-        values: names.map((k) => formatFactorValue(k, p.sweep[k])),
-      },
+      { scenario: p.scenarioLabel, sweep: p.sweepLabel, label: p.label, values: names.map((k) => formatFactorValue(k, p.sweep[k])) },
     ]),
   );
 }
@@ -46,11 +39,7 @@ export function yearAxis(model: ReportModel): VlSpec {
 }
 
 /** Colour, dash and shape by scenario, one legend (listing only `shown` when given). */
-export function scenarioEncoding(
-  model: ReportModel,
-  channels: Array<'color' | 'strokeDash' | 'shape'>,
-  shown?: readonly string[],
-): VlSpec {
+export function scenarioEncoding(model: ReportModel, channels: Array<'color' | 'strokeDash' | 'shape'>, shown?: readonly string[]): VlSpec {
   return categoryEncoding('scenario', 'Scenario', model.set.scenarioLabels, channels, shown);
 }
 
@@ -75,17 +64,12 @@ export const MAX_PANELS = 12;
 /** The distinct values of sweep variable i, in the order of the plan, as text. */
 function sweepValueTexts(model: ReportModel, i: number): string[] {
   const k = model.set.sweepNames[i];
-  return [
-    ...new Set(model.set.points.filter((p) => p.sweep[k] !== undefined).map((p) => formatFactorValue(k, p.sweep[k]))),
-  ];
+  return [...new Set(model.set.points.filter((p) => p.sweep[k] !== undefined).map((p) => formatFactorValue(k, p.sweep[k])))];
 }
 
 /** True when the sweep is a grid of exactly two variables: rows are the first, columns the second. */
 function grid(model: ReportModel): boolean {
-  return (
-    model.set.sweepNames.length === 2 &&
-    model.set.sweepLabels.length === sweepValueTexts(model, 0).length * sweepValueTexts(model, 1).length
-  );
+  return model.set.sweepNames.length === 2 && model.set.sweepLabels.length === sweepValueTexts(model, 0).length * sweepValueTexts(model, 1).length;
 }
 
 /**
@@ -95,9 +79,7 @@ function grid(model: ReportModel): boolean {
 export function sweepPages(model: ReportModel, max = MAX_PANELS): string[][] {
   const all = model.set.sweepLabels;
   if (all.length <= max) return [all];
-  const per = grid(model)
-    ? Math.max(1, Math.floor(max / sweepValueTexts(model, 1).length)) * sweepValueTexts(model, 1).length
-    : max;
+  const per = grid(model) ? Math.max(1, Math.floor(max / sweepValueTexts(model, 1).length)) * sweepValueTexts(model, 1).length : max;
   const pages: string[][] = [];
   for (let i = 0; i < all.length; i += per) pages.push(all.slice(i, i + per));
   return pages;
@@ -107,15 +89,9 @@ export function sweepPages(model: ReportModel, max = MAX_PANELS): string[][] {
  * One chart per page: the chart's own name for a single page, else name-1, name-2, ... with
  * "(page i of n)" in the title, so a large sweep never makes one chart thousands of pixels tall.
  */
-export function paged<T>(
-  pages: readonly T[],
-  make: (page: T, suffix: { name: string; title: string }) => Chart | undefined,
-): Chart[] {
+export function paged<T>(pages: readonly T[], make: (page: T, suffix: { name: string; title: string }) => Chart | undefined): Chart[] {
   return pages.flatMap((page, i) => {
-    const suffix =
-      pages.length === 1
-        ? { name: '', title: '' }
-        : { name: `-${i + 1}`, title: ` (page ${i + 1} of ${pages.length})` };
+    const suffix = pages.length === 1 ? { name: '', title: '' } : { name: `-${i + 1}`, title: ` (page ${i + 1} of ${pages.length})` };
     const chart = make(page, suffix);
     return chart ? [chart] : [];
   });
@@ -128,14 +104,7 @@ export function paged<T>(
  * Rows need `sweep` (the point's sweep label) and `sw0`, `sw1` (the swept values as text).
  * (A facet cannot hold another facet, so views that facet themselves do not use this.)
  */
-export function bySweep(
-  model: ReportModel,
-  rows: Array<Record<string, unknown>>,
-  view: VlSpec,
-  width = 520,
-  height = 300,
-  page?: readonly string[],
-): VlSpec {
+export function bySweep(model: ReportModel, rows: Array<Record<string, unknown>>, view: VlSpec, width = 520, height = 300, page?: readonly string[]): VlSpec {
   if (!swept(model)) return { data: { values: rows }, width, height, ...view };
   const shown = page ?? model.set.sweepLabels;
   const values = rows.filter((r) => shown.includes(r.sweep as string));
@@ -145,13 +114,7 @@ export function bySweep(
     return {
       data: { values },
       facet: {
-        row: {
-          field: 'sw0',
-          type: 'ordinal',
-          sort: sweepValueTexts(model, 0),
-          title: factorTitle(a),
-          header: { labelAngle: 0, labelAlign: 'left' },
-        },
+        row: { field: 'sw0', type: 'ordinal', sort: sweepValueTexts(model, 0), title: factorTitle(a), header: { labelAngle: 0, labelAlign: 'left' } },
         column: { field: 'sw1', type: 'ordinal', sort: sweepValueTexts(model, 1), title: factorTitle(b) },
       },
       spec: { width: Math.round(width / Math.min(cols, 2)), height: Math.round(height * 0.7), ...view },

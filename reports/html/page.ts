@@ -42,10 +42,7 @@ function facts(model: ReportModel): string {
     ['Scenarios', model.set.scenarioLabels.join('; ')],
     ['Baseline', model.set.scenarioLabels[model.set.scenarios.indexOf(model.set.baseline)] ?? i.baseline],
     ...(model.set.sweepNames.length ? ([['Swept', sweptText(model)]] as Array<[string, string]>) : []),
-    [
-      'Runs',
-      `${model.runsOk} ok${model.runsFailed ? `, ${model.runsFailed} failed` : ''}: ${i.points.length} point${i.points.length === 1 ? '' : 's'} × ${i.replicates} replicates (replicate i has the same seed at every point)`,
-    ],
+    ['Runs', `${model.runsOk} ok${model.runsFailed ? `, ${model.runsFailed} failed` : ''}: ${i.points.length} point${i.points.length === 1 ? '' : 's'} × ${i.replicates} replicates (replicate i has the same seed at every point)`],
     ['Master seed', String(i.masterSeed)],
     [
       'Batch status',
@@ -74,8 +71,7 @@ function outcomeGroups(metrics: readonly string[]): Array<{ title: string; metri
     ['The pool', pool],
     ['Progress, staff and cost', other],
   ] as const)
-    for (let i = 0; i < list.length; i += COLUMNS_PER_TABLE)
-      groups.push({ title, metrics: list.slice(i, i + COLUMNS_PER_TABLE) });
+    for (let i = 0; i < list.length; i += COLUMNS_PER_TABLE) groups.push({ title, metrics: list.slice(i, i + COLUMNS_PER_TABLE) });
   return groups;
 }
 
@@ -114,10 +110,7 @@ function pairedTable(model: ReportModel): string {
   const points = model.set.points.filter((p) => !p.isBaseline && model.paired.some((r) => r.point === p.id));
   const tables = outcomeGroups(metrics).map((g) => {
     const head = `<tr><th>Scenario − ${h(baseline)}</th><th>Pairs</th>${g.metrics
-      .map(
-        (m) =>
-          `<th>${h(metricStyle(m).label)}<br><span class="unit">${metricStyle(m).share ? 'percentage points' : h(metricStyle(m).unit)}</span></th>`,
-      )
+      .map((m) => `<th>${h(metricStyle(m).label)}<br><span class="unit">${metricStyle(m).share ? 'percentage points' : h(metricStyle(m).unit)}</span></th>`)
       .join('')}</tr>`;
     const body = points
       .map((p) => {
@@ -125,15 +118,9 @@ function pairedTable(model: ReportModel): string {
         const cells = g.metrics.map((m) => {
           const r = rows.find((x) => x.metric === m);
           if (!r || r.pairs < 2) return '<td>–</td>';
-          const text = withInterval(
-            formatDifference(m, r.mean),
-            formatDifference(m, r.ciLow),
-            formatDifference(m, r.ciHigh),
-          );
+          const text = withInterval(formatDifference(m, r.mean), formatDifference(m, r.ciLow), formatDifference(m, r.ciHigh));
           const mark = r.method === 'newcombe' ? '<sup title="Newcombe\'s paired interval of two shares">N</sup>' : '';
-          return r.distinguishable
-            ? `<td>${text}${mark}</td>`
-            : `<td class="nd" title="not distinguishable from zero">${text}${mark}<br>not distinguishable from zero</td>`;
+          return r.distinguishable ? `<td>${text}${mark}</td>` : `<td class="nd" title="not distinguishable from zero">${text}${mark}<br>not distinguishable from zero</td>`;
         });
         return `<tr><td>${h(p.label)}</td><td>${rows[0].pairs}</td>${cells.join('')}</tr>`;
       })
@@ -148,15 +135,11 @@ function pairedTable(model: ReportModel): string {
 function changesSection(model: ReportModel): string {
   const head = '<h2>What each scenario changes against the baseline</h2>';
   const c = model.changes;
-  if (!c)
-    return `${head}\n<p class="notes">This table needs the scenario inputs, which ${h(model.changesMissing ?? 'could not be rebuilt')}.</p>`;
+  if (!c) return `${head}\n<p class="notes">This table needs the scenario inputs, which ${h(model.changesMissing ?? 'could not be rebuilt')}.</p>`;
   const intro = `<p><strong>Baseline: ${h(c.baselineLabel)}</strong>: ${h(c.baselineSummary)}.${
-    model.set.sweepNames.length
-      ? ` Every scenario is run at every sweep point (${h(sweptText(model))}); the table compares them at the same sweep values.`
-      : ''
+    model.set.sweepNames.length ? ` Every scenario is run at every sweep point (${h(sweptText(model))}); the table compares them at the same sweep values.` : ''
   }</p>`;
-  if (model.set.scenarios.length < 2)
-    return `${head}\n${intro}\n<p>The batch has one scenario: nothing to compare.</p>`;
+  if (model.set.scenarios.length < 2) return `${head}\n${intro}\n<p>The batch has one scenario: nothing to compare.</p>`;
   const byScenario = new Map<string, typeof c.rows>();
   for (const r of c.rows) byScenario.set(r.scenarioLabel, [...(byScenario.get(r.scenarioLabel) ?? []), r]);
   const body = [...byScenario.entries()]
@@ -179,11 +162,7 @@ ${intro}
 function sweptText(model: ReportModel): string {
   return model.set.sweepNames
     .map((k) => {
-      const values = [
-        ...new Set(
-          model.set.points.filter((p) => p.sweep[k] !== undefined).map((p) => formatFactorValue(k, p.sweep[k])),
-        ),
-      ];
+      const values = [...new Set(model.set.points.filter((p) => p.sweep[k] !== undefined).map((p) => formatFactorValue(k, p.sweep[k])))];
       return `${factorTitle(k)}: ${values.join(', ')}`;
     })
     .join('; ');
@@ -201,10 +180,7 @@ function chartSection(chart: WrittenChart, index: number, outDir: string): strin
 
 /** JSON for a <script type="application/json">: "<" escaped so no text can close the element. */
 export function inlineJson(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, '\\u003c')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
 const EMBED = `
@@ -224,16 +200,9 @@ const EMBED = `
 })();
 `;
 
-export function reportHtml(
-  model: ReportModel,
-  charts: readonly WrittenChart[],
-  outDir: string,
-  tableFiles: readonly string[],
-): string {
+export function reportHtml(model: ReportModel, charts: readonly WrittenChart[], outDir: string, tableFiles: readonly string[]): string {
   const title = `regiosim report: ${model.info.name || 'batch'}`;
-  const notes = model.notes.length
-    ? `<div class="notes"><strong>Read this first</strong><ul>${model.notes.map((n) => `<li>${h(n)}</li>`).join('')}</ul></div>`
-    : '';
+  const notes = model.notes.length ? `<div class="notes"><strong>Read this first</strong><ul>${model.notes.map((n) => `<li>${h(n)}</li>`).join('')}</ul></div>` : '';
   const tables = tableFiles.map((f) => `<a href="${h(relative(outDir, f))}">${h(relative(outDir, f))}</a>`).join(' · ');
   const scripts = browserBundles()
     .map((code) => `<script>${code}</script>`)
