@@ -16,6 +16,7 @@ import { explorationOf } from '../scenarios/design-build.js';
 import { prepareDesignFolder } from './explore.js';
 import { runBatchInterruptibly } from './interruptible.js';
 import { badTimeout } from './run-timeout.js';
+import { commandLine, rerunCommand, resumeCommand, shownPath } from './command-line.js';
 
 export interface BatchArgs {
   /** One experiment file, or scenario files, library names or built-ins (default, national). */
@@ -40,7 +41,7 @@ const mb = (bytes: number) => (bytes >= 1e9 ? `${(bytes / 1e9).toFixed(1)} GB` :
 /** Runs the command; returns the exit code (0 all ok, 1 failed runs or a batch error, 130/143 interrupted). */
 export async function batchCommand(args: BatchArgs): Promise<number> {
   const data = loadNationalData();
-  const { plan, refOf } = buildPlan(args.refs, data, { replicates: args.runs, masterSeed: args.seed });
+  const { plan } = buildPlan(args.refs, data, { replicates: args.runs, masterSeed: args.seed });
   const out = process.stdout;
   const total = plan.points.length * plan.replicates;
   let shape = `${plan.points.length} point${plan.points.length === 1 ? '' : 's'} × ${plan.replicates} replicates = ${total} runs`;
@@ -76,17 +77,20 @@ export async function batchCommand(args: BatchArgs): Promise<number> {
     shard: args.shard,
     manifest: { arguments: { ...args }, inputFiles: [...plan.sourceFiles, ...modelDataFiles()] },
   });
-  out.write(endMessage(result, plan, shape, refOf, args.series));
+  out.write(endMessage(result, plan, shape, args.series, args.shard !== undefined));
   return exitCode;
 }
 
-/** The summary printed when a batch ends: counts, failures with their seeds and how to re-run one, how to resume. */
+/**
+ * The summary printed when a batch ends: counts, failures with their seeds and the command that
+ * re-runs one, the command that resumes an unfinished batch, and the one that makes its report.
+ */
 export function endMessage(
   r: BatchResult,
   plan: ExperimentPlan,
   shape: string,
-  refOf: Map<string, string>,
   series: SeriesMode,
+  shard = false,
 ): string {
   const c = r.counts;
   const ran = c.done - r.resumedFrom;
@@ -107,20 +111,18 @@ export function endMessage(
     for (const f of r.failures.slice(0, 5))
       lines.push(`    run ${f.index} (${f.pointId}, replicate ${f.replicate}, seed ${f.seed}): ${f.error}`);
     const f = r.failures[0];
-    if (f)
-      lines.push(
-        `  re-run one alone to debug it: regiosim run ${refOf.get(f.pointId) ?? '<scenario>'} --seed ${f.seed}`,
-      );
+    if (f) lines.push(`  re-run one alone to debug it: ${rerunCommand(r.paths.dir, f.index)}`);
   }
-  if (r.status === 'interrupted' || (r.error && c.done < c.total)) {
-    const argv = process.argv.slice(2);
-    lines.push(`  continue with: regiosim ${[...argv, ...(argv.includes('--resume') ? [] : ['--resume'])].join(' ')}`);
-  }
+  const unfinished = r.status === 'interrupted' || (r.error !== undefined && c.done < c.total);
+  if (unfinished) lines.push(`  continue with: ${resumeCommand(process.argv.slice(2))}`);
   lines.push(
     `  written in ${r.paths.dir}: runs.csv, ${series === 'none' ? '' : `series.csv (${series}), `}manifest.json, README.md (column meanings)`,
   );
+  // A shard is reported after the merge (regiosim merge); a whole batch right away.
+  if (!unfinished && c.ok > 0 && !shard) lines.push(`  report: ${commandLine(['report', shownPath(r.paths.dir)])}`);
   return `${lines.join('\n')}\n`;
 }
+
 
 /** A message if an option is not a whole number ≥ min (yargs prints it with the help), else undefined. */
 const notWhole = (name: string, v: unknown, min: number): string | undefined =>

@@ -5,7 +5,7 @@
  * can analyse the folder. The batch options are those of `regiosim batch`.
  */
 import { existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { faultMessage, OutputError } from '../store/errors.js';
 import { loadNationalData, modelDataFiles } from '../data/load.js';
@@ -18,8 +18,11 @@ import { BATCH_FILES, BatchError, estimateBatch } from '../workers/engine.js';
 import { formatDuration, makeProgress } from '../workers/progress.js';
 import type { SeriesMode } from '../workers/protocol.js';
 import { buildPlan } from '../scenarios/build-plan.js';
+import { readBatchInfo } from '../reports/read/manifest.js';
+import { type RunsData, readRuns } from '../reports/read/runs.js';
 import { runBatchInterruptibly } from './interruptible.js';
 import { badTimeout } from './run-timeout.js';
+import { commandLine, rerunCommand, resumeCommand, shownPath } from './command-line.js';
 
 export interface ExploreArgs {
   experiment: string;
@@ -84,10 +87,36 @@ export function prepareDesignFolder(
   }
 }
 
-const show = (p: string) => {
-  const r = relative(process.cwd(), p);
-  return r === '' ? '.' : r.startsWith('..') ? p : r;
-};
+/**
+ * A --where condition that holds in some runs of the folder but not in all, so that the printed
+ * discover command finds cases to explain: the pool dies, if it does in some runs; else the lower
+ * quarter of the members over the run or of progress. Undefined when nothing varies.
+ */
+export function discoverCondition(dir: string): string | undefined {
+  let runs: RunsData;
+  try {
+    runs = readRuns(readBatchInfo(dir));
+  } catch {
+    return undefined;
+  }
+  const values = (m: string) => runs.points.flatMap((p) => p.metrics.get(m) ?? []).filter(Number.isFinite);
+  const survived = values('poolSurvived');
+  if (survived.some((v) => v === 0) && survived.some((v) => v > 0)) return 'poolSurvived == 0';
+  for (const m of ['memberShareMean', 'progress2030', 'progress2050']) {
+    const v = values(m).sort((a, b) => a - b);
+    if (v.length < 4 || v[0] === v[v.length - 1]) continue;
+    let t = Number(v[Math.floor(v.length / 4)].toPrecision(2));
+    if (!(v[0] < t)) t = v.find((x) => x > v[0]) as number;
+    if (v.some((x) => x < t) && v.some((x) => x >= t)) return `${m} < ${t}`;
+  }
+  return undefined;
+}
+
+/** The discover command to print: with a condition that has cases in this batch. */
+function discoveryHint(path: string, dir: string): string[] {
+  const where = discoverCondition(path);
+  return where ? [`  discovery:   ${commandLine(['discover', dir, '--where', where])}`] : [];
+}
 
 /** Runs the command; returns the exit code (0 all ok, 1 failed runs, 2 bad input, 130/143 interrupted). */
 export async function exploreCommand(args: ExploreArgs): Promise<number> {
@@ -150,12 +179,19 @@ export async function exploreCommand(args: ExploreArgs): Promise<number> {
   if (result.error) end.push(`  batch error: ${result.error}`);
   for (const f of result.failures.slice(0, 3))
     end.push(`  failed: run ${f.index} (${f.pointId}, seed ${f.seed}): ${f.error}`);
-  if (result.status === 'interrupted' || (result.error && c.done < c.total))
-    end.push(`  continue with: regiosim explore ${args.experiment} --out ${args.out} --resume (and the same options)`);
+  if (result.failures.length > 0) end.push(`  re-run one alone to debug it: ${rerunCommand(result.paths.dir, result.failures[0].index)}`);
+  const unfinished = result.status === 'interrupted' || (result.error !== undefined && c.done < c.total);
+  if (unfinished) end.push(`  continue with: ${resumeCommand(process.argv.slice(2))}`);
+  const dir = shownPath(result.paths.dir);
   end.push(
-    `  written in ${show(result.paths.dir)}: runs.csv, ${args.series === 'none' ? '' : 'series.csv, '}${DESIGN_CSV} (the sample), ${DESIGN_JSON}, manifest.json, README.md`,
-    `  next: regiosim sensitivity ${show(result.paths.dir)}    regiosim discover ${show(result.paths.dir)} --where "poolSurvived == 0"`,
+    `  written in ${dir}: runs.csv, ${args.series === 'none' ? '' : 'series.csv, '}${DESIGN_CSV} (the sample), ${DESIGN_JSON}, manifest.json, README.md`,
   );
+  if (!unfinished && c.ok > 0)
+    end.push(
+      `  sensitivity: ${commandLine(['sensitivity', dir])}`,
+      ...discoveryHint(result.paths.dir, dir),
+      `  report:      ${commandLine(['report', dir])}`,
+    );
   out.write(`${end.join('\n')}\n`);
   return exitCode;
 }

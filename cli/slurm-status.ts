@@ -2,6 +2,7 @@
  * What `regiosim slurm --status` reports: the job folder's plan and submissions, what SLURM says of
  * each job (squeue, sacct, scontrol) and what each shard folder holds.
  */
+import { commandLine } from './command-line.js';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readJsonFile, readRegularText } from '../store/read.js';
@@ -24,7 +25,7 @@ export function readSlurmJob(dir: string): SlurmJob {
   const file = join(dir, JOB_FILE);
   if (!existsSync(file))
     throw new BatchError(
-      `${dir} is not a regiosim slurm job folder (no ${JOB_FILE}); make one with regiosim slurm <experiment> --shards n --out ${dir}`,
+      `${dir} is not a regiosim slurm job folder (no ${JOB_FILE}); make one with ${commandLine(['slurm', '<experiment>', '--shards', 'n', '--out', dir])}`,
     );
   const job = readJsonFile(file) as SlurmJob | null;
   if (!job || typeof job !== 'object' || job.tool !== 'regiosim' || job.kind !== 'slurm-job')
@@ -263,10 +264,10 @@ export function statusMessage(s: JobStatus, dirArg: string): string {
   ];
   if (s.merge.state !== 'done' && s.toResubmit.length)
     lines.push(
-      `  resubmit ${s.toResubmit.length === 1 ? `shard ${s.toResubmit[0]} alone (it resumes)` : `shards ${compactIndices(s.toResubmit)} alone (they resume)`} and a new merge job: regiosim slurm --resubmit ${dirArg}`,
+      `  resubmit ${s.toResubmit.length === 1 ? `shard ${s.toResubmit[0]} alone (it resumes)` : `shards ${compactIndices(s.toResubmit)} alone (they resume)`} and a new merge job: ${commandLine(['slurm', '--resubmit', dirArg])}`,
     );
   else if (s.merge.state === 'failed' && s.shards.every((x) => x.state === 'done'))
-    lines.push(`  every shard is done: submit the merge job again with regiosim slurm --resubmit ${dirArg}`);
+    lines.push(`  every shard is done: submit the merge job again with ${commandLine(['slurm', '--resubmit', dirArg])}`);
   return `${lines.join('\n')}\n`;
 }
 

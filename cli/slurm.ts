@@ -15,6 +15,7 @@ import { chmodSync, existsSync } from 'node:fs';
 import { faultMessage, OutputError } from '../store/errors.js';
 import { OutputFolder } from '../store/output-folder.js';
 import { appendText, writeAtomic } from '../store/write.js';
+import { commandLine, shellQuote } from './command-line.js';
 import { join, relative, resolve } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { loadNationalData } from '../data/load.js';
@@ -242,9 +243,11 @@ export function slurmCommand(args: SlurmArgs): number {
     lines.push(
       `  submitted: array job ${s.arrayJob} (tasks 1-${job.shards}), merge job ${s.mergeJob} (afterok:${s.arrayJob})`,
     );
-  } else lines.push(`  submit: bash ${rel}/submit.sh (or add --submit)`);
+  } else lines.push(`  submit: bash ${shellQuote(`${rel}/submit.sh`)} (or add --submit)`);
   lines.push(
-    `  status: regiosim slurm --status ${rel}; failed shards alone: regiosim slurm --resubmit ${rel}; result: ${rel}/${MERGED}/`,
+    `  status: ${commandLine(['slurm', '--status', rel])}`,
+    `  failed shards alone: ${commandLine(['slurm', '--resubmit', rel])}`,
+    `  result: ${rel}/${MERGED}/, then: ${commandLine(['report', `${rel}/${MERGED}`])}`,
   );
   process.stdout.write(`${lines.join('\n')}\n`);
   return 0;

@@ -4,6 +4,7 @@
  * only adds what a reader of a chart needs.
  */
 import { SUMMARY_METRICS } from '../sim/summary.js';
+import { humanise } from './labels.js';
 
 export interface MetricStyle {
   label: string;
@@ -19,7 +20,7 @@ export interface MetricStyle {
   bounded: boolean;
 }
 
-const BOUNDED = /^(progress|capacityShare|membershipShare|poolSurvived|poolUtilisation|externalSpendShare)/;
+const BOUNDED = /^(progress|capacityShare|membershipShare|memberShare|poolSurvived|poolFounded|poolUtilisation|externalSpendShare)/;
 
 /** The outcomes shown in the report's table, distributions and forest plot, in this order. */
 export const KEY_METRICS = [
@@ -43,6 +44,13 @@ const STYLES: Record<string, Omit<MetricStyle, 'bounded'>> = {
   progressLarge2050: { label: 'Progress 2050, large municipalities', unit: '% of target', format: '.0%', share: true, axisFormat: '%' },
   membershipShareEnd: { label: 'Pool members at the end', unit: '% of municipalities in pool areas', format: '.0%', share: true, axisFormat: '%' },
   poolSurvived: { label: 'Founded pools alive at the end', unit: '% of founded pools', format: '.0%', share: true, axisFormat: '%' },
+  poolFounded: { label: 'Pool founded', unit: '% of runs', format: '.0%', share: true, axisFormat: '%' },
+  memberShareMean: { label: 'Pool members over the run', unit: '% of municipalities in pool areas, mean over months', format: '.0%', share: true, axisFormat: '%' },
+  poolExits: { label: 'Exits from the pool', unit: 'exits per run', format: ',.1f', share: false, axisFormat: ',f' },
+  poolsFormed: { label: 'Pools founded', unit: 'pools per run', format: ',.2f', share: false, axisFormat: ',f' },
+  poolLifetimeMonths: { label: 'Pool lifetime', unit: 'months', format: ',.0f', share: false, axisFormat: ',f' },
+  poolMembersEnd: { label: 'Number of pool members at the end', unit: 'municipalities', format: ',.1f', share: false, axisFormat: ',f' },
+  dwellingsReadyEnd: { label: 'Dwellings made ready by the end', unit: 'dwellings', format: ',.0f', share: false, axisFormat: ',f' },
   capacitySharePool: { label: 'Capacity from the pool', unit: '% of FTE-months', format: '.1%', share: true, axisFormat: '%' },
   capacityShareOwn: { label: 'Capacity from own staff', unit: '% of FTE-months', format: '.0%', share: true, axisFormat: '%' },
   capacityShareConsultants: { label: 'Capacity from consultants', unit: '% of FTE-months', format: '.0%', share: true, axisFormat: '%' },
@@ -60,7 +68,7 @@ export function metricStyle(name: string): MetricStyle {
   const unit = /, (EUR|months|units)\b/.exec(description)?.[1];
   const share = /share|Share|progress|Ratio|ratio|utilisation|Survived/.test(name) && !/PerYear/.test(name);
   return {
-    label: name,
+    label: humanise(name),
     unit: unit === 'units' ? 'knowledge units' : (unit ?? (share ? 'share' : /PerYear$/.test(name) ? 'per year' : 'count')),
     format: share ? '.1%' : unit === 'EUR' ? ',.0f' : ',.3~f',
     axisFormat: share ? '%' : ',f',

@@ -9,6 +9,7 @@ import { makeManifest, type Manifest, sha256Text } from '../store/manifest.js';
 import { writeAtomic } from '../store/write.js';
 import type { ExperimentPlan } from '../scenarios/plan.js';
 import type { SeriesMode } from './protocol.js';
+import { SERIES_HEADER } from './series.js';
 
 export type BatchStatus = 'running' | 'complete' | 'failed' | 'interrupted';
 
@@ -97,7 +98,7 @@ export function batchManifest(
 }
 
 function series(mode: SeriesMode): string {
-  return mode === 'none' ? 'not written (--series none)' : `region series, ${mode}, long form run,month,variable,value`;
+  return mode === 'none' ? 'not written (--series none)' : `region series, ${mode}, long form ${SERIES_HEADER.trim()}`;
 }
 
 export function writeManifest(path: string, manifest: BatchManifest): void {

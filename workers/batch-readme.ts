@@ -6,7 +6,7 @@ import { REGION_SERIES } from '../sim/outputs.js';
 import { SUMMARY_METRICS } from '../sim/summary.js';
 import type { SeriesMode } from './protocol.js';
 import type { RunsTable } from './runs-table.js';
-import { FLOW_SERIES } from './series.js';
+import { FLOW_SERIES, SERIES_COLUMNS, SERIES_HEADER } from './series.js';
 
 export function batchReadme(table: RunsTable, series: SeriesMode, rerun: string): string {
   const lines = [
@@ -28,7 +28,7 @@ export function batchReadme(table: RunsTable, series: SeriesMode, rerun: string)
     '| scenario | scenario name |',
     ...table.sweepNames.map((k, i) => `| ${table.sweepColumns[i]} | swept value of ${k} |`),
     '| replicate | replicate number within the point (0-based) |',
-    '| seed | run seed: reproduce one run with `regiosim run <scenario> --seed <seed>` |',
+    '| seed | run seed (from the master seed and the replicate); re-run one run alone as in "Re-running one run" below |',
     '| status | ok, or error if the run threw |',
     '| error | the error message of a failed run (its metrics are NA) |',
     ...Object.entries(SUMMARY_METRICS).map(([k, v]) => `| ${k} | ${v} |`),
@@ -39,9 +39,13 @@ export function batchReadme(table: RunsTable, series: SeriesMode, rerun: string)
   if (series === 'none') lines.push('Not written (`--series none`).');
   else {
     lines.push(
-      'Long form, one row per run, month and variable: `run,month,variable,value` (values to 6 decimals).',
-      'Region series only (the whole simulated region). Failed runs have no rows. `month` is 0 for January',
-      'of the start year.',
+      `Long form, one row per run, month and variable: \`${SERIES_HEADER.trim()}\` (values to 6 decimals),`,
+      'the same columns as the series.csv of `regiosim run`. Region series only (the whole simulated region:',
+      'scope `region`). Failed runs have no rows.',
+      '',
+      '| column | meaning |',
+      '|---|---|',
+      ...Object.entries(SERIES_COLUMNS).map(([k, v]) => `| ${k} | ${v} |`),
       '',
       series === 'yearly'
         ? `Yearly: one row per calendar year, at the index of its last month (11, 23, ..., or the last month of a partial year). Levels and stocks are the value in that month; the monthly flows ${FLOW_SERIES.join(', ')} are summed over the year. Use \`--series monthly\` for every month.`

@@ -197,7 +197,7 @@ async function lockedBatch(plan: ExperimentPlan, options: BatchOptions, folder: 
       if (series !== 'none') writeWhole(folder.path('series.csv'), SERIES_HEADER);
     }
     const rerun =
-      "A run reproduces alone from its scenario and the seed in its row: `regiosim run <scenario> --seed <seed>` (with a sweep point's values set in the scenario file).";
+      'A run reproduces alone, with its point\'s inputs (sweep or design values included) and the seed in its row: `npx regiosim run --from <this folder> --run <run>` in the regiosim project folder (`<run>` from the run column of runs.csv).';
     writeAtomic(folder.path('README.md'), batchReadme(table, series, rerun));
     folder.path('manifest.json');
   } catch (e) {

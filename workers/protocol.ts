@@ -36,7 +36,7 @@ export interface RunOutcome {
   metrics: number[];
   /** This run's runs.csv row (workers/runs-table.ts), formatted in the worker, ending in a newline. */
   row: string;
-  /** This run's series.csv lines (`run,month,variable,value\n` each), already formatted; '' if none. */
+  /** This run's series.csv lines (`run,scope,area,month,year,variable,value\n` each), already formatted; '' if none. */
   series: string;
 }
 

@@ -4,7 +4,7 @@ import { simulate } from '../sim/simulate.js';
 import { SUMMARY_METRICS, type SummaryMetric } from '../sim/summary.js';
 import type { ChunkTask, RunOutcome, SeriesMode } from './protocol.js';
 import type { RunsTable } from './runs-table.js';
-import { seriesLines } from './series.js';
+import { regionCode, seriesLines } from './series.js';
 
 const METRIC_NAMES = Object.keys(SUMMARY_METRICS) as SummaryMetric[];
 
@@ -27,7 +27,14 @@ export function runOne(
     const result = simulate(point.input, spec.seed);
     timing.simMs += performance.now() - t0;
     const metrics = METRIC_NAMES.map((name) => result.summary.metrics[name]);
-    const series = seriesLines(spec.index, result.series.region.values, result.horizonMonths, mode);
+    const series = seriesLines(
+      spec.index,
+      result.series.region.values,
+      result.horizonMonths,
+      mode,
+      regionCode(point.input),
+      result.startYear,
+    );
     outcome = { ...base, status: 'ok', error: '', metrics, series };
   } catch (e) {
     const error = e instanceof Error ? `${e.name}: ${e.message}` : String(e);

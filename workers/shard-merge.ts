@@ -36,6 +36,7 @@ import { batchPaths } from './engine.js';
 import type { SeriesMode } from './protocol.js';
 import { SERIES_HEADER } from './series.js';
 import { runsText, type ShardRecord } from './shard.js';
+import { batchResumeArgs, commandLine } from '../cli/command-line.js';
 
 /** Why nothing was merged: 'refused' (exit 2) the folders do not belong together; 'incomplete' (exit 1) shards are missing or unfinished. */
 export class MergeError extends Error {
@@ -225,8 +226,9 @@ export function checkComplete(folders: ShardFolder[], unstarted: string[]): stri
       m.status === 'running'
         ? 'status running (still running, or killed without a chance to record it)'
         : `status ${m.status}${m.error ? `: ${m.error}` : ''}`;
+    const resume = batchResumeArgs((m.arguments as Record<string, unknown> | undefined) ?? {});
     problems.push(
-      `shard ${f.shard.index}/${f.shard.count} in ${f.dir} is incomplete: ${c.done}/${c.total} runs done, ${why}; finish it with its regiosim batch command plus --resume`,
+      `shard ${f.shard.index}/${f.shard.count} in ${f.dir} is incomplete: ${c.done}/${c.total} runs done, ${why}; finish it with ${resume ? commandLine(resume) : 'its regiosim batch command plus --resume'}`,
     );
   }
   return problems;

@@ -84,7 +84,7 @@ export class SeriesCheck {
     this.counts.push(lines);
   }
 
-  /** Checks one line (`run,month,variable,value`); returns a problem or undefined. */
+  /** Checks one line (`run,scope,area,month,year,variable,value`); returns a problem or undefined. */
   line(text: string, allowExtra = false): string | undefined {
     const run = runIndexOf(text);
     if (Number.isNaN(run)) return `"${text.slice(0, 40)}" does not start with a run number`;

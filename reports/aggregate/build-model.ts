@@ -10,6 +10,7 @@ import { type BatchInfo, readBatchInfo } from '../read/manifest.js';
 import { readRuns } from '../read/runs.js';
 import { readSeries } from '../read/series.js';
 import { bands } from './bands.js';
+import { scenarioChanges } from './changes.js';
 import { mapData } from './map-data.js';
 import { pairedDifferences } from './paired.js';
 import { checkPlanAgainstManifest, recoverPlan } from './plan-inputs.js';
@@ -85,7 +86,6 @@ export function buildModel(batchDir: string, options: ModelOptions = {}): Report
   if (keep < info.replicates)
     notes.push(`Quantile bands over time use the first ${keep} replicates of each point; means and their intervals use all runs.`);
 
-  const areaSizes = plan ? new Map(plan.points.map((p) => [p.id, p.input.poolAreas.reduce((s, a) => s + a.memberCodes.length, 0)])) : undefined;
   const model: ReportModel = {
     info,
     set,
@@ -95,10 +95,11 @@ export function buildModel(batchDir: string, options: ModelOptions = {}): Report
     runsFailed: failed,
     source: sourceLine(info, ok, failed),
     summary: summarise(set, runs),
-    proportions: proportions(set, runs, areaSizes),
+    proportions: proportions(set, runs),
     paired: pairedDifferences(set, runs),
     bands: bands(set, series, info.replicates, startYear, info.seriesMode),
     survival: survival(set, runs, series, startYear, info.seriesMode),
+    ...(plan ? { changes: scenarioChanges(set, plan) } : { changesMissing: `the scenario inputs could not be rebuilt (${planProblem})` }),
     keep,
     notes,
   };
@@ -110,8 +111,14 @@ export function buildModel(batchDir: string, options: ModelOptions = {}): Report
     if (map) {
       const codes = new Set(map.codes);
       const all = (loadBoundaries() as { features: Array<{ properties: { gm_code: string } }> }).features;
+      const features = all.filter((f) => codes.has(f.properties.gm_code));
+      if (features.length === 0) {
+        // Made-up municipalities (a synthetic region) have no boundaries to draw.
+        notes.push('The municipalities of this batch have no CBS boundaries (a synthetic region): the report has no map.');
+        return model;
+      }
       model.map = map;
-      model.boundaries = rewindForD3(all.filter((f) => codes.has(f.properties.gm_code)));
+      model.boundaries = rewindForD3(features);
       if (map.check.matched !== map.check.compared)
         notes.push(`Only ${map.check.matched} of ${map.check.compared} map re-runs reproduced the batch's progress2030: the map may not match the batch.`);
     }

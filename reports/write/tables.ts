@@ -32,8 +32,8 @@ export function tables(model: ReportModel): Record<string, { rows: Row[]; column
   return {
     summary: {
       rows: model.summary as unknown as Row[],
-      columns: ['point', 'scenario', 'sweep', 'metric', ...DESCRIBE],
-      about: 'every summary metric per point: runs, missing values, mean, sd, median, 5/25/75/95% quantiles, 95% t-interval of the mean',
+      columns: ['point', 'scenario', 'sweep', 'metric', ...DESCRIBE, 'interval'],
+      about: 'every summary metric per point: runs, missing values, mean, sd, median, 5/25/75/95% quantiles, 95% t-interval of the mean (interval t); a share of counts has its Wilson interval in proportions.csv instead (ciLow, ciHigh NA)',
     },
     proportions: {
       rows: model.proportions as unknown as Row[],
@@ -44,8 +44,8 @@ export function tables(model: ReportModel): Record<string, { rows: Row[]; column
     },
     'paired-differences': {
       rows: model.paired as unknown as Row[],
-      columns: ['point', 'scenario', 'sweep', 'baselinePoint', 'metric', 'pairs', 'mean', 'sd', 'ciLow', 'ciHigh', 'distinguishable'],
-      about: 'point minus its baseline point, run by run on shared seeds (pairs matched by replicate), with a 95% t-interval; distinguishable is FALSE when the interval contains zero',
+      columns: ['point', 'scenario', 'sweep', 'baselinePoint', 'metric', 'pairs', 'mean', 'sd', 'ciLow', 'ciHigh', 'method', 'distinguishable'],
+      about: 'point minus its baseline point, run by run on shared seeds (pairs matched by replicate), with a 95% interval: method t (Student t of the paired differences) or newcombe (Newcombe\'s paired interval of two shares, for outcomes that are 0 or 1 in every pair); distinguishable is FALSE when the interval contains zero',
     },
     bands: {
       rows: model.bands as unknown as Row[],
