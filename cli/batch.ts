@@ -16,6 +16,8 @@ import { explorationOf } from '../scenarios/design-build.js';
 import { prepareDesignFolder } from './explore.js';
 import { runBatchInterruptibly } from './interruptible.js';
 import { badTimeout } from './run-timeout.js';
+import { MUNICIPALITY_MODES, type MunicipalityMode } from '../workers/municipality-table.js';
+import { OUTPUT_FORMATS, type OutputFormat } from '../workers/parquet-export.js';
 
 export interface BatchArgs {
   /** One experiment file, or scenario files, library names or built-ins (default, national). */
@@ -26,6 +28,10 @@ export interface BatchArgs {
   chunk?: number;
   out: string;
   series: SeriesMode;
+  /** Per-municipality rows (default end). */
+  municipalities?: MunicipalityMode;
+  /** csv (default), parquet or both. */
+  format?: OutputFormat;
   resume: boolean;
   dryRun: boolean;
   quiet: boolean;
@@ -49,12 +55,18 @@ export async function batchCommand(args: BatchArgs): Promise<number> {
   }
 
   if (args.dryRun) {
-    const e = estimateBatch(plan, { threads: args.threads, chunk: args.chunk, series: args.series, shard: args.shard });
+    const e = estimateBatch(plan, {
+      threads: args.threads,
+      chunk: args.chunk,
+      series: args.series,
+      municipalities: args.municipalities,
+      shard: args.shard,
+    });
     out.write(
       `${[
         `regiosim batch --dry-run: ${shape}, master seed ${plan.masterSeed}, ${e.threads} thread${e.threads === 1 ? '' : 's'}`,
         `  pilot: ${e.pilotRuns} runs in this thread, ${e.msPerRun.toFixed(1)} ms per warm run → chunks of ${e.chunk} run${e.chunk === 1 ? '' : 's'}`,
-        `  estimate: ${formatDuration(e.seconds)} of wall time, ${mb(e.bytes)} on disk (runs.csv + series.csv ${args.series})`,
+        `  estimate: ${formatDuration(e.seconds)} of wall time, ${mb(e.bytes)} on disk as CSV (runs.csv, series.csv ${args.series}, municipality tables ${args.municipalities ?? 'end'})`,
         '  nothing else was run and nothing was written',
       ].join('\n')}\n`,
     );
@@ -70,13 +82,37 @@ export async function batchCommand(args: BatchArgs): Promise<number> {
     threads: args.threads,
     chunk: args.chunk,
     series: args.series,
+    municipalities: args.municipalities,
+    format: args.format,
     resume: args.resume,
     progress: makeProgress(args.quiet ? 'quiet' : 'auto'),
     shard: args.shard,
     manifest: { arguments: { ...args }, inputFiles: [...plan.sourceFiles, ...modelDataFiles()] },
   });
-  out.write(endMessage(result, plan, shape, refOf, args.series));
+  out.write(endMessage(result, plan, shape, refOf, args.series, writtenFiles(args, result)));
   return exitCode;
+}
+
+/** The table files a batch folder holds at the end (for the end message). */
+export function writtenFiles(
+  args: Pick<BatchArgs, 'series' | 'municipalities' | 'format' | 'shard'>,
+  r: Pick<BatchResult, 'status' | 'counts' | 'error'>,
+): string {
+  const format = args.format ?? 'csv';
+  const done = r.counts.done === r.counts.total && !args.shard && format !== 'csv' && !r.error;
+  const csv = format !== 'parquet' || !done;
+  const names: string[] = [];
+  const add = (stem: string, note = '') => {
+    if (csv) names.push(`${stem}.csv${note}`);
+    if (done) names.push(`${stem}.parquet${note}`);
+  };
+  names.push('runs.csv');
+  if (done) names.push('runs.parquet');
+  if (args.series !== 'none') add('series', ` (${args.series})`);
+  const m = args.municipalities ?? 'end';
+  if (m !== 'none') add('municipalities');
+  if (m === 'yearly') add('municipality-series');
+  return names.join(', ');
 }
 
 /** The summary printed when a batch ends: counts, failures with their seeds and how to re-run one, how to resume. */
@@ -86,6 +122,7 @@ export function endMessage(
   shape: string,
   refOf: Map<string, string>,
   series: SeriesMode,
+  files = `runs.csv${series === 'none' ? '' : `, series.csv (${series})`}`,
 ): string {
   const c = r.counts;
   const ran = c.done - r.resumedFrom;
@@ -116,7 +153,7 @@ export function endMessage(
     lines.push(`  continue with: regiosim ${[...argv, ...(argv.includes('--resume') ? [] : ['--resume'])].join(' ')}`);
   }
   lines.push(
-    `  written in ${r.paths.dir}: runs.csv, ${series === 'none' ? '' : `series.csv (${series}), `}manifest.json, README.md (column meanings)`,
+    `  written in ${r.paths.dir}: ${files}, manifest.json, README.md (column meanings)`,
   );
   return `${lines.join('\n')}\n`;
 }
@@ -168,6 +205,18 @@ export const batchCommandModule: CommandModule = {
         default: 'yearly' as const,
         describe: 'region series written to series.csv',
       })
+      .option('municipalities', {
+        choices: MUNICIPALITY_MODES,
+        default: 'end' as const,
+        describe:
+          'per-municipality results: end (one row per run × municipality in municipalities.csv), yearly (also every municipality’s yearly series in municipality-series.csv), none (for huge batches)',
+      })
+      .option('format', {
+        choices: OUTPUT_FORMATS,
+        default: 'csv' as const,
+        describe:
+          'table files: csv, parquet (Parquet tables; runs.csv stays as the ledger) or both; Parquet is written when every run is done',
+      })
       .option('resume', { type: 'boolean', default: false, describe: 'continue the interrupted batch in --out' })
       .option('dry-run', {
         type: 'boolean',
@@ -204,6 +253,8 @@ export const batchCommandModule: CommandModule = {
       chunk?: number;
       out: string;
       series: SeriesMode;
+      municipalities: MunicipalityMode;
+      format: OutputFormat;
       resume: boolean;
       dryRun: boolean;
       quiet: boolean;
@@ -219,6 +270,8 @@ export const batchCommandModule: CommandModule = {
         chunk: a.chunk,
         out: a.out,
         series: a.series,
+        municipalities: a.municipalities,
+        format: a.format,
         resume: a.resume,
         dryRun: a.dryRun,
         quiet: a.quiet,
