@@ -123,7 +123,7 @@ export function prepareResume(
   const tables = rowTables(options).map((t) => ({
     ...t,
     path: join(paths.dir, t.file),
-    check: new SeriesCheck(false),
+    check: new SeriesCheck(false, t.noun),
     lines: shapes.map((s) => t.rowsPerRun(s)),
   }));
   let header: string | undefined;

@@ -301,7 +301,7 @@ export function mergeShards(dirs: string[], outDir: string): MergeResult {
     const header = readFirstLine(batchPaths(first.dir).runs);
     const tables = rowTables({ series, municipalities: first.manifest.municipalities ?? 'none' });
     // checks[shard][table]
-    const checks = sorted.map(() => tables.map(() => new SeriesCheck(true)));
+    const checks = sorted.map(() => tables.map((t) => new SeriesCheck(true, t.noun)));
     const runsFd = openSync(paths.runs, 'w');
     let ok = 0;
     let failed = 0;

@@ -33,6 +33,8 @@ export interface RowTable {
   /** File name in the batch folder (CSV); the Parquet copy has the same stem. */
   file: string;
   header: string;
+  /** What a row is, for the messages of the checks (workers/verify.ts SeriesCheck). */
+  noun: string;
   rowsPerRun(point: PointShape): number;
 }
 
@@ -40,6 +42,7 @@ const SERIES: RowTable = {
   key: 'series',
   file: 'series.csv',
   header: SERIES_HEADER,
+  noun: 'series',
   rowsPerRun: () => 0, // replaced per mode below
 };
 
@@ -53,6 +56,7 @@ export function rowTables(o: TableOptions): RowTable[] {
       key: 'municipalities',
       file: 'municipalities.csv',
       header: MUNICIPALITIES_HEADER,
+      noun: 'municipality',
       rowsPerRun: (p) => municipalityRowsPerRun(p.municipalities ?? 0, p.horizonMonths).end,
     });
   if (o.municipalities === 'yearly')
@@ -60,6 +64,7 @@ export function rowTables(o: TableOptions): RowTable[] {
       key: 'municipalitySeries',
       file: 'municipality-series.csv',
       header: MUNICIPALITY_SERIES_HEADER,
+      noun: 'municipality series',
       rowsPerRun: (p) => municipalityRowsPerRun(p.municipalities ?? 0, p.horizonMonths).yearly,
     });
   return tables;

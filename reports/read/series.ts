@@ -6,7 +6,7 @@
  * when a point has no more replicates than that, the band is exact.
  */
 import { existsSync, statSync } from 'node:fs';
-import { forEachLine } from '../../workers/csv-lines.js';
+import { forEachTableLine } from '../../workers/table-lines.js';
 import { RunningMoments } from '../stats/running.js';
 import { ReportError } from '../errors.js';
 import { parseCell } from './number.js';
@@ -48,7 +48,7 @@ export function readSeries(
   const data: SeriesData = { variables: [...variables], keep, cells, rows: 0, skipped: 0 };
   if (!existsSync(path)) return data;
   let lineNo = 0;
-  const complete = forEachLine(path, (line) => {
+  const complete = forEachTableLine(path, (line) => {
     lineNo++;
     if (lineNo === 1) {
       if (line !== 'run,month,variable,value') throw new ReportError(`${path}: header is not run,month,variable,value`);
