@@ -211,8 +211,10 @@ async function lockedBatch(plan: ExperimentPlan, options: BatchOptions, folder: 
     throw e;
   }
 
+  // A finished --format parquet batch has no CSV row tables left, and nothing to write into them.
+  const open = tables.filter((t) => start < range.to || existsSync(join(paths.dir, t.file)));
   const writer = new OrderedWriter(
-    { runs: paths.runs, tables: tables.map((t) => ({ key: t.key, path: join(paths.dir, t.file) })) },
+    { runs: paths.runs, tables: open.map((t) => ({ key: t.key, path: join(paths.dir, t.file) })) },
     start,
   );
   const counts = (): BatchCounts => ({

@@ -73,6 +73,7 @@ export function csvToParquet(csv: string, parquet: string, schema: TableSchema):
       out.add(cells);
       return true;
     });
+    if (line === 0) throw new Error(`${csv} is empty (no header); the file was damaged`);
     out.close();
   } catch (e) {
     out.abort();
