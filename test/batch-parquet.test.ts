@@ -146,7 +146,9 @@ describe('--format parquet', () => {
     const r = await batch(experiment, { outDir: only, threads: 2, municipalities: 'yearly', format: 'parquet', resume: true });
     expect(r.status).toBe('complete');
     expect(r.resumedFrom).toBe(6);
-    STEMS.forEach((s, i) => expect(bytes(only, `${s}.parquet`).equals(before[i]), s).toBe(true));
+    STEMS.forEach((s, i) => {
+      expect(bytes(only, `${s}.parquet`).equals(before[i]), s).toBe(true);
+    });
   }, 60_000);
 
   it('reports from the Parquet tables what it reports from the CSV ones', () => {

@@ -54,7 +54,7 @@ export function parquetKeyValues(meta: FileMetaData): Record<string, string> {
  */
 export function forEachParquetRow(
   path: string,
-  visit: (cells: ReadCell[]) => boolean | undefined | void,
+  visit: (cells: ReadCell[]) => boolean | undefined,
   columns?: readonly string[],
 ): { rows: number; columns: string[] } {
   const fd = openSync(path, 'r');
