@@ -96,7 +96,7 @@ export function batchManifest(
           scenario: p.scenario,
           sweep: p.sweep,
           horizonMonths: p.input.horizonMonths,
-          municipalities: p.input.municipalities.length,
+          municipalities: p.input.municipalities?.length,
         })),
       },
       files: files(ctx),

@@ -110,12 +110,15 @@ function chosenPoints(set: PointSet, maxPanels = 6) {
 
 function finish(
   cells: MapCells,
-  chosen: ReturnType<typeof chosenPoints>,
+  points: ReturnType<typeof chosenPoints>,
   base: Pick<MapData, 'source' | 'progressYear' | 'check'>,
 ): MapData | undefined {
+  let chosen = points;
   const labels = new Map(chosen.map((p) => [p.id, p.label]));
   const rows = cells.rows((id) => labels.get(id) ?? id);
   if (rows.length === 0) return undefined;
+  // A point without rows (a partial batch that has not reached it) gets no panel.
+  chosen = chosen.filter((p) => rows.some((r) => r.point === p.id));
   const perPoint = chosen.map((p) => Math.max(0, ...rows.filter((r) => r.point === p.id).map((r) => r.runs)));
   const half = (lo: number, hi: number) => (Number.isFinite(hi - lo) ? (hi - lo) / 2 : 0);
   return {
