@@ -146,7 +146,7 @@ async function main(): Promise<void> {
       const peak = rss.peak();
       const secs = (performance.now() - t1) / 1000;
       process.stdout.write(
-        `    ×${String(copies).padEnd(3)} ${String(rowCount).padStart(10)} rows, ${mb(csvBytes).padStart(9)} of CSV: ${secs.toFixed(1)} s (${((rowCount / secs) / 1e6).toFixed(2)} M rows/s), RSS ${mb(before)} before, peak ${mb(peak)} (+${mb(Math.max(0, peak - before))})\n`,
+        `    ×${String(copies).padEnd(3)} ${String(rowCount).padStart(10)} rows, ${mb(csvBytes).padStart(9)} of CSV: ${secs.toFixed(1)} s (${(rowCount / secs / 1e6).toFixed(2)} M rows/s), RSS ${mb(before)} before, peak ${mb(peak)} (+${mb(Math.max(0, peak - before))})\n`,
       );
       rmSync(d, { recursive: true, force: true });
     }

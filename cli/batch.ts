@@ -152,9 +152,7 @@ export function endMessage(
     const argv = process.argv.slice(2);
     lines.push(`  continue with: regiosim ${[...argv, ...(argv.includes('--resume') ? [] : ['--resume'])].join(' ')}`);
   }
-  lines.push(
-    `  written in ${r.paths.dir}: ${files}, manifest.json, README.md (column meanings)`,
-  );
+  lines.push(`  written in ${r.paths.dir}: ${files}, manifest.json, README.md (column meanings)`);
   return `${lines.join('\n')}\n`;
 }
 

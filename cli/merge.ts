@@ -56,9 +56,7 @@ export function mergeMessage(r: MergeResult): string {
     lines.push(
       `  ${c.failed} run${c.failed === 1 ? '' : 's'} failed inside the model (status error in runs.csv), as on one machine`,
     );
-  lines.push(
-    `  written in ${r.dir}: ${tableFiles(r.dir).join(', ')}, manifest.json, README.md`,
-  );
+  lines.push(`  written in ${r.dir}: ${tableFiles(r.dir).join(', ')}, manifest.json, README.md`);
   return `${lines.join('\n')}\n`;
 }
 

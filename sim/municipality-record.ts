@@ -20,7 +20,8 @@ export const MUNICIPALITY_FIELDS = {
   code: 'CBS code of the municipality',
   name: 'name of the municipality',
   sizeClass: 'size class by population: 0 under 20,000, 1 20,000-50,000, 2 50,000-100,000, 3 100,000 or more',
-  progress2030: 'its progressShare (dwellings made ready / full-pace target) at the end of 2030 (NA outside the horizon)',
+  progress2030:
+    'its progressShare (dwellings made ready / full-pace target) at the end of 2030 (NA outside the horizon)',
   progress2050: 'its progressShare at the end of 2050 (NA outside the horizon)',
   ...(Object.fromEntries(
     END_SERIES.map((n) => [`${n}End`, `${MUNICIPALITY_SERIES[n]}, at the end of the run`]),

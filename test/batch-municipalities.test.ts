@@ -57,7 +57,8 @@ describe('municipalities.csv', () => {
         for (const [k, v] of Object.entries(rec)) {
           const cell = mine[i][k];
           if (typeof v === 'boolean') expect(cell, k).toBe(v ? '1' : '0');
-          else if (typeof v === 'number') expect(cell === 'NA' ? Number.NaN : Number(cell), `${k} of ${rec.code}`).toBe(v);
+          else if (typeof v === 'number')
+            expect(cell === 'NA' ? Number.NaN : Number(cell), `${k} of ${rec.code}`).toBe(v);
           else expect(cell, k).toBe(v);
         }
       });
@@ -141,9 +142,25 @@ describe('regiosim batch --municipalities / --format (CLI)', () => {
     writeFileSync(scenario, 'name: s\nregion: { res: Drenthe }\nlevers: { poolForm: flexpool }\nhorizon: 12\n');
     const out = join(work, 'b');
     const run = (args: string[]) => spawnSync(process.execPath, [snapshotCli(), ...args], { encoding: 'utf8' });
-    const r = run(['batch', scenario, '--runs', '2', '--threads', '1', '--quiet', '--municipalities', 'none', '--format', 'both', '--out', out]);
+    const r = run([
+      'batch',
+      scenario,
+      '--runs',
+      '2',
+      '--threads',
+      '1',
+      '--quiet',
+      '--municipalities',
+      'none',
+      '--format',
+      'both',
+      '--out',
+      out,
+    ]);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toMatch(/written in .*: runs\.csv, runs\.parquet, series\.csv \(yearly\), series\.parquet \(yearly\), manifest\.json/);
+    expect(r.stdout).toMatch(
+      /written in .*: runs\.csv, runs\.parquet, series\.csv \(yearly\), series\.parquet \(yearly\), manifest\.json/,
+    );
     expect(existsSync(join(out, 'municipalities.csv'))).toBe(false);
     const bad = run(['batch', scenario, '--format', 'xlsx', '--out', join(work, 'c')]);
     expect(bad.status).not.toBe(0);

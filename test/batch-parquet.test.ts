@@ -88,13 +88,34 @@ describe('Parquet tables (--format both)', () => {
 
   it('types the columns: integers, doubles and text, the swept number as a double', async () => {
     const types = Object.fromEntries(
-      (await duck(`DESCRIBE SELECT * FROM read_parquet('${join(both, 'runs.parquet')}')`)).map((t) => [t.column_name, t.column_type]),
+      (await duck(`DESCRIBE SELECT * FROM read_parquet('${join(both, 'runs.parquet')}')`)).map((t) => [
+        t.column_name,
+        t.column_type,
+      ]),
     );
-    expect(types).toMatchObject({ run: 'INTEGER', point: 'VARCHAR', initialStaff: 'DOUBLE', replicate: 'INTEGER', seed: 'DOUBLE', status: 'VARCHAR', progress2030: 'DOUBLE' });
+    expect(types).toMatchObject({
+      run: 'INTEGER',
+      point: 'VARCHAR',
+      initialStaff: 'DOUBLE',
+      replicate: 'INTEGER',
+      seed: 'DOUBLE',
+      status: 'VARCHAR',
+      progress2030: 'DOUBLE',
+    });
     const m = Object.fromEntries(
-      (await duck(`DESCRIBE SELECT * FROM read_parquet('${join(both, 'municipalities.parquet')}')`)).map((t) => [t.column_name, t.column_type]),
+      (await duck(`DESCRIBE SELECT * FROM read_parquet('${join(both, 'municipalities.parquet')}')`)).map((t) => [
+        t.column_name,
+        t.column_type,
+      ]),
     );
-    expect(m).toMatchObject({ run: 'INTEGER', code: 'VARCHAR', sizeClass: 'INTEGER', progress2030: 'DOUBLE', membershipEnd: 'VARCHAR', founder: 'INTEGER' });
+    expect(m).toMatchObject({
+      run: 'INTEGER',
+      code: 'VARCHAR',
+      sizeClass: 'INTEGER',
+      progress2030: 'DOUBLE',
+      membershipEnd: 'VARCHAR',
+      founder: 'INTEGER',
+    });
   });
 
   it('carries the meaning of every column (and long-form variable) in its key-value metadata', async () => {
@@ -116,7 +137,8 @@ describe('Parquet tables (--format both)', () => {
     const one = tempDir('pq-one');
     await batch(experiment, { outDir: one, threads: 1, municipalities: 'yearly', format: 'both' });
     for (const stem of STEMS)
-      for (const ext of ['csv', 'parquet']) expect(bytes(one, `${stem}.${ext}`).equals(bytes(both, `${stem}.${ext}`)), `${stem}.${ext}`).toBe(true);
+      for (const ext of ['csv', 'parquet'])
+        expect(bytes(one, `${stem}.${ext}`).equals(bytes(both, `${stem}.${ext}`)), `${stem}.${ext}`).toBe(true);
   }, 120_000);
 });
 
@@ -125,25 +147,48 @@ describe('--format parquet', () => {
   beforeAll(async () => {
     // Interrupted after 2 runs (CSV only so far, no Parquet), then resumed to the end.
     only = tempDir('pq-only');
-    const first = await batch(experiment, { outDir: only, threads: 2, chunk: 1, municipalities: 'yearly', format: 'parquet', stopAfter: 2 });
+    const first = await batch(experiment, {
+      outDir: only,
+      threads: 2,
+      chunk: 1,
+      municipalities: 'yearly',
+      format: 'parquet',
+      stopAfter: 2,
+    });
     expect(first.status).toBe('interrupted');
     expect(existsSync(join(only, 'municipalities.csv'))).toBe(true);
     expect(readdirSync(only).filter((f) => f.endsWith('.parquet'))).toEqual([]);
-    const rest = await batch(experiment, { outDir: only, threads: 2, chunk: 1, municipalities: 'yearly', format: 'parquet', resume: true });
+    const rest = await batch(experiment, {
+      outDir: only,
+      threads: 2,
+      chunk: 1,
+      municipalities: 'yearly',
+      format: 'parquet',
+      resume: true,
+    });
     expect(rest.status).toBe('complete');
   }, 120_000);
 
   it('keeps runs.csv (the ledger), drops the CSV row tables, and resumes to the same Parquet bytes', () => {
-    expect(readdirSync(only).filter((f) => /\.(csv|parquet)$/.test(f)).sort()).toEqual(
-      ['municipalities.parquet', 'municipality-series.parquet', 'runs.csv', 'runs.parquet', 'series.parquet'],
-    );
+    expect(
+      readdirSync(only)
+        .filter((f) => /\.(csv|parquet)$/.test(f))
+        .sort(),
+    ).toEqual(['municipalities.parquet', 'municipality-series.parquet', 'runs.csv', 'runs.parquet', 'series.parquet']);
     expect(bytes(only, 'runs.csv').equals(bytes(both, 'runs.csv'))).toBe(true);
-    for (const stem of STEMS) expect(bytes(only, `${stem}.parquet`).equals(bytes(both, `${stem}.parquet`)), stem).toBe(true);
+    for (const stem of STEMS)
+      expect(bytes(only, `${stem}.parquet`).equals(bytes(both, `${stem}.parquet`)), stem).toBe(true);
   });
 
   it('resuming the finished batch runs nothing and changes nothing', async () => {
     const before = STEMS.map((s) => bytes(only, `${s}.parquet`));
-    const r = await batch(experiment, { outDir: only, threads: 2, municipalities: 'yearly', format: 'parquet', resume: true });
+    const r = await batch(experiment, {
+      outDir: only,
+      threads: 2,
+      municipalities: 'yearly',
+      format: 'parquet',
+      resume: true,
+    });
     expect(r.status).toBe('complete');
     expect(r.resumedFrom).toBe(6);
     STEMS.forEach((s, i) => {
@@ -167,7 +212,13 @@ describe('merge with --format both', () => {
     const dirs: string[] = [];
     for (const i of [1, 2]) {
       const dir = join(root, `shard-${i}`);
-      const r = await batch(experiment, { outDir: dir, threads: 2, municipalities: 'yearly', format: 'both', shard: { index: i, count: 2 } });
+      const r = await batch(experiment, {
+        outDir: dir,
+        threads: 2,
+        municipalities: 'yearly',
+        format: 'both',
+        shard: { index: i, count: 2 },
+      });
       expect(r.status).toBe('complete');
       expect(readdirSync(dir).filter((f) => f.endsWith('.parquet'))).toEqual([]); // shards leave Parquet to merge
       dirs.push(dir);
@@ -175,7 +226,8 @@ describe('merge with --format both', () => {
     const out = join(root, 'merged');
     mergeShards(dirs, out);
     for (const stem of STEMS)
-      for (const ext of ['csv', 'parquet']) expect(bytes(out, `${stem}.${ext}`).equals(bytes(both, `${stem}.${ext}`)), `${stem}.${ext}`).toBe(true);
+      for (const ext of ['csv', 'parquet'])
+        expect(bytes(out, `${stem}.${ext}`).equals(bytes(both, `${stem}.${ext}`)), `${stem}.${ext}`).toBe(true);
     // A shard that lost a municipality row is refused.
     const broken = join(root, 'broken');
     cpSync(dirs[1], broken, { recursive: true });

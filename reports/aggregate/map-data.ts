@@ -143,7 +143,13 @@ function reaches2030(info: BatchInfo, points: string[], startYear: number): bool
 }
 
 /** The map from the batch's municipalities table: every ok run of the mapped points. */
-export function mapFromTable(info: BatchInfo, set: PointSet, runs: RunsData, startYear: number, growing: boolean): MapData | undefined {
+export function mapFromTable(
+  info: BatchInfo,
+  set: PointSet,
+  runs: RunsData,
+  startYear: number,
+  growing: boolean,
+): MapData | undefined {
   if (info.municipalitiesMode === 'none') return undefined;
   const chosen = chosenPoints(set);
   const ids = new Set(chosen.map((p) => p.id));
@@ -151,13 +157,24 @@ export function mapFromTable(info: BatchInfo, set: PointSet, runs: RunsData, sta
   const cells = new MapCells();
   forEachMunicipalityRow(info.files.municipalities, runs, growing, (row) => {
     if (!ids.has(row.point)) return;
-    cells.add(row.point, row.code, row.name, use2030 ? row.progress2030 : row.progressEnd, row.membershipEnd === 'member');
+    cells.add(
+      row.point,
+      row.code,
+      row.name,
+      use2030 ? row.progress2030 : row.progressEnd,
+      row.membershipEnd === 'member',
+    );
   });
   return finish(cells, chosen, { source: 'table', progressYear: use2030 ? 2030 : 'end' });
 }
 
 /** The map from in-process re-runs of the first replicates (batches without a municipalities table). */
-export function mapFromReruns(plan: ExperimentPlan, set: PointSet, runs: RunsData, options: MapOptions): MapData | undefined {
+export function mapFromReruns(
+  plan: ExperimentPlan,
+  set: PointSet,
+  runs: RunsData,
+  options: MapOptions,
+): MapData | undefined {
   const k = Math.min(options.runsPerPoint, plan.replicates);
   if (k < 1) return undefined;
   const chosen = chosenPoints(set, options.maxPanels);

@@ -31,7 +31,8 @@ export function forEachMunicipalityRow(
   growing: boolean,
   visit: (row: MunicipalityRow) => void,
 ): void {
-  if (!existsSync(path)) throw new ReportError(`${path} is missing: the batch lists per-municipality rows in its manifest`);
+  if (!existsSync(path))
+    throw new ReportError(`${path} is missing: the batch lists per-municipality rows in its manifest`);
   const col = (name: string) => MUNICIPALITY_COLUMNS.indexOf(name);
   const at = {
     run: col('run'),
@@ -68,7 +69,8 @@ export function forEachMunicipalityRow(
   });
   if (lineNo === 0) throw new ReportError(`${path}: empty file (no header)`);
   if (!growing) {
-    if (complete < statSync(path).size) throw new ReportError(`${path}: the last line is cut mid-line; the file was damaged`);
+    if (complete < statSync(path).size)
+      throw new ReportError(`${path}: the last line is cut mid-line; the file was damaged`);
     const problem = runs.municipalities.end();
     if (problem) throw new ReportError(`${path}: ${problem}; the file was edited or damaged`);
   }
