@@ -16,6 +16,7 @@ import { explorationOf } from '../scenarios/design-build.js';
 import { prepareDesignFolder } from './explore.js';
 import { runBatchInterruptibly } from './interruptible.js';
 import { badTimeout } from './run-timeout.js';
+import { writtenFiles } from './written-files.js';
 import { MUNICIPALITY_MODES, type MunicipalityMode } from '../workers/municipality-table.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../workers/parquet-export.js';
 
@@ -91,28 +92,6 @@ export async function batchCommand(args: BatchArgs): Promise<number> {
   });
   out.write(endMessage(result, plan, shape, refOf, args.series, writtenFiles(args, result)));
   return exitCode;
-}
-
-/** The table files a batch folder holds at the end (for the end message). */
-export function writtenFiles(
-  args: Pick<BatchArgs, 'series' | 'municipalities' | 'format' | 'shard'>,
-  r: Pick<BatchResult, 'status' | 'counts' | 'error'>,
-): string {
-  const format = args.format ?? 'csv';
-  const done = r.counts.done === r.counts.total && !args.shard && format !== 'csv' && !r.error;
-  const csv = format !== 'parquet' || !done;
-  const names: string[] = [];
-  const add = (stem: string, note = '') => {
-    if (csv) names.push(`${stem}.csv${note}`);
-    if (done) names.push(`${stem}.parquet${note}`);
-  };
-  names.push('runs.csv');
-  if (done) names.push('runs.parquet');
-  if (args.series !== 'none') add('series', ` (${args.series})`);
-  const m = args.municipalities ?? 'end';
-  if (m !== 'none') add('municipalities');
-  if (m === 'yearly') add('municipality-series');
-  return names.join(', ');
 }
 
 /** The summary printed when a batch ends: counts, failures with their seeds and how to re-run one, how to resume. */

@@ -4,6 +4,9 @@
  * (design.csv, design.json) next to runs.csv, so `regiosim sensitivity` and `regiosim discover`
  * can analyse the folder. The batch options are those of `regiosim batch`.
  */
+import { MUNICIPALITY_MODES, type MunicipalityMode } from '../workers/municipality-table.js';
+import { OUTPUT_FORMATS, type OutputFormat } from '../workers/parquet-export.js';
+import { writtenFiles } from './written-files.js';
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
@@ -29,6 +32,10 @@ export interface ExploreArgs {
   chunk?: number;
   out: string;
   series: SeriesMode;
+  /** Per-municipality tables (default none here: the analyses use runs.csv only). */
+  municipalities?: MunicipalityMode;
+  /** csv (default), parquet or both. */
+  format?: OutputFormat;
   resume: boolean;
   dryRun: boolean;
   quiet: boolean;
@@ -101,7 +108,12 @@ export async function exploreCommand(args: ExploreArgs): Promise<number> {
   const head = `regiosim explore: ${plan.name}, master seed ${plan.masterSeed}`;
   const lines = designLines(exploration, plan.points.length, plan.replicates);
   if (args.dryRun) {
-    const e = estimateBatch(plan, { threads: args.threads, chunk: args.chunk, series: args.series });
+    const e = estimateBatch(plan, {
+      threads: args.threads,
+      chunk: args.chunk,
+      series: args.series,
+      municipalities: args.municipalities ?? 'none',
+    });
     out.write(
       `${[
         `${head} --dry-run, ${e.threads} thread${e.threads === 1 ? '' : 's'}`,
@@ -121,6 +133,8 @@ export async function exploreCommand(args: ExploreArgs): Promise<number> {
     threads: args.threads,
     chunk: args.chunk,
     series: args.series,
+    municipalities: args.municipalities ?? 'none',
+    format: args.format,
     resume: args.resume,
     progress: makeProgress(args.quiet ? 'quiet' : 'auto'),
     // `refs` as regiosim batch records them, so that regiosim report can rebuild the inputs.
@@ -144,7 +158,7 @@ export async function exploreCommand(args: ExploreArgs): Promise<number> {
   if (result.status === 'interrupted' || (result.error && c.done < c.total))
     end.push(`  continue with: regiosim explore ${args.experiment} --out ${args.out} --resume (and the same options)`);
   end.push(
-    `  written in ${show(result.paths.dir)}: runs.csv, ${args.series === 'none' ? '' : 'series.csv, '}${DESIGN_CSV} (the sample), ${DESIGN_JSON}, manifest.json, README.md`,
+    `  written in ${show(result.paths.dir)}: ${writtenFiles({ ...args, municipalities: args.municipalities ?? 'none' }, result)}, ${DESIGN_CSV} (the sample), ${DESIGN_JSON}, manifest.json, README.md`,
     `  next: regiosim sensitivity ${show(result.paths.dir)}    regiosim discover ${show(result.paths.dir)} --where "poolSurvived == 0"`,
   );
   out.write(`${end.join('\n')}\n`);
@@ -184,6 +198,17 @@ export const exploreCommandModule: CommandModule = {
         default: 'none' as const,
         describe: 'region series written to series.csv (the analyses use runs.csv only)',
       })
+      .option('municipalities', {
+        choices: MUNICIPALITY_MODES,
+        default: 'none' as const,
+        describe:
+          'per-municipality tables, as for regiosim batch: end, yearly or none (the analyses use runs.csv only)',
+      })
+      .option('format', {
+        choices: OUTPUT_FORMATS,
+        default: 'csv' as const,
+        describe: 'table files: csv, parquet (runs.csv stays) or both, as for regiosim batch',
+      })
       .option('resume', {
         type: 'boolean',
         default: false,
@@ -197,7 +222,8 @@ export const exploreCommandModule: CommandModule = {
       .option('quiet', { type: 'boolean', default: false, describe: 'no progress output' })
       .option('run-timeout', {
         type: 'number',
-        describe: 'seconds a run may take; a run that takes longer is stopped and recorded as failed (status error), the batch goes on',
+        describe:
+          'seconds a run may take; a run that takes longer is stopped and recorded as failed (status error), the batch goes on',
       })
       .check(
         (a) =>
@@ -219,6 +245,8 @@ export const exploreCommandModule: CommandModule = {
         chunk: a.chunk,
         out: a.out,
         series: a.series,
+        municipalities: a.municipalities,
+        format: a.format,
         resume: a.resume,
         dryRun: a.dryRun,
         quiet: a.quiet,
