@@ -17,6 +17,9 @@ import { prepareDesignFolder } from './explore.js';
 import { runBatchInterruptibly } from './interruptible.js';
 import { badTimeout } from './run-timeout.js';
 import { commandLine, rerunCommand, resumeCommand, shownPath } from './command-line.js';
+import { writtenFiles } from './written-files.js';
+import { MUNICIPALITY_MODES, type MunicipalityMode } from '../workers/municipality-table.js';
+import { OUTPUT_FORMATS, type OutputFormat } from '../workers/parquet-export.js';
 
 export interface BatchArgs {
   /** One experiment file, or scenario files, library names or built-ins (default, national). */
@@ -27,6 +30,10 @@ export interface BatchArgs {
   chunk?: number;
   out: string;
   series: SeriesMode;
+  /** Per-municipality rows (default end). */
+  municipalities?: MunicipalityMode;
+  /** csv (default), parquet or both. */
+  format?: OutputFormat;
   resume: boolean;
   dryRun: boolean;
   quiet: boolean;
@@ -50,12 +57,18 @@ export async function batchCommand(args: BatchArgs): Promise<number> {
   }
 
   if (args.dryRun) {
-    const e = estimateBatch(plan, { threads: args.threads, chunk: args.chunk, series: args.series, shard: args.shard });
+    const e = estimateBatch(plan, {
+      threads: args.threads,
+      chunk: args.chunk,
+      series: args.series,
+      municipalities: args.municipalities,
+      shard: args.shard,
+    });
     out.write(
       `${[
         `regiosim batch --dry-run: ${shape}, master seed ${plan.masterSeed}, ${e.threads} thread${e.threads === 1 ? '' : 's'}`,
         `  pilot: ${e.pilotRuns} runs in this thread, ${e.msPerRun.toFixed(1)} ms per warm run → chunks of ${e.chunk} run${e.chunk === 1 ? '' : 's'}`,
-        `  estimate: ${formatDuration(e.seconds)} of wall time, ${mb(e.bytes)} on disk (runs.csv + series.csv ${args.series})`,
+        `  estimate: ${formatDuration(e.seconds)} of wall time, ${mb(e.bytes)} on disk as CSV (runs.csv, series.csv ${args.series}, municipality tables ${args.municipalities ?? 'end'})`,
         '  nothing else was run and nothing was written',
       ].join('\n')}\n`,
     );
@@ -72,12 +85,14 @@ export async function batchCommand(args: BatchArgs): Promise<number> {
     threads: args.threads,
     chunk: args.chunk,
     series: args.series,
+    municipalities: args.municipalities,
+    format: args.format,
     resume: args.resume,
     progress: makeProgress(args.quiet ? 'quiet' : 'auto'),
     shard: args.shard,
     manifest: { arguments: { ...args }, inputFiles: [...plan.sourceFiles, ...modelDataFiles()] },
   });
-  out.write(endMessage(result, plan, shape, args.series, args.shard !== undefined));
+  out.write(endMessage(result, plan, shape, args.series, args.shard !== undefined, writtenFiles(args, result)));
   return exitCode;
 }
 
@@ -91,6 +106,7 @@ export function endMessage(
   shape: string,
   series: SeriesMode,
   shard = false,
+  files = `runs.csv${series === 'none' ? '' : `, series.csv (${series})`}`,
 ): string {
   const c = r.counts;
   const ran = c.done - r.resumedFrom;
@@ -115,9 +131,7 @@ export function endMessage(
   }
   const unfinished = r.status === 'interrupted' || (r.error !== undefined && c.done < c.total);
   if (unfinished) lines.push(`  continue with: ${resumeCommand(process.argv.slice(2))}`);
-  lines.push(
-    `  written in ${r.paths.dir}: runs.csv, ${series === 'none' ? '' : `series.csv (${series}), `}manifest.json, README.md (column meanings)`,
-  );
+  lines.push(`  written in ${r.paths.dir}: ${files}, manifest.json, README.md (column meanings)`);
   // A shard is reported after the merge (regiosim merge); a whole batch right away.
   if (!unfinished && c.ok > 0 && !shard) lines.push(`  report: ${commandLine(['report', shownPath(r.paths.dir)])}`);
   return `${lines.join('\n')}\n`;
@@ -171,6 +185,18 @@ export const batchCommandModule: CommandModule = {
         default: 'yearly' as const,
         describe: 'region series written to series.csv',
       })
+      .option('municipalities', {
+        choices: MUNICIPALITY_MODES,
+        default: 'end' as const,
+        describe:
+          'per-municipality results: end (one row per run × municipality in municipalities.csv), yearly (also every municipality’s yearly series in municipality-series.csv), none (for huge batches)',
+      })
+      .option('format', {
+        choices: OUTPUT_FORMATS,
+        default: 'csv' as const,
+        describe:
+          'table files: csv, parquet (Parquet tables; runs.csv stays as the ledger) or both; Parquet is written when every run is done',
+      })
       .option('resume', { type: 'boolean', default: false, describe: 'continue the interrupted batch in --out' })
       .option('dry-run', {
         type: 'boolean',
@@ -207,6 +233,8 @@ export const batchCommandModule: CommandModule = {
       chunk?: number;
       out: string;
       series: SeriesMode;
+      municipalities: MunicipalityMode;
+      format: OutputFormat;
       resume: boolean;
       dryRun: boolean;
       quiet: boolean;
@@ -222,6 +250,8 @@ export const batchCommandModule: CommandModule = {
         chunk: a.chunk,
         out: a.out,
         series: a.series,
+        municipalities: a.municipalities,
+        format: a.format,
         resume: a.resume,
         dryRun: a.dryRun,
         quiet: a.quiet,

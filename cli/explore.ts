@@ -4,6 +4,9 @@
  * (design.csv, design.json) next to runs.csv, so `regiosim sensitivity` and `regiosim discover`
  * can analyse the folder. The batch options are those of `regiosim batch`.
  */
+import { MUNICIPALITY_MODES, type MunicipalityMode } from '../workers/municipality-table.js';
+import { OUTPUT_FORMATS, type OutputFormat } from '../workers/parquet-export.js';
+import { writtenFiles } from './written-files.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
@@ -32,6 +35,10 @@ export interface ExploreArgs {
   chunk?: number;
   out: string;
   series: SeriesMode;
+  /** Per-municipality tables (default none here: the analyses use runs.csv only). */
+  municipalities?: MunicipalityMode;
+  /** csv (default), parquet or both. */
+  format?: OutputFormat;
   resume: boolean;
   dryRun: boolean;
   quiet: boolean;
@@ -138,7 +145,12 @@ export async function exploreCommand(args: ExploreArgs): Promise<number> {
   const head = `regiosim explore: ${plan.name}, master seed ${plan.masterSeed}`;
   const lines = designLines(exploration, plan.points.length, plan.replicates);
   if (args.dryRun) {
-    const e = estimateBatch(plan, { threads: args.threads, chunk: args.chunk, series: args.series });
+    const e = estimateBatch(plan, {
+      threads: args.threads,
+      chunk: args.chunk,
+      series: args.series,
+      municipalities: args.municipalities ?? 'none',
+    });
     out.write(
       `${[
         `${head} --dry-run, ${e.threads} thread${e.threads === 1 ? '' : 's'}`,
@@ -159,6 +171,8 @@ export async function exploreCommand(args: ExploreArgs): Promise<number> {
     threads: args.threads,
     chunk: args.chunk,
     series: args.series,
+    municipalities: args.municipalities ?? 'none',
+    format: args.format,
     resume: args.resume,
     progress: makeProgress(args.quiet ? 'quiet' : 'auto'),
     // `refs` as regiosim batch records them, so that regiosim report can rebuild the inputs.
@@ -184,7 +198,7 @@ export async function exploreCommand(args: ExploreArgs): Promise<number> {
   if (unfinished) end.push(`  continue with: ${resumeCommand(process.argv.slice(2))}`);
   const dir = shownPath(result.paths.dir);
   end.push(
-    `  written in ${dir}: runs.csv, ${args.series === 'none' ? '' : 'series.csv, '}${DESIGN_CSV} (the sample), ${DESIGN_JSON}, manifest.json, README.md`,
+    `  written in ${dir}: ${writtenFiles({ ...args, municipalities: args.municipalities ?? 'none' }, result)}, ${DESIGN_CSV} (the sample), ${DESIGN_JSON}, manifest.json, README.md`,
   );
   if (!unfinished && c.ok > 0)
     end.push(
@@ -229,6 +243,17 @@ export const exploreCommandModule: CommandModule = {
         default: 'none' as const,
         describe: 'region series written to series.csv (the analyses use runs.csv only)',
       })
+      .option('municipalities', {
+        choices: MUNICIPALITY_MODES,
+        default: 'none' as const,
+        describe:
+          'per-municipality tables, as for regiosim batch: end, yearly or none (the analyses use runs.csv only)',
+      })
+      .option('format', {
+        choices: OUTPUT_FORMATS,
+        default: 'csv' as const,
+        describe: 'table files: csv, parquet (runs.csv stays) or both, as for regiosim batch',
+      })
       .option('resume', {
         type: 'boolean',
         default: false,
@@ -242,7 +267,8 @@ export const exploreCommandModule: CommandModule = {
       .option('quiet', { type: 'boolean', default: false, describe: 'no progress output' })
       .option('run-timeout', {
         type: 'number',
-        describe: 'seconds a run may take; a run that takes longer is stopped and recorded as failed (status error), the batch goes on',
+        describe:
+          'seconds a run may take; a run that takes longer is stopped and recorded as failed (status error), the batch goes on',
       })
       .check(
         (a) =>
@@ -264,6 +290,8 @@ export const exploreCommandModule: CommandModule = {
         chunk: a.chunk,
         out: a.out,
         series: a.series,
+        municipalities: a.municipalities,
+        format: a.format,
         resume: a.resume,
         dryRun: a.dryRun,
         quiet: a.quiet,

@@ -4,6 +4,7 @@
  * (workers/shard-merge.ts). Exit codes: 0 merged, 1 shards missing or unfinished, 2 refused
  * (folders of different batches, the same shard twice, not shard folders, --out not empty).
  */
+import { existsSync, readdirSync } from 'node:fs';
 import type { Argv, CommandModule } from 'yargs';
 import { faultMessage, OutputError } from '../store/errors.js';
 import { runsText } from '../workers/shard.js';
@@ -32,6 +33,13 @@ export function mergeCommand(args: MergeArgs): number {
   }
 }
 
+/** The table files of a merged folder: runs first, CSV before Parquet. */
+function tableFiles(dir: string): string[] {
+  const names = existsSync(dir) ? readdirSync(dir).filter((f) => /\.(csv|parquet)$/.test(f)) : [];
+  const rank = (f: string) => (f.startsWith('runs.') ? 0 : 1) + (f.endsWith('.parquet') ? 2 : 0);
+  return names.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
 export function mergeMessage(r: MergeResult): string {
   const c = r.counts;
   const n = r.shards.length;
@@ -48,9 +56,7 @@ export function mergeMessage(r: MergeResult): string {
     lines.push(
       `  ${c.failed} run${c.failed === 1 ? '' : 's'} failed inside the model (status error in runs.csv), as on one machine`,
     );
-  lines.push(
-    `  written in ${r.dir}: runs.csv, ${r.series === 'none' ? '' : `series.csv (${r.series}), `}manifest.json, README.md`,
-  );
+  lines.push(`  written in ${r.dir}: ${tableFiles(r.dir).join(', ')}, manifest.json, README.md`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -48,7 +48,7 @@ export async function reportCommand(batchDir: string, options: ReportOptions & {
 
 export const reportOptions = (y: Argv) =>
   y
-    .option('map-runs', { type: 'number', default: 10, describe: 'runs per scenario re-simulated for the municipality maps (0: no maps)' })
+    .option('map-runs', { type: 'number', default: 10, describe: 'runs per scenario re-simulated for the municipality maps of a batch without a municipalities table (0: no maps then)' })
     .option('quiet', { type: 'boolean', default: false, describe: 'no progress messages' })
     .check((a) => {
       const n = a['map-runs'] as number;

@@ -66,6 +66,8 @@ export {
   slurmScripts,
 } from './slurm-scripts.js';
 import { packageVersion, projectRoot } from '../store/manifest.js';
+import { MUNICIPALITY_MODES, type MunicipalityMode } from '../workers/municipality-table.js';
+import { OUTPUT_FORMATS, type OutputFormat } from '../workers/parquet-export.js';
 
 /** One line of DIR/jobs.tsv. */
 
@@ -75,6 +77,10 @@ export interface SlurmArgs {
   runs?: number;
   seed?: number;
   series: SeriesMode;
+  /** Per-municipality tables of the shards (default end). */
+  municipalities?: MunicipalityMode;
+  /** Table format of the merged batch (the shards keep CSV; merge writes Parquet). */
+  format?: OutputFormat;
   out: string;
   resources: SlurmResources;
   node?: string;
@@ -109,7 +115,9 @@ export function writeSlurmJob(args: SlurmArgs): SlurmJob {
     replicates: plan.replicates,
     masterSeed: plan.masterSeed,
     series: args.series,
-    planHash: planFingerprint(plan, args.series),
+    municipalities: args.municipalities ?? 'end',
+    format: args.format ?? 'csv',
+    planHash: planFingerprint(plan, args.series, args.municipalities ?? 'end'),
     refs,
     resources: args.resources,
     node: args.node ?? process.execPath,
@@ -276,6 +284,16 @@ export const slurmCommandModule: CommandModule = {
         default: 'yearly' as const,
         describe: 'region series written to series.csv',
       })
+      .option('municipalities', {
+        choices: MUNICIPALITY_MODES,
+        default: 'end' as const,
+        describe: 'per-municipality tables, as for regiosim batch (end, yearly, none)',
+      })
+      .option('format', {
+        choices: OUTPUT_FORMATS,
+        default: 'csv' as const,
+        describe: 'table files of the merged batch: csv, parquet or both (shards keep CSV; merge writes Parquet)',
+      })
       .option('partition', { type: 'string', describe: 'SLURM partition (sbatch --partition)' })
       .option('time', { type: 'string', describe: 'time limit per array task, e.g. 02:00:00 (sbatch --time)' })
       .option('cpus', {
@@ -332,6 +350,8 @@ export const slurmCommandModule: CommandModule = {
       runs?: number;
       seed?: number;
       series: SeriesMode;
+      municipalities: MunicipalityMode;
+      format: OutputFormat;
       partition?: string;
       time?: string;
       cpus: number;
@@ -364,6 +384,8 @@ export const slurmCommandModule: CommandModule = {
         runs: a.runs,
         seed: a.seed,
         series: a.series,
+        municipalities: a.municipalities,
+        format: a.format,
         out: a.out,
         node: a.node,
         submit: a.submit,

@@ -1,8 +1,10 @@
 /**
  * `regiosim merge`: combines the n shard folders of one batch (`regiosim batch --shard i/n`) into
- * one batch folder whose runs.csv and series.csv are byte-identical to the same batch run on one
- * machine. A shard holds one contiguous block of run indices (workers/shard.ts), so merging is the
- * header once, then every shard's rows in shard order; every row is checked on the way.
+ * one batch folder whose runs.csv and row tables (series.csv, municipalities.csv, ...) are
+ * byte-identical to the same batch run on one machine. A shard holds one contiguous block of run
+ * indices (workers/shard.ts), so merging is the header once, then every shard's rows in shard
+ * order; every row is checked on the way. Shards keep CSV whatever their --format; the merged
+ * folder gets the Parquet files of that format (workers/parquet-export.ts).
  *
  * Refuses (MergeError 'refused') shards of different experiments, seeds, versions, series modes or
  * shard counts, the same shard twice, and folders that are not shards; reports (MergeError
@@ -31,12 +33,14 @@ import { writeAll, writeWhole } from '../store/write.js';
 import { type BatchCounts, type BatchManifest, readManifest } from './batch-manifest.js';
 import { forEachLine } from './csv-lines.js';
 import { SeriesCheck } from './verify.js';
-import { Appender, copyRuns, copySeries } from './shard-copy.js';
+import { Appender, copyRuns, copyTable } from './shard-copy.js';
 import { batchPaths } from './engine.js';
 import type { SeriesMode } from './protocol.js';
-import { SERIES_HEADER } from './series.js';
 import { runsText, type ShardRecord } from './shard.js';
 import { batchResumeArgs, commandLine } from '../cli/command-line.js';
+import { exportParquet, parquetName } from './parquet-export.js';
+import { rowTables } from './tables.js';
+import { runsTable } from './runs-table.js';
 
 /** Why nothing was merged: 'refused' (exit 2) the folders do not belong together; 'incomplete' (exit 1) shards are missing or unfinished. */
 export class MergeError extends Error {
@@ -175,7 +179,7 @@ interface PlanInfo {
   masterSeed?: number;
   replicates?: number;
   runs?: number;
-  points?: Array<{ id: string; horizonMonths?: number }>;
+  points?: Array<{ id: string; horizonMonths?: number; municipalities?: number; sweep?: Record<string, unknown> }>;
 }
 export const planOf = (f: ShardFolder) => (f.manifest.plan ?? {}) as PlanInfo;
 
@@ -192,6 +196,8 @@ export function checkSameBatch(folders: ShardFolder[]): string[] {
   check('runs per point', (f) => planOf(f).replicates);
   check('points', (f) => `[${(planOf(f).points ?? []).map((p) => p.id).join(', ')}]`);
   check('series', (f) => f.manifest.series);
+  check('municipality tables (--municipalities)', (f) => f.manifest.municipalities ?? 'none');
+  check('format (--format)', (f) => f.manifest.format ?? 'csv');
   check('number of shards', (f) => `n = ${f.shard.count}`);
   check('number of runs', (f) => f.shard.totalRuns);
   if (problems.length === 0)
@@ -305,7 +311,9 @@ export function mergeShards(dirs: string[], outDir: string): MergeResult {
   try {
     const paths = batchPaths(staging);
     const header = readFirstLine(batchPaths(first.dir).runs);
-    const checks = sorted.map(() => new SeriesCheck(true));
+    const tables = rowTables({ series, municipalities: first.manifest.municipalities ?? 'none' });
+    // checks[shard][table]
+    const checks = sorted.map(() => tables.map((t) => new SeriesCheck(true, t.noun)));
     const runsFd = openSync(paths.runs, 'w');
     let ok = 0;
     let failed = 0;
@@ -313,7 +321,7 @@ export function mergeShards(dirs: string[], outDir: string): MergeResult {
       const out = new Appender(runsFd, paths.runs);
       out.add(header);
       for (const [k, f] of sorted.entries()) {
-        const c = copyRuns(f, header, out, checks[k]);
+        const c = copyRuns(f, header, out, tables, checks[k]);
         ok += c.ok;
         failed += c.failed;
       }
@@ -321,14 +329,23 @@ export function mergeShards(dirs: string[], outDir: string): MergeResult {
     } finally {
       closeSync(runsFd);
     }
-    if (series !== 'none') {
-      const seriesFd = openSync(paths.series, 'w');
+    for (const [t, table] of tables.entries()) {
+      const path = join(staging, table.file);
+      const fd = openSync(path, 'w');
       try {
-        writeAll(seriesFd, SERIES_HEADER, paths.series);
-        for (const [k, f] of sorted.entries()) copySeries(f, seriesFd, paths.series, checks[k]);
+        writeAll(fd, table.header, path);
+        for (const [k, f] of sorted.entries()) copyTable(f, table, fd, path, checks[k][t]);
       } finally {
-        closeSync(seriesFd);
+        closeSync(fd);
       }
+    }
+    const format = first.manifest.format ?? 'csv';
+    if (format !== 'csv') {
+      // The runs table of the plan, rebuilt from the sweep values the manifest lists (as the workers built it).
+      const sweeps = (planOf(first).points ?? []).map((p) => p.sweep ?? {});
+      const table = runsTable({ points: sweeps.map((sweep) => ({ sweep })) } as unknown as Parameters<typeof runsTable>[0]);
+      if (table.header !== header) throw new MergeError('refused', ['runs.csv has other columns than the plan in the manifest']);
+      exportParquet(staging, { runs: { ...table, sweeps }, tables, seriesMode: series }, format);
     }
     notes.push(...copyOtherFiles(sorted, staging));
     const shards: MergedShard[] = sorted.map((f) => ({
@@ -385,7 +402,13 @@ export function mergeShards(dirs: string[], outDir: string): MergeResult {
   }
 }
 
-const OWN_FILES = new Set(['runs.csv', 'series.csv', 'manifest.json', 'README.md']);
+const OWN_FILES = new Set([
+  'runs.csv',
+  ...rowTables({ series: 'yearly', municipalities: 'yearly' }).flatMap((t) => [t.file, parquetName(t.file)]),
+  'runs.parquet',
+  'manifest.json',
+  'README.md',
+]);
 
 /**
  * Other files of the shard folders (e.g. design.csv and design.json of an experiment with a design:

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { readJsonFile } from '../../store/read.js';
 import { join, resolve } from 'node:path';
 import { holderText, LOCK_FILE, liveHolder } from '../../store/lock.js';
+import { tablePath } from '../../workers/table-lines.js';
 import { ReportError } from '../errors.js';
 
 export type SweepValue = number | string | boolean | string[];
@@ -17,12 +18,15 @@ export interface ManifestPoint {
   scenario: string;
   sweep: Record<string, SweepValue>;
   horizonMonths: number;
+  /** Municipalities in the point's input (absent in older manifests). */
+  municipalities?: number;
 }
 
 /** What a report needs to know about a batch. */
 export interface BatchInfo {
   dir: string;
-  files: { runs: string; series: string; manifest: string };
+  /** The tables: CSV, or Parquet where a `--format parquet` batch has no CSV copy. */
+  files: { runs: string; series: string; municipalities: string; manifest: string };
   version: string;
   commit: string;
   name: string;
@@ -33,6 +37,8 @@ export interface BatchInfo {
   status: string;
   counts: { total: number; done: number; ok: number; failed: number };
   seriesMode: 'yearly' | 'monthly' | 'none';
+  /** Per-municipality tables ('none' for batches made before them). */
+  municipalitiesMode: 'end' | 'yearly' | 'none';
   points: ManifestPoint[];
   /** The command's arguments (to rebuild the scenario inputs for the map). */
   arguments: Record<string, unknown>;
@@ -55,7 +61,12 @@ function need<T>(value: T | undefined | null, what: string, path: string): T {
 export function readBatchInfo(batchDir: string): BatchInfo {
   const dir = resolve(batchDir);
   if (!existsSync(dir)) throw new ReportError(`${batchDir}: no such folder`);
-  const files = { runs: join(dir, 'runs.csv'), series: join(dir, 'series.csv'), manifest: join(dir, 'manifest.json') };
+  const files = {
+    runs: join(dir, 'runs.csv'),
+    series: tablePath(join(dir, 'series.csv')),
+    municipalities: tablePath(join(dir, 'municipalities.csv')),
+    manifest: join(dir, 'manifest.json'),
+  };
   if (!existsSync(files.manifest))
     throw new ReportError(
       existsSync(files.runs)
@@ -85,6 +96,7 @@ export function readBatchInfo(batchDir: string): BatchInfo {
     status: String(m.status ?? 'unknown'),
     counts,
     seriesMode: mode === 'yearly' || mode === 'monthly' ? mode : 'none',
+    municipalitiesMode: m.municipalities === 'end' || m.municipalities === 'yearly' ? m.municipalities : 'none',
     points,
     arguments: (m.arguments as Record<string, unknown>) ?? {},
     inputs: (m.inputs as BatchInfo['inputs']) ?? [],

@@ -7,8 +7,8 @@
  * when a point has no more replicates than that, the band is exact.
  */
 import { existsSync, statSync } from 'node:fs';
-import { forEachLine } from '../../workers/csv-lines.js';
 import { SERIES_HEADER } from '../../workers/series.js';
+import { forEachTableLine } from '../../workers/table-lines.js';
 import { RunningMoments } from '../stats/running.js';
 import { ReportError } from '../errors.js';
 import { parseCell } from './number.js';
@@ -50,7 +50,7 @@ export function readSeries(
   const data: SeriesData = { variables: [...variables], keep, cells, rows: 0, skipped: 0 };
   if (!existsSync(path)) return data;
   let lineNo = 0;
-  const complete = forEachLine(path, (line) => {
+  const complete = forEachTableLine(path, (line) => {
     lineNo++;
     if (lineNo === 1) {
       if (`${line}\n` !== SERIES_HEADER) throw new ReportError(`${path}: header is not ${SERIES_HEADER.trim()}`);

@@ -61,8 +61,8 @@ export function tables(model: ReportModel): Record<string, { rows: Row[]; column
       ? {
           'map-municipalities': {
             rows: model.map.rows as unknown as Row[],
-            columns: ['point', 'label', 'code', 'name', 'progress', 'memberShare', 'runs'],
-            about: `per-municipality means over the first ${model.map.runsPerPoint} runs, re-simulated with the batch's seeds (progress by ${model.map.progressYear === 2030 ? 'end 2030' : 'the end of the run'})`,
+            columns: ['point', 'label', 'code', 'name', 'progress', 'progressLow', 'progressHigh', 'memberShare', 'memberLow', 'memberHigh', 'runs'],
+            about: `per-municipality mean progress (by ${model.map.progressYear === 2030 ? 'end 2030' : 'the end of the run'}) with its 95% t-interval and share of runs as a member at the end with its 95% Wilson interval, ${model.map.source === 'table' ? "over every run of the batch's municipalities table" : `over the first ${model.map.runsPerPoint} runs, re-simulated with the batch's seeds`}`,
           },
         }
       : {}),
