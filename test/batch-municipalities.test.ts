@@ -72,8 +72,11 @@ describe('municipalities.csv', () => {
     expect(rows).toHaveLength(8 * n * Object.keys(MUNICIPALITY_SERIES).length * years);
     const result = simulate(experiment.points[1].input, replicateSeed(experiment.masterSeed, 2));
     const code = result.summary.municipalities[3].code;
-    const mine = rows.filter((r) => r.run === '6' && r.municipality === code && r.variable === 'fteOwn');
+    const mine = rows.filter((r) => r.run === '6' && r.area === code && r.variable === 'fteOwn');
+    expect(mine.every((r) => r.scope === 'municipality')).toBe(true);
     expect(mine.map((r) => r.month)).toEqual(['11', '23', '29']);
+    const start = experiment.points[1].input.startYear;
+    expect(mine.map((r) => r.year)).toEqual([start, start + 1, start + 2].map(String));
     expect(mine.map((r) => r.value)).toEqual([...result.series.municipality[3].values.fteOwn].map(formatCompact));
   });
 
