@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { projectRoot } from '../../cli/manifest.js';
+import { projectRoot } from '../../store/manifest.js';
 import { loadNationalData, modelDataFiles } from '../../data/load.js';
 import { loadExperimentFile } from '../../scenarios/load.js';
 import type { ExperimentPlan } from '../../scenarios/plan.js';
@@ -55,11 +55,18 @@ export async function runPlan(plan: ExperimentPlan, refs: string[], opts: RunOpt
         inputFiles: [...plan.sourceFiles, ...modelDataFiles()],
       },
     });
-    if (result.status !== 'complete') throw new Error(`batch ${plan.name} ended ${result.status}${result.error ? `: ${result.error}` : ''}`);
+    if (result.status !== 'complete')
+      throw new Error(`batch ${plan.name} ended ${result.status}${result.error ? `: ${result.error}` : ''}`);
   }
   const model = buildModel(dir, { plan, mapRuns: 0 });
   writeTables(model, join(dir, 'report', 'tables'));
-  return { name: plan.name, plan, model, runs: plan.points.length * plan.replicates, seconds: (performance.now() - t0) / 1000 };
+  return {
+    name: plan.name,
+    plan,
+    model,
+    runs: plan.points.length * plan.replicates,
+    seconds: (performance.now() - t0) / 1000,
+  };
 }
 
 /** A shipped experiment with the given number of replicates (replicate i keeps its seed whatever the count). */

@@ -9,7 +9,8 @@ const finite = (x: number) => Number.isFinite(x);
 /** A share as a percentage: 0.2713 → "27.1%". */
 export const pct = (x: number, digits = 1) => (finite(x) ? `${(x * 100).toFixed(digits)}%` : '–');
 /** A difference of shares in percentage points: 0.0153 → "+1.5 pp". */
-export const pp = (x: number, digits = 1) => (finite(x) ? `${x >= 0 ? '+' : '−'}${Math.abs(x * 100).toFixed(digits)} pp` : '–');
+export const pp = (x: number, digits = 1) =>
+  finite(x) ? `${x >= 0 ? '+' : '−'}${Math.abs(x * 100).toFixed(digits)} pp` : '–';
 export const num = (x: number, digits = 0) =>
   finite(x) ? x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : '–';
 const signed = (x: number, digits = 0) => (finite(x) ? `${x >= 0 ? '+' : '−'}${num(Math.abs(x), digits)}` : '–');

@@ -6,9 +6,10 @@
  */
 import { PARAMETERS, type ParameterName } from '../../sim/parameters.js';
 import type { ExperimentPlan, PlanPoint } from '../../scenarios/plan.js';
+import { type Description, describe } from '../stats/describe.js';
 import type { PairedDifference } from '../stats/paired-difference.js';
 import type { Claim, PointRef } from './claims.js';
-import { type BatchResult, contrast, type RunOptions, runPlan } from './experiments.js';
+import { type BatchResult, contrast, type RunOptions, runPlan, runValues } from './experiments.js';
 
 export interface DriverCheck {
   driver: string;
@@ -21,9 +22,12 @@ export interface DriverCheck {
 /** A point of an experiment plan for a reference, with any parameter overrides applied. */
 export function inputFor(plan: ExperimentPlan, ref: PointRef, extra: Record<string, number> = {}): PlanPoint['input'] {
   const found = plan.points.find(
-    (p) => p.scenario === ref.scenario && Object.entries(ref.sweep ?? {}).every(([k, v]) => String(p.sweep[k]) === String(v)),
+    (p) =>
+      p.scenario === ref.scenario &&
+      Object.entries(ref.sweep ?? {}).every(([k, v]) => String(p.sweep[k]) === String(v)),
   );
-  if (!found) throw new Error(`experiment ${plan.name} has no point ${ref.scenario} ${JSON.stringify(ref.sweep ?? {})}`);
+  if (!found)
+    throw new Error(`experiment ${plan.name} has no point ${ref.scenario} ${JSON.stringify(ref.sweep ?? {})}`);
   return { ...found.input, parameters: { ...found.input.parameters, ...ref.parameters, ...extra } };
 }
 
@@ -32,7 +36,8 @@ export function checkDrivers(claims: Claim[]): void {
   for (const c of claims)
     for (const d of c.drivers) {
       if (!Object.hasOwn(PARAMETERS, d)) throw new Error(`claim ${c.id}: driver ${d} is not a parameter`);
-      if (PARAMETERS[d as ParameterName].tag !== 'A') throw new Error(`claim ${c.id}: driver ${d} is not assumption-tagged`);
+      if (PARAMETERS[d as ParameterName].tag !== 'A')
+        throw new Error(`claim ${c.id}: driver ${d} is not assumption-tagged`);
     }
 }
 
@@ -51,7 +56,10 @@ export function robustnessPlan(experiment: BatchResult, claims: Claim[], replica
     }
     for (const d of c.drivers) {
       const def = PARAMETERS[d as ParameterName];
-      for (const [end, value] of [['low', def.min], ['high', def.max]] as const) {
+      for (const [end, value] of [
+        ['low', def.min],
+        ['high', def.max],
+      ] as const) {
         add(id(c, `${d}=${end}|base`), inputFor(plan, c.baseline, { [d]: value }));
         add(id(c, `${d}=${end}|variant`), inputFor(plan, c.variant, { [d]: value }));
       }
@@ -69,6 +77,9 @@ export function robustnessPlan(experiment: BatchResult, claims: Claim[], replica
 }
 
 export interface ClaimNumbers {
+  /** Mean of the claim's outcome at the baseline and the variant, with 95% intervals. */
+  base: Description;
+  variant: Description;
   main: PairedDifference;
   also: Array<{ metric: string; d: PairedDifference }>;
   checks: DriverCheck[];
@@ -88,17 +99,25 @@ export async function claimNumbers(
     const overridden = c.baseline.parameters || c.variant.parameters;
     const model = overridden ? extra!.model : experiment.model;
     const pointId = (ref: PointRef, part: string) =>
-      overridden ? id(c, part) : experiment.model.set.points.find(
-          (p) => p.scenario === ref.scenario && Object.entries(ref.sweep ?? {}).every(([k, v]) => String(p.sweep[k]) === String(v)),
-        )!.id;
+      overridden
+        ? id(c, part)
+        : experiment.model.set.points.find(
+            (p) =>
+              p.scenario === ref.scenario &&
+              Object.entries(ref.sweep ?? {}).every(([k, v]) => String(p.sweep[k]) === String(v)),
+          )!.id;
     const a = pointId(c.baseline, 'base');
     const b = pointId(c.variant, 'variant');
     const checks = c.drivers.map((d): DriverCheck => {
       const def = PARAMETERS[d as ParameterName];
-      const at = (end: string) => contrast(extra!.model, id(c, `${d}=${end}|base`), id(c, `${d}=${end}|variant`), c.metric);
+      const at = (end: string) =>
+        contrast(extra!.model, id(c, `${d}=${end}|base`), id(c, `${d}=${end}|variant`), c.metric);
       return { driver: d, low: def.min, high: def.max, atLow: at('low'), atHigh: at('high') };
     });
+    const values = (point: string) => [...runValues(model, point, c.metric).values()].filter(Number.isFinite);
     out.set(c.id, {
+      base: describe(values(a)),
+      variant: describe(values(b)),
       main: contrast(model, a, b, c.metric),
       also: (c.also ?? []).map((metric) => ({ metric, d: contrast(model, a, b, metric) })),
       checks,
