@@ -286,7 +286,9 @@ describe('terms follow each member’s own join date and notice', () => {
             } else {
               // Otherwise only at the yearly window after the ramp-up, with the notice period.
               const window = t % 12 === state.p.decisionMonth && t >= state.pools[0].rampUntil;
-              if (!window || m.leaveAt !== t + noticeMonths)
+              // It leaves when the notice runs out or at its term end, whichever comes first (m.termEnd
+              // is already the next one if its term ended this month).
+              if (!window || m.leaveAt !== Math.min(t + noticeMonths, m.termEnd))
                 wrong.push(`seed ${seed} month ${t}: ${m.code} notice to ${m.leaveAt} outside renewal (${renewal})`);
               early++;
             }
@@ -339,8 +341,9 @@ describe('exit payments (exitRule taper)', () => {
   it('an early leaver pays its fixed fee for 60 months from the month after its exit, 1/5 less each year', () => {
     const { state, pool, m, fee, owed } = earlyExit();
     expect(fee).toBeGreaterThan(0);
-    expect(m.exitPayMonthly).toBeCloseTo(fee, 9);
-    expect(m.exitPayFrom).toBe(25);
+    expect(m.exitPayments).toHaveLength(1);
+    expect(m.exitPayments[0].monthly).toBeCloseTo(fee, 9);
+    expect(m.exitPayments[0].from).toBe(25);
     const reserveBefore = pool.reserve;
     const paid = payments(state, m, 72);
     const years = state.p.exitTaperYears;
@@ -368,7 +371,7 @@ describe('exit payments (exitRule taper)', () => {
     m.leaveAt = 48;
     applyMembershipChanges(state);
     expect(m.membership).toBe(Membership.Outside);
-    expect(m.exitPayMonthly).toBe(0);
+    expect(m.exitPayments).toHaveLength(0);
 
     const ended = earlyExit();
     const paid = payments(ended.state, ended.m, 6);
@@ -382,5 +385,37 @@ describe('exit payments (exitRule taper)', () => {
       after.push(ended.m.spentFees - before);
     }
     expect(after.every((x) => x === 0)).toBe(true);
+  });
+  it('a second early exit adds its own schedule: both are paid, the first is not replaced', () => {
+    const { state, pool, m, fee } = earlyExit();
+    state.t = 30;
+    m.joinAt = 30;
+    applyMembershipChanges(state);
+    expect(m.membership).toBe(Membership.Member);
+    state.t = 36;
+    m.leaveAt = 36;
+    const fee2 = fixedFeeOf(state, pool, m);
+    applyMembershipChanges(state);
+    expect(m.exitPayments.map((e) => e.from)).toEqual([25, 37]);
+    state.t = 37;
+    const before = m.spentFees;
+    payExitPayments(state);
+    // Year 1 of the first schedule (1/5 less) and the first month of the second.
+    const years = state.p.exitTaperYears;
+    expect(m.spentFees - before).toBeCloseTo(fee * (1 - 1 / years) + fee2, 6);
+  });
+
+  it('notice given in the month a term ends runs against the next term end: no exit without notice', () => {
+    const state = stateAt({ levers: BIG }, 2003, 47);
+    state.t = 48;
+    const m = poolMembers(state)[0];
+    expect(m.termEnd).toBe(48);
+    for (const pool of state.pools) for (const i of pool.area) state.municipalities[i].decisionDraw = 2;
+    m.decisionDraw = 0; // leaves whenever its leave probability is above zero
+    decide(state, true);
+    expect(m.leaveAt).toBe(48 + state.levers.noticeMonths);
+    applyMembershipChanges(state);
+    expect(m.membership).toBe(Membership.Member);
+    expect(m.termEnd).toBe(48 + state.levers.termMonths);
   });
 });
