@@ -123,7 +123,7 @@ export async function findingsDocument(input: DocumentInput): Promise<string> {
   );
   L();
   L(
-    '**How to read the numbers.** A level is the mean over the runs of one point with its 95% interval in brackets. A difference is paired: each run of the variant minus the run of the baseline with the same seed (same crises, quarrels, entrants), averaged, with its 95% t-interval (`reports/stats/paired-difference.ts`). Differences of shares are in percentage points (pp). "The model cannot tell" means the interval holds zero at this number of runs: no evidence either way, not evidence of no effect. Progress is dwellings made ready as a share of what a fully staffed region would have made ready by then. Unless a sweep says otherwise, runs use high labour scarcity and the registry defaults (docs/parameters.md) as calibrated in docs/CALIBRATION.md.',
+    '**How to read the numbers.** A level is the mean over the runs of one point with its 95% interval in brackets. A difference is paired: each run of the variant minus the run of the baseline with the same seed (same crises, quarrels, entrants), averaged, with its 95% t-interval (`reports/stats/paired-difference.ts`). Differences of shares are in percentage points (pp). "The model cannot tell" means the interval holds zero at this number of runs: no evidence either way, not evidence of no effect. Progress is dwellings made ready as a share of what a fully staffed region would have made ready by then. Unless a sweep says otherwise, runs use high labour scarcity and the registry defaults (the [parameter table](ODD.md#parameters)) as calibrated in docs/CALIBRATION.md.',
   );
   L();
   L(
