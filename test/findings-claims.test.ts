@@ -1,3 +1,4 @@
+import { dShare } from '../reports/findings/format.js';
 import { describe, expect, it } from 'vitest';
 import { loadNationalData } from '../data/load.js';
 import { CLAIMS } from '../reports/findings/claims.js';
@@ -34,6 +35,13 @@ describe('findings verdicts', () => {
     expect(articleVerdict(1, down)).toBe('disagrees');
     expect(articleVerdict(-1, none)).toBe('not distinguishable');
     expect(articleVerdict(0, none)).toBe('agrees');
+    // Told apart from zero but under the negligible size: neither agrees nor disagrees.
+    const tiny = { mean: 0.0002, ciLow: 0.0001, ciHigh: 0.0003 };
+    expect(articleVerdict(1, tiny, 0.005)).toBe('negligible');
+    expect(articleVerdict(-1, tiny, 0.005)).toBe('negligible');
+    expect(articleVerdict(1, tiny)).toBe('agrees');
+    expect(dShare(tiny)).toBe('+0.020 pp [+0.010, +0.030]');
+    expect(dShare({ mean: 0.015, ciLow: 0.007, ciHigh: 0.022 })).toBe('+1.5 pp [+0.7, +2.2]');
     expect(articleVerdict(0, up)).toBe('disagrees');
     expect(articleVerdict(undefined, up)).toBe('no expectation');
   });

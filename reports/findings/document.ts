@@ -13,7 +13,7 @@ import { writeForest } from './figure.js';
 import { dNum, dShare, mNum, mShare, num, type Stat } from './format.js';
 import { outcomeLabel } from './labels.js';
 import type { ClaimNumbers } from './robustness.js';
-import { articleVerdict, endVerdict, robustnessVerdict } from './verdict.js';
+import { articleVerdict as verdictOf, endVerdict, NEGLIGIBLE_SHARE, robustnessVerdict } from './verdict.js';
 
 export interface DocumentInput {
   claims: Claim[];
@@ -26,6 +26,11 @@ export interface DocumentInput {
   threads: number;
   reused: boolean;
   version: string;
+}
+
+/** The article verdict of a claim's difference; differences of shares under 0.5 pp count as negligible. */
+function articleVerdict(expected: -1 | 0 | 1 | undefined, d: Stat, metric: string) {
+  return verdictOf(expected, d, metricStyle(metric).share ? NEGLIGIBLE_SHARE : 0);
 }
 
 /** A difference in the claim's own unit: percentage points for shares. */
@@ -65,6 +70,7 @@ function driverText(name: string): string {
 const VERDICT_TEXT = {
   agrees: 'the model agrees',
   disagrees: '**the model disagrees**',
+  negligible: 'the model shows a difference too small to count (under 0.5 pp)',
   'not distinguishable': 'the model cannot tell (the interval holds zero)',
   'no expectation': '',
 };
@@ -78,7 +84,7 @@ function claimSection(c: Claim, n: ClaimNumbers, L: (s?: string) => void): void 
   );
   L(`- **Mechanism.** ${c.mechanism}`);
   if (c.expectation) {
-    const v = articleVerdict(c.expectation.sign, n.main);
+    const v = articleVerdict(c.expectation.sign, n.main, c.metric);
     L(`- **Articles.** ${c.expectation.text} Against this, ${VERDICT_TEXT[v]}.`);
   }
   if (n.checks.length === 0) {
@@ -123,7 +129,7 @@ export async function findingsDocument(input: DocumentInput): Promise<string> {
   );
   L();
   L(
-    '**How to read the numbers.** A level is the mean over the runs of one point with its 95% interval in brackets. A difference is paired: each run of the variant minus the run of the baseline with the same seed (same crises, quarrels, entrants), averaged, with its 95% t-interval (`reports/stats/paired-difference.ts`). Differences of shares are in percentage points (pp). "The model cannot tell" means the interval holds zero at this number of runs: no evidence either way, not evidence of no effect. Progress is dwellings made ready as a share of what a fully staffed region would have made ready by then. Unless a sweep says otherwise, runs use high labour scarcity and the registry defaults (the [parameter table](ODD.md#parameters)) as calibrated in docs/CALIBRATION.md.',
+    '**How to read the numbers.** A level is the mean over the runs of one point with its 95% interval in brackets. A difference is paired: each run of the variant minus the run of the baseline with the same seed (same crises, quarrels, entrants), averaged, with its 95% t-interval (`reports/stats/paired-difference.ts`). Differences of shares are in percentage points (pp). "The model cannot tell" means the interval holds zero at this number of runs: no evidence either way, not evidence of no effect. A difference of shares told apart from zero but under 0.5 pp is called *too small to count*: it neither supports nor contradicts an expected direction. Progress is dwellings made ready as a share of what a fully staffed region would have made ready by then. Unless a sweep says otherwise, runs use high labour scarcity and the registry defaults (the [parameter table](ODD.md#parameters)) as calibrated in docs/CALIBRATION.md.',
   );
   L();
   L(
@@ -145,7 +151,7 @@ export async function findingsDocument(input: DocumentInput): Promise<string> {
           ? 'down'
           : 'no effect'
       : '–';
-    const verdict = articleVerdict(c.expectation?.sign, n.main);
+    const verdict = articleVerdict(c.expectation?.sign, n.main, c.metric);
     L(
       `| ${c.rq} | ${c.label} | ${outcomeLabel(c.metric)} | ${diff(c.metric, n.main)} | ${expected} | ${verdict === 'no expectation' ? '–' : verdict} | ${robustnessWord(n)} |`,
     );
@@ -186,11 +192,15 @@ export async function findingsDocument(input: DocumentInput): Promise<string> {
   L('Computed from the contrasts above that carry an expectation from the articles.');
   L();
   const withExpectation = claims.filter((c) => c.expectation);
-  for (const v of ['agrees', 'disagrees', 'not distinguishable'] as const) {
-    const rows = withExpectation.filter((c) => articleVerdict(c.expectation!.sign, get(c).main) === v);
-    L(
-      `**${v === 'agrees' ? 'Agrees' : v === 'disagrees' ? 'Disagrees' : 'Cannot tell'}** (${rows.length} of ${withExpectation.length}):`,
-    );
+  const HEADS = {
+    agrees: 'Agrees',
+    disagrees: 'Disagrees',
+    negligible: 'Too small to count (distinguishable, under 0.5 pp)',
+    'not distinguishable': 'Cannot tell',
+  };
+  for (const v of ['agrees', 'disagrees', 'negligible', 'not distinguishable'] as const) {
+    const rows = withExpectation.filter((c) => articleVerdict(c.expectation!.sign, get(c).main, c.metric) === v);
+    L(`**${HEADS[v]}** (${rows.length} of ${withExpectation.length}):`);
     L();
     if (rows.length === 0) L('- none');
     for (const c of rows)

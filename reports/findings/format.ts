@@ -16,7 +16,11 @@ export const num = (x: number, digits = 0) =>
 const signed = (x: number, digits = 0) => (finite(x) ? `${x >= 0 ? '+' : '−'}${num(Math.abs(x), digits)}` : '–');
 
 export function dShare(d: Stat): string {
-  return `${pp(d.mean)} [${pp(d.ciLow).replace(' pp', '')}, ${pp(d.ciHigh).replace(' pp', '')}]`;
+  // One decimal of a pp unless the interval is narrower: then enough to show it (at most 3).
+  const half = (Math.abs(d.ciHigh - d.ciLow) * 100) / 2;
+  const digits = half > 0 && half < 0.1 ? Math.min(3, 1 - Math.floor(Math.log10(half))) : 1;
+  const at = (x: number) => pp(x, digits);
+  return `${at(d.mean)} [${at(d.ciLow).replace(' pp', '')}, ${at(d.ciHigh).replace(' pp', '')}]`;
 }
 export function dNum(d: Stat, digits = 0, unit = ''): string {
   return `${signed(d.mean, digits)}${unit} [${signed(d.ciLow, digits)}, ${signed(d.ciHigh, digits)}]`;

@@ -5,19 +5,25 @@
  */
 import type { Stat } from './format.js';
 
-export type ArticleVerdict = 'agrees' | 'disagrees' | 'not distinguishable' | 'no expectation';
+export type ArticleVerdict = 'agrees' | 'disagrees' | 'negligible' | 'not distinguishable' | 'no expectation';
+
+/** A difference of shares smaller than this (0.5 pp) is told apart from zero but too small to count for or against. */
+export const NEGLIGIBLE_SHARE = 0.005;
 
 const sign = (d: Stat): -1 | 0 | 1 => (d.ciLow > 0 ? 1 : d.ciHigh < 0 ? -1 : 0);
 
 /**
  * An expected direction (±1) agrees when the interval excludes zero on that side, disagrees when it
  * excludes zero on the other side; "no effect expected" (0) agrees while the interval holds zero.
+ * With `negligible` (a size in the outcome's unit), a distinguishable difference smaller than it is
+ * 'negligible': it neither agrees nor disagrees with an expected direction.
  */
-export function articleVerdict(expected: -1 | 0 | 1 | undefined, d: Stat): ArticleVerdict {
+export function articleVerdict(expected: -1 | 0 | 1 | undefined, d: Stat, negligible = 0): ArticleVerdict {
   if (expected === undefined) return 'no expectation';
   const s = sign(d);
-  if (expected === 0) return s === 0 ? 'agrees' : 'disagrees';
+  if (expected === 0) return s === 0 || Math.abs(d.mean) < negligible ? 'agrees' : 'disagrees';
   if (s === 0) return 'not distinguishable';
+  if (Math.abs(d.mean) < negligible) return 'negligible';
   return s === expected ? 'agrees' : 'disagrees';
 }
 
