@@ -20,7 +20,7 @@ const workerCode = byId('worker-code').textContent ?? '';
 const levers = leverControls();
 const uncertainties = uncertaintyControls();
 let settings: PageSettings = fromFragment(location.hash);
-let inputs: { baseline?: ModelInput; scenario?: ModelInput } = {};
+const inputs: { baseline?: ModelInput; scenario?: ModelInput } = {};
 let runner: Runner | undefined;
 let results: PageResults | undefined;
 const version = `regiosim ${data.version} (${data.commit.slice(0, 12)})`;
