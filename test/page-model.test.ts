@@ -61,7 +61,7 @@ describe('page model', () => {
     await batch(plan, { outDir: out, threads: 1, series: 'none' });
     expect(results.runsCsv()).toBe(read(out, 'runs.csv'));
     expect(results.pairs()).toEqual([0, 1, 2]);
-    expect(results.tableRows().find((r) => r.metric === 'progress2030')?.difference.pairs).toBe(3);
+    expect(results.tableRows().find((r) => r.metric === 'membershipShareEnd')?.difference.pairs).toBe(3);
   });
 
   it('reports the registry message for a value out of range', () => {
