@@ -129,6 +129,7 @@ describe.skipIf(!haveChromium && !inCi)('regiosim page in Chromium', () => {
     await page.waitForSelector('body[data-status="done"]', { timeout: 600_000 });
     const pageSeconds = (performance.now() - t0) / 1000;
     const firstMs = await page.getAttribute('body', 'data-first-result-ms');
+    const chartsMs = await page.getAttribute('body', 'data-first-charts-ms');
     const perSecond = await page.getAttribute('body', 'data-runs-per-second');
     expect(consoleErrors).toEqual([]);
     expect(foreignRequests).toEqual([]);
@@ -179,7 +180,7 @@ describe.skipIf(!haveChromium && !inCi)('regiosim page in Chromium', () => {
       worst = Math.min(worst, digits);
     }
     console.log(
-      `page: ${2 * RUNS} runs in ${pageSeconds.toFixed(1)} s (${perSecond} runs/s in the page), first result after ${firstMs} ms; ` +
+      `page: ${2 * RUNS} runs in ${pageSeconds.toFixed(1)} s (${perSecond} runs/s in the page), first result (table) after ${firstMs} ms, first charts after ${chartsMs} ms; ` +
         `regiosim batch: ${((2 * RUNS) / cliSeconds).toFixed(1)} runs/s (process start included); ` +
         `${equal}/${c.length} rows byte-identical, the others agree to ${worst.toFixed(1)} significant digits`,
     );

@@ -4,10 +4,13 @@
  * fragment round-trips, and runs done the page's way give byte for byte the runs.csv of the batch
  * engine for the same plan and seeds.
  */
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadNationalData } from '../data/load.js';
+import { pageHtml } from '../page/build.js';
+import { servePage } from '../page/serve.js';
 import { leverControls, uncertaintyControls } from '../page/shared/controls.js';
 import { runPageTask } from '../page/shared/outcome.js';
 import { pagePlan, resolveScenarioText } from '../page/shared/resolve.js';
@@ -71,5 +74,25 @@ describe('page model', () => {
     expect(r.issues.map((i) => `${i.path}: ${i.message}`)).toEqual([
       'levers.initialStaff: 500 is out of range; allowed: 0 to 100 staff (whole numbers)',
     ]);
+  });
+
+  it('type-checks the browser code (page/browser, with the DOM types)', () => {
+    execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'page/browser/tsconfig.json'], {
+      stdio: 'pipe',
+    });
+  });
+
+  it('serves the page on localhost (regiosim page --serve)', async () => {
+    const html = await pageHtml();
+    expect(html).toContain('<!-- regiosim page -->');
+    const { url, server } = await servePage(html, 0);
+    try {
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+      const res = await fetch(url);
+      expect(res.status).toBe(200);
+      expect(await res.text()).toBe(html);
+    } finally {
+      server.close();
+    }
   });
 });

@@ -223,6 +223,7 @@ async function run(): Promise<void> {
   const body = document.body;
   body.dataset.status = 'running';
   delete body.dataset.firstResultMs;
+  delete body.dataset.firstChartsMs;
   byId<HTMLButtonElement>('run').disabled = true;
   byId<HTMLButtonElement>('stop').disabled = false;
   const progress = byId<HTMLProgressElement>('progress');
@@ -238,9 +239,10 @@ async function run(): Promise<void> {
     rendering = true;
     dirty = false;
     lastRender = performance.now();
-    await renderResults(byId('results'), current, data.boundaries, final);
-    if (body.dataset.firstResultMs === undefined)
-      body.dataset.firstResultMs = String(Math.round(performance.now() - t0));
+    await renderResults(byId('results'), current, data.boundaries, final, () => {
+      body.dataset.firstResultMs ??= String(Math.round(performance.now() - t0));
+    });
+    body.dataset.firstChartsMs ??= String(Math.round(performance.now() - t0));
     rendering = false;
     if (dirty) await draw(final);
   };
@@ -255,7 +257,7 @@ async function run(): Promise<void> {
       `${current.done}/${total} runs, ${current.pairs().length} pairs, ${(current.done / secs).toFixed(1)} runs/s, ${threads} workers, master seed ${plan.masterSeed}`,
     );
     const newPair = current.pairs().length > 0 && o.index >= plan.replicates;
-    if (newPair && (body.dataset.firstResultMs === undefined || performance.now() - lastRender > 1500))
+    if (newPair && (body.dataset.firstChartsMs === undefined || performance.now() - lastRender > 1500))
       void draw(false);
   });
   const secs = (performance.now() - t0) / 1000;

@@ -66,6 +66,7 @@ export async function renderResults(
   results: PageResults,
   boundaries: unknown[],
   final: boolean,
+  onTable: () => void = () => {},
 ): Promise<void> {
   const pairs = results.pairs().length;
   const scenarios = results.plan.points.map((p) => p.scenario);
@@ -86,6 +87,7 @@ export async function renderResults(
   );
   for (const v of views.splice(0)) v.finalize();
   section.replaceChildren(h('h2', {}, '5. Results'), body);
+  onTable();
   await chart(charts, 'progress', progressChart(results.bands('progressShare'), scenarios, pairs));
   await chart(charts, 'differences', differencesChart(results.tableRows(), scenario, baseline));
   await chart(charts, 'pool-members', membersChart(results.bands('poolMembers'), scenarios, pairs));

@@ -55,7 +55,7 @@ export function scenarioObject(s: PageSettings, side: 'scenario' | 'baseline'): 
 
 /** The scenario as a YAML file, with a comment on how it was made. */
 export function scenarioYaml(s: PageSettings, side: 'scenario' | 'baseline', version: string): string {
-  const head = `# regiosim ${version}: ${side} from the page; compare: regiosim compare ${s.baselineName}.yaml ${s.scenarioName}.yaml --runs ${s.runs} --seed ${s.seed}\n`;
+  const head = `# ${version}: the ${side} of the what-if page (regiosim page); compare: regiosim compare ${s.baselineName}.yaml ${s.scenarioName}.yaml --runs ${s.runs} --seed ${s.seed}\n`;
   return head + stringify(scenarioObject(s, side));
 }
 
