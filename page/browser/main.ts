@@ -230,6 +230,7 @@ async function run(): Promise<void> {
   progress.max = total;
   let rendering = false;
   let lastRender = 0;
+  let gap = 1500;
   let dirty = false;
   const draw = async (final: boolean) => {
     if (rendering) {
@@ -238,11 +239,14 @@ async function run(): Promise<void> {
     }
     rendering = true;
     dirty = false;
-    lastRender = performance.now();
+    const started = performance.now();
     await renderResults(byId('results'), current, data.boundaries, final, () => {
       body.dataset.firstResultMs ??= String(Math.round(performance.now() - t0));
     });
     body.dataset.firstChartsMs ??= String(Math.round(performance.now() - t0));
+    lastRender = performance.now();
+    // Drawing shares the cores with the workers: redraw at most every 1.5 s and never more than a third of the time.
+    gap = Math.max(1500, 2 * (lastRender - started));
     rendering = false;
     if (dirty) await draw(final);
   };
@@ -257,8 +261,7 @@ async function run(): Promise<void> {
       `${current.done}/${total} runs, ${current.pairs().length} pairs, ${(current.done / secs).toFixed(1)} runs/s, ${threads} workers, master seed ${plan.masterSeed}`,
     );
     const newPair = current.pairs().length > 0 && o.index >= plan.replicates;
-    if (newPair && (body.dataset.firstChartsMs === undefined || performance.now() - lastRender > 1500))
-      void draw(false);
+    if (newPair && (body.dataset.firstChartsMs === undefined || performance.now() - lastRender > gap)) void draw(false);
   });
   const secs = (performance.now() - t0) / 1000;
   while (rendering) await new Promise((r) => setTimeout(r, 50));
