@@ -26,6 +26,10 @@ if (!haveChromium && !inCi)
   console.warn(`skipped: the page in a real browser. ${MISSING}. With CI set this is a failure.`);
 
 type Row = Record<string, string>;
+/** What the page exposes for scripts (page/browser/main.ts). */
+interface PageGlobal {
+  regiosimPage: { scenarioYaml(): string; baselineYaml(): string; runsCsv(): string };
+}
 function table(csv: string): Row[] {
   const [head, ...lines] = csv.trim().split('\n');
   const columns = splitCsvLine(head);
@@ -140,9 +144,15 @@ describe.skipIf(!haveChromium && !inCi)('regiosim page in Chromium', () => {
     const dir = join(OUT, 'cli');
     mkdirSync(dir, { recursive: true });
     const files = ['baseline', 'scenario'].map((side) => join(dir, `${side}.yaml`));
-    writeFileSync(files[0], await page.evaluate(() => (globalThis as any).regiosimPage.baselineYaml()));
-    writeFileSync(files[1], await page.evaluate(() => (globalThis as any).regiosimPage.scenarioYaml()));
-    const pageCsv: string = await page.evaluate(() => (globalThis as any).regiosimPage.runsCsv());
+    writeFileSync(
+      files[0],
+      await page.evaluate(() => (globalThis as unknown as PageGlobal).regiosimPage.baselineYaml()),
+    );
+    writeFileSync(
+      files[1],
+      await page.evaluate(() => (globalThis as unknown as PageGlobal).regiosimPage.scenarioYaml()),
+    );
+    const pageCsv: string = await page.evaluate(() => (globalThis as unknown as PageGlobal).regiosimPage.runsCsv());
     writeFileSync(join(OUT, 'page-runs.csv'), pageCsv);
 
     const validate = spawnSync(process.execPath, [CLI, 'validate', ...files], { encoding: 'utf8' });
@@ -188,6 +198,49 @@ describe.skipIf(!haveChromium && !inCi)('regiosim page in Chromium', () => {
     expect(worst).toBeGreaterThan(6);
   }, 900_000);
 
+  it('exports the runs as CSV and a chart as SVG and PNG (downloads, no network)', async () => {
+    const saved = async (click: () => Promise<void>) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+      const path = join(OUT, download.suggestedFilename());
+      await download.saveAs(path);
+      return path;
+    };
+    const csv = await saved(() => page.click('#export-csv'));
+    expect(readFileSync(csv, 'utf8')).toBe(readFileSync(join(OUT, 'page-runs.csv'), 'utf8'));
+    const svg = await saved(() => page.click('div.chart[data-chart="progress"] .actions button:text("SVG")'));
+    expect(readFileSync(svg, 'utf8')).toContain('<svg');
+    expect(readFileSync(svg, 'utf8')).toContain('Progress of the heat transition over time');
+    const png = await saved(() => page.click('div.chart[data-chart="differences"] .actions button:text("PNG")'));
+    expect(readFileSync(png).subarray(1, 4).toString()).toBe('PNG');
+    expect(foreignRequests).toEqual([]);
+  });
+
+  it('picks the region clicked on the map, and stops a run on Stop', async () => {
+    const other = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const errors: string[] = [];
+    other.on('pageerror', (e) => errors.push(String(e)));
+    await other.goto(pathToFileURL(html).href);
+    await other.waitForSelector('body[data-ready="true"]');
+    await other.waitForSelector('#region-map svg path');
+    // The first boundary is Groningen (GM0014), in RES region Groningen.
+    const box = await other.locator('#region-map svg g.mark-shape path').first().boundingBox();
+    if (!box) throw new Error('no map shape');
+    await other.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await other.waitForFunction("document.getElementById('region-name').value !== 'Drenthe'");
+    const chosen = await other.inputValue('#region-name');
+    expect(chosen.length).toBeGreaterThan(0);
+    await other.fill('#runs', '200');
+    await other.dispatchEvent('#runs', 'change');
+    await other.click('#run');
+    await other.waitForFunction("Number(document.getElementById('progress').value) >= 4");
+    await other.click('#stop');
+    await other.waitForSelector('body[data-status="stopped"]');
+    expect(await other.textContent('#status')).toMatch(/^stopped: \d+\/400 runs/);
+    expect(await other.isDisabled('#run')).toBe(false);
+    expect(errors).toEqual([]);
+    await other.close();
+  });
+
   it('restores the settings from the URL fragment', async () => {
     const url = page.url();
     expect(url).toContain('#s=');
@@ -196,8 +249,8 @@ describe.skipIf(!haveChromium && !inCi)('regiosim page in Chromium', () => {
     await other.waitForSelector('body[data-ready="true"]');
     expect(await other.inputValue('#runs')).toBe(String(RUNS));
     expect(await other.inputValue('#seed')).toBe(String(SEED));
-    expect(await other.evaluate(() => (globalThis as any).regiosimPage.scenarioYaml())).toBe(
-      await page.evaluate(() => (globalThis as any).regiosimPage.scenarioYaml()),
+    expect(await other.evaluate(() => (globalThis as unknown as PageGlobal).regiosimPage.scenarioYaml())).toBe(
+      await page.evaluate(() => (globalThis as unknown as PageGlobal).regiosimPage.scenarioYaml()),
     );
     await other.close();
   });

@@ -19,12 +19,13 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   return el as T;
 }
 
-/** Saves text or a data URL as a file (no network: a blob or data URL). */
+/** Saves text, or what a data: or blob: URL holds (vega's toImageURL gives these), as a file. */
 export function download(name: string, content: string, type = 'text/plain'): void {
-  const url = content.startsWith('data:') ? content : URL.createObjectURL(new Blob([content], { type }));
+  const isUrl = /^(data|blob):/.test(content);
+  const url = isUrl ? content : URL.createObjectURL(new Blob([content], { type }));
   const a = h('a', { href: url, download: name });
   document.body.append(a);
   a.click();
   a.remove();
-  if (!content.startsWith('data:')) setTimeout(() => URL.revokeObjectURL(url), 1000);
+  if (!isUrl) setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
