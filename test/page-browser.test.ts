@@ -252,6 +252,11 @@ describe.skipIf(!haveChromium && !inCi)('regiosim page in Chromium', () => {
     expect(await other.evaluate(() => (globalThis as unknown as PageGlobal).regiosimPage.scenarioYaml())).toBe(
       await page.evaluate(() => (globalThis as unknown as PageGlobal).regiosimPage.scenarioYaml()),
     );
+    const baseline = () => other.evaluate(() => (globalThis as unknown as PageGlobal).regiosimPage.baselineYaml());
+    await other.click('#preset-copy');
+    expect(await baseline()).toContain('poolForm: flexpool');
+    await other.click('#preset-none');
+    expect(await baseline()).toContain('poolForm: none');
     await other.close();
   });
 });

@@ -62,6 +62,25 @@ export function readControl(el: HTMLElement, c: ControlSpec): ControlValue {
   return Number.isFinite(n) ? n : text;
 }
 
+/** Sets every control of a side to `values`, and the ones not named to the registry default. */
+export function setSide(
+  root: HTMLElement,
+  side: Side,
+  specs: ControlSpec[],
+  values: Record<string, ControlValue>,
+): void {
+  for (const c of specs) {
+    const el = root.querySelector<HTMLElement>(`[id="${controlId(side, c)}"]`);
+    if (!el) continue;
+    const v = values[c.name] ?? c.default;
+    if (c.kind === 'boolean') (el as HTMLInputElement).checked = v === true;
+    else if (c.kind === 'roles')
+      for (const box of el.querySelectorAll<HTMLInputElement>('input'))
+        box.checked = (v as string[]).includes(box.value);
+    else (el as HTMLInputElement | HTMLSelectElement).value = String(v);
+  }
+}
+
 function same(a: ControlValue, b: ControlValue): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }

@@ -10,7 +10,7 @@ import { PageResults } from '../shared/results.js';
 import { pagePlan, resolveScenarioText } from '../shared/resolve.js';
 import { fromFragment, type PageSettings, scenarioYaml, toFragment } from '../shared/settings.js';
 import { renderResults } from './results-view.js';
-import { leverTable, readSide, type Side, showIssues, uncertaintyForm } from './controls-view.js';
+import { leverTable, readSide, type Side, setSide, showIssues, uncertaintyForm } from './controls-view.js';
 import { byId, download, h } from './dom.js';
 import { regionCodes, regionPicker } from './region-view.js';
 import { Runner } from './runner.js';
@@ -284,9 +284,8 @@ function bind(): void {
   byId('run').addEventListener('click', () => void run());
   byId('stop').addEventListener('click', () => runner?.stop());
   const preset = (values: PageSettings['baselineLevers']) => {
-    settings = { ...readSettings(), baselineLevers: values };
-    location.hash = toFragment(settings);
-    location.reload();
+    setSide(byId('app'), 'baseline', levers, values);
+    validate();
   };
   byId('preset-none').addEventListener('click', () => preset({ poolForm: 'none' }));
   byId('preset-defaults').addEventListener('click', () => preset({}));
