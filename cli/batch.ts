@@ -16,6 +16,10 @@ import { explorationOf } from '../scenarios/design-build.js';
 import { prepareDesignFolder } from './explore.js';
 import { runBatchInterruptibly } from './interruptible.js';
 import { badTimeout } from './run-timeout.js';
+import { commandLine, rerunCommand, resumeCommand, shownPath } from './command-line.js';
+import { writtenFiles } from './written-files.js';
+import { MUNICIPALITY_MODES, type MunicipalityMode } from '../workers/municipality-table.js';
+import { OUTPUT_FORMATS, type OutputFormat } from '../workers/parquet-export.js';
 
 export interface BatchArgs {
   /** One experiment file, or scenario files, library names or built-ins (default, national). */
@@ -26,6 +30,10 @@ export interface BatchArgs {
   chunk?: number;
   out: string;
   series: SeriesMode;
+  /** Per-municipality rows (default end). */
+  municipalities?: MunicipalityMode;
+  /** csv (default), parquet or both. */
+  format?: OutputFormat;
   resume: boolean;
   dryRun: boolean;
   quiet: boolean;
@@ -40,7 +48,7 @@ const mb = (bytes: number) => (bytes >= 1e9 ? `${(bytes / 1e9).toFixed(1)} GB` :
 /** Runs the command; returns the exit code (0 all ok, 1 failed runs or a batch error, 130/143 interrupted). */
 export async function batchCommand(args: BatchArgs): Promise<number> {
   const data = loadNationalData();
-  const { plan, refOf } = buildPlan(args.refs, data, { replicates: args.runs, masterSeed: args.seed });
+  const { plan } = buildPlan(args.refs, data, { replicates: args.runs, masterSeed: args.seed });
   const out = process.stdout;
   const total = plan.points.length * plan.replicates;
   let shape = `${plan.points.length} point${plan.points.length === 1 ? '' : 's'} × ${plan.replicates} replicates = ${total} runs`;
@@ -49,12 +57,18 @@ export async function batchCommand(args: BatchArgs): Promise<number> {
   }
 
   if (args.dryRun) {
-    const e = estimateBatch(plan, { threads: args.threads, chunk: args.chunk, series: args.series, shard: args.shard });
+    const e = estimateBatch(plan, {
+      threads: args.threads,
+      chunk: args.chunk,
+      series: args.series,
+      municipalities: args.municipalities,
+      shard: args.shard,
+    });
     out.write(
       `${[
         `regiosim batch --dry-run: ${shape}, master seed ${plan.masterSeed}, ${e.threads} thread${e.threads === 1 ? '' : 's'}`,
         `  pilot: ${e.pilotRuns} runs in this thread, ${e.msPerRun.toFixed(1)} ms per warm run → chunks of ${e.chunk} run${e.chunk === 1 ? '' : 's'}`,
-        `  estimate: ${formatDuration(e.seconds)} of wall time, ${mb(e.bytes)} on disk (runs.csv + series.csv ${args.series})`,
+        `  estimate: ${formatDuration(e.seconds)} of wall time, ${mb(e.bytes)} on disk as CSV (runs.csv, series.csv ${args.series}, municipality tables ${args.municipalities ?? 'end'})`,
         '  nothing else was run and nothing was written',
       ].join('\n')}\n`,
     );
@@ -63,29 +77,36 @@ export async function batchCommand(args: BatchArgs): Promise<number> {
 
   // An experiment with a design: block: its sample goes next to runs.csv, as with regiosim explore.
   const exploration = explorationOf(plan);
-  if (exploration) prepareDesignFolder(args.out, exploration, args.resume, 'batch');
+  const claimed = exploration ? prepareDesignFolder(args.out, exploration, args.resume, 'batch') : undefined;
   const { result, exitCode } = await runBatchInterruptibly('batch', plan, {
     outDir: args.out,
+    claimed,
     runTimeout: args.runTimeout,
     threads: args.threads,
     chunk: args.chunk,
     series: args.series,
+    municipalities: args.municipalities,
+    format: args.format,
     resume: args.resume,
     progress: makeProgress(args.quiet ? 'quiet' : 'auto'),
     shard: args.shard,
     manifest: { arguments: { ...args }, inputFiles: [...plan.sourceFiles, ...modelDataFiles()] },
   });
-  out.write(endMessage(result, plan, shape, refOf, args.series));
+  out.write(endMessage(result, plan, shape, args.series, args.shard !== undefined, writtenFiles(args, result)));
   return exitCode;
 }
 
-/** The summary printed when a batch ends: counts, failures with their seeds and how to re-run one, how to resume. */
+/**
+ * The summary printed when a batch ends: counts, failures with their seeds and the command that
+ * re-runs one, the command that resumes an unfinished batch, and the one that makes its report.
+ */
 export function endMessage(
   r: BatchResult,
   plan: ExperimentPlan,
   shape: string,
-  refOf: Map<string, string>,
   series: SeriesMode,
+  shard = false,
+  files = `runs.csv${series === 'none' ? '' : `, series.csv (${series})`}`,
 ): string {
   const c = r.counts;
   const ran = c.done - r.resumedFrom;
@@ -106,20 +127,16 @@ export function endMessage(
     for (const f of r.failures.slice(0, 5))
       lines.push(`    run ${f.index} (${f.pointId}, replicate ${f.replicate}, seed ${f.seed}): ${f.error}`);
     const f = r.failures[0];
-    if (f)
-      lines.push(
-        `  re-run one alone to debug it: regiosim run ${refOf.get(f.pointId) ?? '<scenario>'} --seed ${f.seed}`,
-      );
+    if (f) lines.push(`  re-run one alone to debug it: ${rerunCommand(r.paths.dir, f.index)}`);
   }
-  if (r.status === 'interrupted' || (r.error && c.done < c.total)) {
-    const argv = process.argv.slice(2);
-    lines.push(`  continue with: regiosim ${[...argv, ...(argv.includes('--resume') ? [] : ['--resume'])].join(' ')}`);
-  }
-  lines.push(
-    `  written in ${r.paths.dir}: runs.csv, ${series === 'none' ? '' : `series.csv (${series}), `}manifest.json, README.md (column meanings)`,
-  );
+  const unfinished = r.status === 'interrupted' || (r.error !== undefined && c.done < c.total);
+  if (unfinished) lines.push(`  continue with: ${resumeCommand(process.argv.slice(2))}`);
+  lines.push(`  written in ${r.paths.dir}: ${files}, manifest.json, README.md (column meanings)`);
+  // A shard is reported after the merge (regiosim merge); a whole batch right away.
+  if (!unfinished && c.ok > 0 && !shard) lines.push(`  report: ${commandLine(['report', shownPath(r.paths.dir)])}`);
   return `${lines.join('\n')}\n`;
 }
+
 
 /** A message if an option is not a whole number ≥ min (yargs prints it with the help), else undefined. */
 const notWhole = (name: string, v: unknown, min: number): string | undefined =>
@@ -168,6 +185,18 @@ export const batchCommandModule: CommandModule = {
         default: 'yearly' as const,
         describe: 'region series written to series.csv',
       })
+      .option('municipalities', {
+        choices: MUNICIPALITY_MODES,
+        default: 'end' as const,
+        describe:
+          'per-municipality results: end (one row per run × municipality in municipalities.csv), yearly (also every municipality’s yearly series in municipality-series.csv), none (for huge batches)',
+      })
+      .option('format', {
+        choices: OUTPUT_FORMATS,
+        default: 'csv' as const,
+        describe:
+          'table files: csv, parquet (Parquet tables; runs.csv stays as the ledger) or both; Parquet is written when every run is done',
+      })
       .option('resume', { type: 'boolean', default: false, describe: 'continue the interrupted batch in --out' })
       .option('dry-run', {
         type: 'boolean',
@@ -204,6 +233,8 @@ export const batchCommandModule: CommandModule = {
       chunk?: number;
       out: string;
       series: SeriesMode;
+      municipalities: MunicipalityMode;
+      format: OutputFormat;
       resume: boolean;
       dryRun: boolean;
       quiet: boolean;
@@ -219,6 +250,8 @@ export const batchCommandModule: CommandModule = {
         chunk: a.chunk,
         out: a.out,
         series: a.series,
+        municipalities: a.municipalities,
+        format: a.format,
         resume: a.resume,
         dryRun: a.dryRun,
         quiet: a.quiet,

@@ -6,6 +6,7 @@
  */
 import { join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
+import { UsageError } from './options.js';
 import { faultMessage, OutputError } from '../store/errors.js';
 import { loadNationalData, modelDataFiles } from '../data/load.js';
 import { ReportError } from '../reports/errors.js';
@@ -79,7 +80,7 @@ export async function compareCommand(args: CompareArgs): Promise<number> {
 
 const wholeAtLeast = (name: string, min: number, v: number | undefined) => {
   if (v !== undefined && (!Number.isSafeInteger(v) || v < min))
-    throw new Error(`--${name}: ${v} is not allowed; allowed: a whole number ≥ ${min}`);
+    throw new UsageError(`--${name}: ${v} is not allowed; allowed: a whole number ≥ ${min}`);
 };
 
 /** The yargs definition of `regiosim compare`, registered in cli/regiosim.ts. */

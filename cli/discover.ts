@@ -6,7 +6,9 @@
  */
 import { join, relative } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
+import { UsageError } from './options.js';
 import { ReportError } from '../reports/errors.js';
+import { faultMessage, OutputError } from '../store/errors.js';
 import { type DiscoverResult, discover, limitText, qpText } from '../reports/explore/discover.js';
 import { readExploreBatch } from '../reports/explore/read.js';
 import { discoverCharts, discoverTables, writeExploreOutput } from '../reports/explore/write.js';
@@ -91,7 +93,7 @@ export async function discoverCommand(args: DiscoverArgs): Promise<number> {
     const log = args.quiet ? undefined : (m: string) => process.stderr.write(`${m}\n`);
     const written = await writeExploreOutput(
       outDir,
-      'discover.json',
+      'discover',
       result,
       discoverTables(result),
       discoverCharts(result),
@@ -106,6 +108,11 @@ export async function discoverCommand(args: DiscoverArgs): Promise<number> {
     );
     return 0;
   } catch (e) {
+    const fault = faultMessage('discover', e, 'no half-written file was left; free space or fix the folder and run it again');
+    if (fault) {
+      process.stderr.write(fault);
+      return e instanceof OutputError ? 2 : 1;
+    }
     if (!(e instanceof ReportError)) throw e;
     process.stderr.write(`regiosim discover: ${e.message}\n`);
     return 2;
@@ -114,7 +121,7 @@ export async function discoverCommand(args: DiscoverArgs): Promise<number> {
 
 const share = (name: string, v: unknown) => {
   if (v !== undefined && !(typeof v === 'number' && v > 0 && v < 1))
-    throw new Error(`--${name}: ${v} is not allowed; allowed: a number between 0 and 1`);
+    throw new UsageError(`--${name}: ${v} is not allowed; allowed: a number between 0 and 1`);
 };
 
 /** The yargs definition of `regiosim discover`, registered in cli/regiosim.ts. */
@@ -158,9 +165,9 @@ export const discoverCommandModule: CommandModule = {
       })
       .option('quiet', { type: 'boolean', default: false, describe: 'no progress messages' })
       .check((a) => {
-        if (typeof a.where !== 'string') throw new Error('--where: give it once, e.g. --where "poolSurvived == 0"');
+        if (typeof a.where !== 'string') throw new UsageError('--where: give it once, e.g. --where "poolSurvived == 0"');
         if (a.box !== undefined && (!Number.isSafeInteger(a.box) || (a.box as number) < 0))
-          throw new Error(`--box: ${a.box} is not allowed; allowed: a whole number ≥ 0`);
+          throw new UsageError(`--box: ${a.box} is not allowed; allowed: a whole number ≥ 0`);
         share('min-density', a.minDensity === 1 ? 0.999999 : a.minDensity);
         share('peel-alpha', a.peelAlpha);
         share('mass-min', a.massMin);

@@ -9,6 +9,8 @@ import { formatIssue, ScenarioError } from '../scenarios/load.js';
 import { ModelInputError } from '../sim/model-input.js';
 import { PlanRefError } from '../scenarios/build-plan.js';
 import { BatchError } from '../workers/resume.js';
+import { ReportError } from '../reports/errors.js';
+import { OutputError } from '../store/errors.js';
 import { UsageError } from './options.js';
 
 const ERRNO: Record<string, string> = {
@@ -40,7 +42,9 @@ export function describeError(error: unknown, debug: boolean): { text: string; c
     error instanceof UsageError ||
     error instanceof BatchError ||
     error instanceof PlanRefError ||
-    error instanceof DesignFileError
+    error instanceof DesignFileError ||
+    error instanceof OutputError ||
+    error instanceof ReportError
   )
     return plain(`regiosim: ${error.message}`);
   const e = error as NodeJS.ErrnoException;

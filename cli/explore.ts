@@ -4,8 +4,11 @@
  * (design.csv, design.json) next to runs.csv, so `regiosim sensitivity` and `regiosim discover`
  * can analyse the folder. The batch options are those of `regiosim batch`.
  */
+import { MUNICIPALITY_MODES, type MunicipalityMode } from '../workers/municipality-table.js';
+import { OUTPUT_FORMATS, type OutputFormat } from '../workers/parquet-export.js';
+import { writtenFiles } from './written-files.js';
 import { existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { faultMessage, OutputError } from '../store/errors.js';
 import { loadNationalData, modelDataFiles } from '../data/load.js';
@@ -18,8 +21,11 @@ import { BATCH_FILES, BatchError, estimateBatch } from '../workers/engine.js';
 import { formatDuration, makeProgress } from '../workers/progress.js';
 import type { SeriesMode } from '../workers/protocol.js';
 import { buildPlan } from '../scenarios/build-plan.js';
+import { readBatchInfo } from '../reports/read/manifest.js';
+import { type RunsData, readRuns } from '../reports/read/runs.js';
 import { runBatchInterruptibly } from './interruptible.js';
 import { badTimeout } from './run-timeout.js';
+import { commandLine, rerunCommand, resumeCommand, shownPath } from './command-line.js';
 
 export interface ExploreArgs {
   experiment: string;
@@ -29,6 +35,10 @@ export interface ExploreArgs {
   chunk?: number;
   out: string;
   series: SeriesMode;
+  /** Per-municipality tables (default none here: the analyses use runs.csv only). */
+  municipalities?: MunicipalityMode;
+  /** csv (default), parquet or both. */
+  format?: OutputFormat;
   resume: boolean;
   dryRun: boolean;
   quiet: boolean;
@@ -56,7 +66,8 @@ export function designLines(e: Exploration, points: number, replicates: number):
 /**
  * Writes design.csv and design.json into a batch folder before the batch starts (regiosim explore,
  * and regiosim batch for an experiment with a design), refusing a folder that already holds a batch
- * (unless resuming) or another design.
+ * (unless resuming) or another design. Returns the folder claimed and locked for the batch, which
+ * goes on to runBatch (`claimed`) so that no other writer gets in between.
  * @throws BatchError
  */
 export function prepareDesignFolder(
@@ -64,33 +75,66 @@ export function prepareDesignFolder(
   exploration: Exploration,
   resume: boolean,
   kind: 'batch' | 'explore' = 'explore',
-): void {
+): OutputFolder {
+  if (resume && !existsSync(out))
+    throw new BatchError(`${out}: no such folder, so there is no batch there to resume; start it without --resume`);
   // Claimed first, so that the design files are recorded as regiosim's and never overwrite a user's.
-  const folder = OutputFolder.claim(out, kind, [...BATCH_FILES, DESIGN_CSV, DESIGN_JSON]);
-  folder.path(DESIGN_CSV);
-  folder.path(DESIGN_JSON);
-  if (!resume && (existsSync(join(out, 'manifest.json')) || existsSync(join(out, 'runs.csv'))))
-    throw new BatchError(`${out} already holds a batch: add --resume to continue it, or choose another --out`);
+  const folder = OutputFolder.claim(out, kind, [...BATCH_FILES, DESIGN_CSV, DESIGN_JSON], `${kind}${resume ? ' --resume' : ''}`);
   try {
+    if (!resume && existsSync(join(out, 'manifest.json')))
+      throw new BatchError(`${out} already holds a batch: add --resume to continue it, or choose another --out`);
+    folder.path(DESIGN_CSV);
+    folder.path(DESIGN_JSON);
     writeDesignFiles(out, exploration);
+    return folder;
   } catch (e) {
+    folder.release();
     if (e instanceof DesignFileError) throw new BatchError(e.message);
     throw e;
   }
 }
 
-const show = (p: string) => {
-  const r = relative(process.cwd(), p);
-  return r === '' ? '.' : r.startsWith('..') ? p : r;
-};
+/**
+ * A --where condition that holds in some runs of the folder but not in all, so that the printed
+ * discover command finds cases to explain: the pool dies, if it does in some runs; else the lower
+ * quarter of the members over the run or of progress. Undefined when nothing varies.
+ */
+export function discoverCondition(dir: string): string | undefined {
+  let runs: RunsData;
+  try {
+    runs = readRuns(readBatchInfo(dir));
+  } catch {
+    return undefined;
+  }
+  const values = (m: string) => runs.points.flatMap((p) => p.metrics.get(m) ?? []).filter(Number.isFinite);
+  const survived = values('poolSurvived');
+  if (survived.some((v) => v === 0) && survived.some((v) => v > 0)) return 'poolSurvived == 0';
+  for (const m of ['memberShareMean', 'progress2030', 'progress2050']) {
+    const v = values(m).sort((a, b) => a - b);
+    if (v.length < 4 || v[0] === v[v.length - 1]) continue;
+    let t = Number(v[Math.floor(v.length / 4)].toPrecision(2));
+    if (!(v[0] < t)) t = v.find((x) => x > v[0]) as number;
+    if (v.some((x) => x < t) && v.some((x) => x >= t)) return `${m} < ${t}`;
+  }
+  return undefined;
+}
+
+/** The discover command to print: with a condition that has cases in this batch. */
+function discoveryHint(path: string, dir: string): string[] {
+  const where = discoverCondition(path);
+  return where ? [`  discovery:   ${commandLine(['discover', dir, '--where', where])}`] : [];
+}
 
 /** Runs the command; returns the exit code (0 all ok, 1 failed runs, 2 bad input, 130/143 interrupted). */
 export async function exploreCommand(args: ExploreArgs): Promise<number> {
   const data = loadNationalData();
-  if (!isExperimentRef(args.experiment))
+  if (!isExperimentRef(args.experiment)) {
+    // A missing or broken file: the loader says what is wrong, where. A valid scenario is not an experiment.
+    buildPlan([args.experiment], data, { replicates: args.runs, masterSeed: args.seed });
     throw new BatchError(
       `${JSON.stringify(args.experiment)} is not an experiment file; allowed: an experiment file with a design: block (regiosim scenarios lists the shipped ones)`,
     );
+  }
   const { plan } = buildPlan([args.experiment], data, { replicates: args.runs, masterSeed: args.seed });
   const exploration = explorationOf(plan);
   if (!exploration)
@@ -101,7 +145,12 @@ export async function exploreCommand(args: ExploreArgs): Promise<number> {
   const head = `regiosim explore: ${plan.name}, master seed ${plan.masterSeed}`;
   const lines = designLines(exploration, plan.points.length, plan.replicates);
   if (args.dryRun) {
-    const e = estimateBatch(plan, { threads: args.threads, chunk: args.chunk, series: args.series });
+    const e = estimateBatch(plan, {
+      threads: args.threads,
+      chunk: args.chunk,
+      series: args.series,
+      municipalities: args.municipalities ?? 'none',
+    });
     out.write(
       `${[
         `${head} --dry-run, ${e.threads} thread${e.threads === 1 ? '' : 's'}`,
@@ -112,15 +161,18 @@ export async function exploreCommand(args: ExploreArgs): Promise<number> {
     );
     return 0;
   }
-  prepareDesignFolder(args.out, exploration, args.resume);
+  const claimed = prepareDesignFolder(args.out, exploration, args.resume);
   if (!args.quiet) process.stderr.write(`${head}\n${lines.join('\n')}\n`);
   const { result, exitCode } = await runBatchInterruptibly('explore', plan, {
     outDir: args.out,
     kind: 'explore',
+    claimed,
     runTimeout: args.runTimeout,
     threads: args.threads,
     chunk: args.chunk,
     series: args.series,
+    municipalities: args.municipalities ?? 'none',
+    format: args.format,
     resume: args.resume,
     progress: makeProgress(args.quiet ? 'quiet' : 'auto'),
     // `refs` as regiosim batch records them, so that regiosim report can rebuild the inputs.
@@ -141,12 +193,19 @@ export async function exploreCommand(args: ExploreArgs): Promise<number> {
   if (result.error) end.push(`  batch error: ${result.error}`);
   for (const f of result.failures.slice(0, 3))
     end.push(`  failed: run ${f.index} (${f.pointId}, seed ${f.seed}): ${f.error}`);
-  if (result.status === 'interrupted' || (result.error && c.done < c.total))
-    end.push(`  continue with: regiosim explore ${args.experiment} --out ${args.out} --resume (and the same options)`);
+  if (result.failures.length > 0) end.push(`  re-run one alone to debug it: ${rerunCommand(result.paths.dir, result.failures[0].index)}`);
+  const unfinished = result.status === 'interrupted' || (result.error !== undefined && c.done < c.total);
+  if (unfinished) end.push(`  continue with: ${resumeCommand(process.argv.slice(2))}`);
+  const dir = shownPath(result.paths.dir);
   end.push(
-    `  written in ${show(result.paths.dir)}: runs.csv, ${args.series === 'none' ? '' : 'series.csv, '}${DESIGN_CSV} (the sample), ${DESIGN_JSON}, manifest.json, README.md`,
-    `  next: regiosim sensitivity ${show(result.paths.dir)}    regiosim discover ${show(result.paths.dir)} --where "poolSurvived == 0"`,
+    `  written in ${dir}: ${writtenFiles({ ...args, municipalities: args.municipalities ?? 'none' }, result)}, ${DESIGN_CSV} (the sample), ${DESIGN_JSON}, manifest.json, README.md`,
   );
+  if (!unfinished && c.ok > 0)
+    end.push(
+      `  sensitivity: ${commandLine(['sensitivity', dir])}`,
+      ...discoveryHint(result.paths.dir, dir),
+      `  report:      ${commandLine(['report', dir])}`,
+    );
   out.write(`${end.join('\n')}\n`);
   return exitCode;
 }
@@ -184,6 +243,17 @@ export const exploreCommandModule: CommandModule = {
         default: 'none' as const,
         describe: 'region series written to series.csv (the analyses use runs.csv only)',
       })
+      .option('municipalities', {
+        choices: MUNICIPALITY_MODES,
+        default: 'none' as const,
+        describe:
+          'per-municipality tables, as for regiosim batch: end, yearly or none (the analyses use runs.csv only)',
+      })
+      .option('format', {
+        choices: OUTPUT_FORMATS,
+        default: 'csv' as const,
+        describe: 'table files: csv, parquet (runs.csv stays) or both, as for regiosim batch',
+      })
       .option('resume', {
         type: 'boolean',
         default: false,
@@ -197,7 +267,8 @@ export const exploreCommandModule: CommandModule = {
       .option('quiet', { type: 'boolean', default: false, describe: 'no progress output' })
       .option('run-timeout', {
         type: 'number',
-        describe: 'seconds a run may take; a run that takes longer is stopped and recorded as failed (status error), the batch goes on',
+        describe:
+          'seconds a run may take; a run that takes longer is stopped and recorded as failed (status error), the batch goes on',
       })
       .check(
         (a) =>
@@ -219,6 +290,8 @@ export const exploreCommandModule: CommandModule = {
         chunk: a.chunk,
         out: a.out,
         series: a.series,
+        municipalities: a.municipalities,
+        format: a.format,
         resume: a.resume,
         dryRun: a.dryRun,
         quiet: a.quiet,

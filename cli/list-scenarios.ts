@@ -1,5 +1,6 @@
 /** `regiosim scenarios`: the shipped scenarios and experiments, each with its research questions and description. */
 import type { CommandModule } from 'yargs';
+import { regiosimCommand } from './command-line.js';
 import { displayPath } from '../scenarios/issues.js';
 import { listLibrary } from '../scenarios/library-index.js';
 import { BUILT_IN } from '../scenarios/load.js';
@@ -14,7 +15,7 @@ export function scenariosListing(): string {
     `  ${name.padEnd(width)}  ${questions.padEnd(qWidth)}  ${description}`;
   const lines: string[] = [];
   for (const kind of ['scenario', 'experiment'] as const) {
-    const how = kind === 'scenario' ? 'regiosim run <name>' : 'regiosim batch <file>';
+    const how = `${regiosimCommand()} ${kind === 'scenario' ? 'run' : 'batch'} <name>`;
     lines.push(`${kind === 'scenario' ? 'Scenarios' : 'Experiments'} in ${displayPath(libraryDir(kind))}/ (${how}):`);
     for (const e of entries.filter((x) => x.kind === kind))
       lines.push(row(e.name, e.questions.join(' '), e.description));

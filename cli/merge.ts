@@ -4,8 +4,9 @@
  * (workers/shard-merge.ts). Exit codes: 0 merged, 1 shards missing or unfinished, 2 refused
  * (folders of different batches, the same shard twice, not shard folders, --out not empty).
  */
+import { existsSync, readdirSync } from 'node:fs';
 import type { Argv, CommandModule } from 'yargs';
-import { faultMessage } from '../store/errors.js';
+import { faultMessage, OutputError } from '../store/errors.js';
 import { runsText } from '../workers/shard.js';
 import { MergeError, type MergeResult, mergeShards } from '../workers/shard-merge.js';
 
@@ -21,15 +22,22 @@ export function mergeCommand(args: MergeArgs): number {
     process.stdout.write(mergeMessage(r));
     return 0;
   } catch (e) {
-    const fault = faultMessage('merge', e, 'nothing was written (the staging folder was removed)');
+    const fault = faultMessage('merge', e, e instanceof OutputError ? '' : 'nothing was written (the staging folder was removed)');
     if (fault) {
       process.stderr.write(fault);
-      return 1;
+      return e instanceof OutputError ? 2 : 1;
     }
     if (!(e instanceof MergeError)) throw e;
     process.stderr.write(mergeErrorMessage(e));
     return e.kind === 'refused' ? 2 : 1;
   }
+}
+
+/** The table files of a merged folder: runs first, CSV before Parquet. */
+function tableFiles(dir: string): string[] {
+  const names = existsSync(dir) ? readdirSync(dir).filter((f) => /\.(csv|parquet)$/.test(f)) : [];
+  const rank = (f: string) => (f.startsWith('runs.') ? 0 : 1) + (f.endsWith('.parquet') ? 2 : 0);
+  return names.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
 
 export function mergeMessage(r: MergeResult): string {
@@ -48,9 +56,7 @@ export function mergeMessage(r: MergeResult): string {
     lines.push(
       `  ${c.failed} run${c.failed === 1 ? '' : 's'} failed inside the model (status error in runs.csv), as on one machine`,
     );
-  lines.push(
-    `  written in ${r.dir}: runs.csv, ${r.series === 'none' ? '' : `series.csv (${r.series}), `}manifest.json, README.md`,
-  );
+  lines.push(`  written in ${r.dir}: ${tableFiles(r.dir).join(', ')}, manifest.json, README.md`);
   return `${lines.join('\n')}\n`;
 }
 

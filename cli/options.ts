@@ -19,6 +19,7 @@ export class UsageError extends Error {
 const WHOLE: Record<string, { min: number; max: number }> = {
   seed: { min: 0, max: MAX_SEED },
   runs: { min: 1, max: 10_000 },
+  run: { min: 0, max: Number.MAX_SAFE_INTEGER },
   threads: { min: 1, max: 1024 },
   chunk: { min: 1, max: 1_000_000 },
   shards: { min: 1, max: 100_000 },

@@ -5,6 +5,7 @@
  */
 import { relative } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
+import { UsageError } from './options.js';
 import { ReportError } from '../reports/errors.js';
 import { faultMessage, OutputError } from '../store/errors.js';
 import { buildReport, type ReportOptions, type ReportResult } from '../reports/report.js';
@@ -47,11 +48,11 @@ export async function reportCommand(batchDir: string, options: ReportOptions & {
 
 export const reportOptions = (y: Argv) =>
   y
-    .option('map-runs', { type: 'number', default: 10, describe: 'runs per scenario re-simulated for the municipality maps (0: no maps)' })
+    .option('map-runs', { type: 'number', default: 10, describe: 'runs per scenario re-simulated for the municipality maps of a batch without a municipalities table (0: no maps then)' })
     .option('quiet', { type: 'boolean', default: false, describe: 'no progress messages' })
     .check((a) => {
       const n = a['map-runs'] as number;
-      if (!Number.isSafeInteger(n) || n < 0) throw new Error(`--map-runs: ${n} is not allowed; allowed: a whole number ≥ 0`);
+      if (!Number.isSafeInteger(n) || n < 0) throw new UsageError(`--map-runs: ${n} is not allowed; allowed: a whole number ≥ 0`);
       return true;
     });
 

@@ -6,7 +6,9 @@
  */
 import { join, relative } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
+import { UsageError } from './options.js';
 import { ReportError } from '../reports/errors.js';
+import { faultMessage, OutputError } from '../store/errors.js';
 import { readExploreBatch } from '../reports/explore/read.js';
 import {
   analyseSensitivity,
@@ -17,6 +19,9 @@ import {
 import { sensitivityCharts, sensitivityTables, writeExploreOutput } from '../reports/explore/write.js';
 import { metricStyle } from '../reports/metrics.js';
 import { checkFonts } from '../reports/render/render.js';
+
+/** Most bootstrap resamples: intervals settle long before; more only burns hours of CPU. */
+export const MAX_RESAMPLES = 100_000;
 
 export interface SensitivityArgs {
   batchDir: string;
@@ -95,7 +100,7 @@ export async function sensitivityCommand(args: SensitivityArgs): Promise<number>
     const log = args.quiet ? undefined : (m: string) => process.stderr.write(`${m}\n`);
     const written = await writeExploreOutput(
       outDir,
-      'sensitivity.json',
+      'sensitivity',
       result,
       sensitivityTables(result),
       sensitivityCharts(result),
@@ -110,6 +115,11 @@ export async function sensitivityCommand(args: SensitivityArgs): Promise<number>
     );
     return 0;
   } catch (e) {
+    const fault = faultMessage('sensitivity', e, 'no half-written file was left; free space or fix the folder and run it again');
+    if (fault) {
+      process.stderr.write(fault);
+      return e instanceof OutputError ? 2 : 1;
+    }
     if (!(e instanceof ReportError)) throw e;
     process.stderr.write(`regiosim sensitivity: ${e.message}\n`);
     return 2;
@@ -133,8 +143,8 @@ export const sensitivityCommandModule: CommandModule = {
       .option('quiet', { type: 'boolean', default: false, describe: 'no progress messages' })
       .check((a) => {
         const n = a.resamples as number;
-        if (!Number.isSafeInteger(n) || n < 2)
-          throw new Error(`--resamples: ${n} is not allowed; allowed: a whole number ≥ 2`);
+        if (!Number.isSafeInteger(n) || n < 2 || n > MAX_RESAMPLES)
+          throw new UsageError(`--resamples: ${n} is not allowed; allowed: a whole number from 2 to ${MAX_RESAMPLES}`);
         return true;
       }),
   handler: async (raw) => {

@@ -4,6 +4,8 @@
  * new shell line) and quoted twice over: for bash (single quotes) and, in #SBATCH lines, for
  * sbatch's own parser (double quotes with backslash escapes; `%` doubled where SLURM expands it).
  */
+import type { MunicipalityMode } from '../workers/municipality-table.js';
+import type { OutputFormat } from '../workers/parquet-export.js';
 import { controlCharacter } from './options.js';
 import { BatchError } from '../workers/resume.js';
 import type { SeriesMode } from '../workers/protocol.js';
@@ -36,6 +38,9 @@ export interface SlurmJob {
   replicates: number;
   masterSeed: number;
   series: SeriesMode;
+  /** Absent in jobs written before the municipality tables (their shards wrote none). */
+  municipalities?: MunicipalityMode;
+  format?: OutputFormat;
   planHash: string;
   /** The batch's references as the scripts pass them (files made absolute). */
   refs: string[];
@@ -50,6 +55,8 @@ export const JOBS_TSV = 'jobs.tsv';
 export const SHARDS = 'shards';
 export const MERGED = 'merged';
 export const LOGS = 'logs';
+/** The scripts of a job folder. */
+export const SCRIPT_FILES = ['shard.sbatch', 'merge.sbatch', 'submit.sh'] as const;
 
 /** Single-quotes a word for bash. */
 export const shq = (s: string): string => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
@@ -174,6 +181,9 @@ export function slurmScripts(job: SlurmJob): { shard: string; merge: string; sub
     String(job.masterSeed),
     '--series',
     job.series,
+    // Only when not the default, so scripts of earlier jobs read the same.
+    ...((job.municipalities ?? 'none') === 'end' ? [] : ['--municipalities', job.municipalities ?? 'none']),
+    ...((job.format ?? 'csv') === 'csv' ? [] : ['--format', job.format!]),
   ].join(' ');
   const shard = [
     ...head(
@@ -195,7 +205,7 @@ export function slurmScripts(job: SlurmJob): { shard: string; merge: string; sub
     'if [ -f "$out/manifest.json" ]; then',
     '  resume=--resume # run again (resubmitted, requeued): go on where the shard stopped',
     'elif [ -d "$out" ]; then',
-    '  rm -f "$out/runs.csv" "$out/series.csv" # killed before it wrote its manifest: start the shard over',
+    '  rm -f "$out/runs.csv" "$out/series.csv" "$out/municipalities.csv" "$out/municipality-series.csv" # killed before it wrote its manifest: start the shard over',
     'fi',
     `echo "regiosim shard $i/$N on $(hostname) with $threads cores into $out\${resume:+ (resuming)}"`,
     'rc=0',

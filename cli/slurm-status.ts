@@ -2,8 +2,11 @@
  * What `regiosim slurm --status` reports: the job folder's plan and submissions, what SLURM says of
  * each job (squeue, sacct, scontrol) and what each shard folder holds.
  */
+import { commandLine } from './command-line.js';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readJsonFile, readRegularText } from '../store/read.js';
+import { forEachLine } from '../workers/csv-lines.js';
 import { join, relative, resolve } from 'node:path';
 import type { BatchManifest } from '../workers/batch-manifest.js';
 import { BatchError } from '../workers/resume.js';
@@ -22,17 +25,18 @@ export function readSlurmJob(dir: string): SlurmJob {
   const file = join(dir, JOB_FILE);
   if (!existsSync(file))
     throw new BatchError(
-      `${dir} is not a regiosim slurm job folder (no ${JOB_FILE}); make one with regiosim slurm <experiment> --shards n --out ${dir}`,
+      `${dir} is not a regiosim slurm job folder (no ${JOB_FILE}); make one with ${commandLine(['slurm', '<experiment>', '--shards', 'n', '--out', dir])}`,
     );
-  const job = JSON.parse(readFileSync(file, 'utf8')) as SlurmJob;
-  if (job.tool !== 'regiosim' || job.kind !== 'slurm-job') throw new BatchError(`${file} is not a regiosim slurm job`);
+  const job = readJsonFile(file) as SlurmJob | null;
+  if (!job || typeof job !== 'object' || job.tool !== 'regiosim' || job.kind !== 'slurm-job')
+    throw new BatchError(`${file} is not a regiosim slurm job`);
   return job;
 }
 
 export function readSubmissions(dir: string): Submission[] {
   const file = join(dir, JOBS_TSV);
   if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8')
+  return readRegularText(file, 64 * 1024 * 1024)
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => {
@@ -161,15 +165,17 @@ export interface JobStatus {
 /** Rows in a shard's runs.csv (the manifest is final only at the end; the rows show progress). */
 function rowsWritten(path: string): number {
   if (!existsSync(path)) return 0;
-  const data = readFileSync(path);
   let lines = 0;
-  for (let at = data.indexOf(10); at >= 0; at = data.indexOf(10, at + 1)) lines++;
+  forEachLine(path, () => {
+    lines++;
+    return true;
+  });
   return Math.max(0, lines - 1);
 }
 
 function readShardManifest(path: string): BatchManifest | undefined {
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as BatchManifest;
+    return readJsonFile(path) as BatchManifest;
   } catch {
     return undefined;
   }
@@ -258,10 +264,10 @@ export function statusMessage(s: JobStatus, dirArg: string): string {
   ];
   if (s.merge.state !== 'done' && s.toResubmit.length)
     lines.push(
-      `  resubmit ${s.toResubmit.length === 1 ? `shard ${s.toResubmit[0]} alone (it resumes)` : `shards ${compactIndices(s.toResubmit)} alone (they resume)`} and a new merge job: regiosim slurm --resubmit ${dirArg}`,
+      `  resubmit ${s.toResubmit.length === 1 ? `shard ${s.toResubmit[0]} alone (it resumes)` : `shards ${compactIndices(s.toResubmit)} alone (they resume)`} and a new merge job: ${commandLine(['slurm', '--resubmit', dirArg])}`,
     );
   else if (s.merge.state === 'failed' && s.shards.every((x) => x.state === 'done'))
-    lines.push(`  every shard is done: submit the merge job again with regiosim slurm --resubmit ${dirArg}`);
+    lines.push(`  every shard is done: submit the merge job again with ${commandLine(['slurm', '--resubmit', dirArg])}`);
   return `${lines.join('\n')}\n`;
 }
 

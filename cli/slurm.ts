@@ -11,7 +11,11 @@
  * submission: array and merge job ids, array indices). The scripts are module-free: they call one
  * Node binary and the project's dist/cli/regiosim.js by absolute path (docs/SLURM.md).
  */
-import { appendFileSync, chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync } from 'node:fs';
+import { faultMessage, OutputError } from '../store/errors.js';
+import { OutputFolder } from '../store/output-folder.js';
+import { appendText, writeAtomic } from '../store/write.js';
+import { commandLine, shellQuote } from './command-line.js';
 import { join, relative, resolve } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { loadNationalData } from '../data/load.js';
@@ -45,6 +49,7 @@ import {
   JOBS_TSV,
   LOGS,
   MERGED,
+  SCRIPT_FILES,
   SHARDS,
   type SlurmJob,
   type SlurmResources,
@@ -61,6 +66,8 @@ export {
   slurmScripts,
 } from './slurm-scripts.js';
 import { packageVersion, projectRoot } from '../store/manifest.js';
+import { MUNICIPALITY_MODES, type MunicipalityMode } from '../workers/municipality-table.js';
+import { OUTPUT_FORMATS, type OutputFormat } from '../workers/parquet-export.js';
 
 /** One line of DIR/jobs.tsv. */
 
@@ -70,6 +77,10 @@ export interface SlurmArgs {
   runs?: number;
   seed?: number;
   series: SeriesMode;
+  /** Per-municipality tables of the shards (default end). */
+  municipalities?: MunicipalityMode;
+  /** Table format of the merged batch (the shards keep CSV; merge writes Parquet). */
+  format?: OutputFormat;
   out: string;
   resources: SlurmResources;
   node?: string;
@@ -104,21 +115,31 @@ export function writeSlurmJob(args: SlurmArgs): SlurmJob {
     replicates: plan.replicates,
     masterSeed: plan.masterSeed,
     series: args.series,
-    planHash: planFingerprint(plan, args.series),
+    municipalities: args.municipalities ?? 'end',
+    format: args.format ?? 'csv',
+    planHash: planFingerprint(plan, args.series, args.municipalities ?? 'end'),
     refs,
     resources: args.resources,
     node: args.node ?? process.execPath,
     regiosim,
   };
   checkScriptValues(job); // before any folder is made
-  mkdirSync(join(dir, SHARDS), { recursive: true });
-  mkdirSync(join(dir, LOGS), { recursive: true });
-  const s = slurmScripts(job);
-  writeFileSync(join(dir, 'shard.sbatch'), s.shard);
-  writeFileSync(join(dir, 'merge.sbatch'), s.merge);
-  writeFileSync(join(dir, 'submit.sh'), s.submit);
-  chmodSync(join(dir, 'submit.sh'), 0o755);
-  writeFileSync(join(dir, JOB_FILE), `${JSON.stringify(job, null, 2)}\n`);
+  // The folder holds this kind of output only, one writer at a time, and no file of the user's is overwritten.
+  const folder = OutputFolder.claim(args.out, 'slurm', [...SCRIPT_FILES, JOB_FILE, JOBS_TSV, `${SHARDS}/`, `${LOGS}/`], 'slurm');
+  try {
+    folder.dirPath(SHARDS);
+    folder.dirPath(LOGS);
+    const s = slurmScripts(job);
+    writeAtomic(folder.path('shard.sbatch'), s.shard);
+    writeAtomic(folder.path('merge.sbatch'), s.merge);
+    writeAtomic(folder.path('submit.sh'), s.submit);
+    chmodSync(join(dir, 'submit.sh'), 0o755);
+    // job.json last: a folder without it is not a job yet (--status says so), and can be written again.
+    writeAtomic(folder.path(JOB_FILE), `${JSON.stringify(job, null, 2)}\n`);
+    folder.path(JOBS_TSV); // submit.sh appends to it: recorded as regiosim's
+  } finally {
+    folder.release();
+  }
   return job;
 }
 
@@ -146,7 +167,7 @@ export function submitJob(job: SlurmJob, indices?: number[]): Submission {
 }
 
 function record(dir: string, s: Submission): Submission {
-  appendFileSync(join(dir, JOBS_TSV), `${s.at}\t${s.arrayJob}\t${s.mergeJob}\t${s.indices}\n`);
+  appendText(join(dir, JOBS_TSV), `${s.at}\t${s.arrayJob}\t${s.mergeJob}\t${s.indices}\n`);
   return s;
 }
 
@@ -158,6 +179,16 @@ function record(dir: string, s: Submission): Submission {
  * submits the merge job alone.
  */
 export function resubmit(dirArg: string): { status: JobStatus; lines: string[] } {
+  slurmStatus(dirArg); // a folder that is not a job folder is refused before it is claimed
+  const folder = OutputFolder.claim(dirArg, 'slurm', [], 'slurm --resubmit');
+  try {
+    return resubmitLocked(dirArg);
+  } finally {
+    folder.release();
+  }
+}
+
+function resubmitLocked(dirArg: string): { status: JobStatus; lines: string[] } {
   const status = slurmStatus(dirArg);
   const job = status.job;
   const lines: string[] = [];
@@ -220,9 +251,11 @@ export function slurmCommand(args: SlurmArgs): number {
     lines.push(
       `  submitted: array job ${s.arrayJob} (tasks 1-${job.shards}), merge job ${s.mergeJob} (afterok:${s.arrayJob})`,
     );
-  } else lines.push(`  submit: bash ${rel}/submit.sh (or add --submit)`);
+  } else lines.push(`  submit: bash ${shellQuote(`${rel}/submit.sh`)} (or add --submit)`);
   lines.push(
-    `  status: regiosim slurm --status ${rel}; failed shards alone: regiosim slurm --resubmit ${rel}; result: ${rel}/${MERGED}/`,
+    `  status: ${commandLine(['slurm', '--status', rel])}`,
+    `  failed shards alone: ${commandLine(['slurm', '--resubmit', rel])}`,
+    `  result: ${rel}/${MERGED}/, then: ${commandLine(['report', `${rel}/${MERGED}`])}`,
   );
   process.stdout.write(`${lines.join('\n')}\n`);
   return 0;
@@ -250,6 +283,16 @@ export const slurmCommandModule: CommandModule = {
         choices: ['yearly', 'monthly', 'none'] as const,
         default: 'yearly' as const,
         describe: 'region series written to series.csv',
+      })
+      .option('municipalities', {
+        choices: MUNICIPALITY_MODES,
+        default: 'end' as const,
+        describe: 'per-municipality tables, as for regiosim batch (end, yearly, none)',
+      })
+      .option('format', {
+        choices: OUTPUT_FORMATS,
+        default: 'csv' as const,
+        describe: 'table files of the merged batch: csv, parquet or both (shards keep CSV; merge writes Parquet)',
       })
       .option('partition', { type: 'string', describe: 'SLURM partition (sbatch --partition)' })
       .option('time', { type: 'string', describe: 'time limit per array task, e.g. 02:00:00 (sbatch --time)' })
@@ -307,6 +350,8 @@ export const slurmCommandModule: CommandModule = {
       runs?: number;
       seed?: number;
       series: SeriesMode;
+      municipalities: MunicipalityMode;
+      format: OutputFormat;
       partition?: string;
       time?: string;
       cpus: number;
@@ -339,6 +384,8 @@ export const slurmCommandModule: CommandModule = {
         runs: a.runs,
         seed: a.seed,
         series: a.series,
+        municipalities: a.municipalities,
+        format: a.format,
         out: a.out,
         node: a.node,
         submit: a.submit,
@@ -353,6 +400,12 @@ export const slurmCommandModule: CommandModule = {
         },
       });
     } catch (e) {
+      const fault = faultMessage('slurm', e);
+      if (fault) {
+        process.stderr.write(fault);
+        process.exitCode = e instanceof OutputError ? 2 : 1;
+        return;
+      }
       if (!(e instanceof BatchError)) throw e;
       process.stderr.write(`regiosim slurm: ${e.message}\n`);
       process.exitCode = 2;

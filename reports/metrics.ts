@@ -4,6 +4,7 @@
  * only adds what a reader of a chart needs.
  */
 import { SUMMARY_METRICS } from '../sim/summary.js';
+import { humanise } from './labels.js';
 
 export interface MetricStyle {
   label: string;
@@ -19,7 +20,8 @@ export interface MetricStyle {
   bounded: boolean;
 }
 
-const BOUNDED = /^(progress|capacityShare|membershipShare|poolSurvived|poolUtilisation|externalSpendShare)/;
+const BOUNDED =
+  /^(progress|capacityShare|membershipShare|memberShare|poolSurvived|poolFounded|poolUtilisation|externalSpendShare)/;
 
 /** The outcomes shown in the report's table, distributions and forest plot, in this order. */
 export const KEY_METRICS = [
@@ -35,21 +37,165 @@ export const KEY_METRICS = [
 ] as const;
 
 const STYLES: Record<string, Omit<MetricStyle, 'bounded'>> = {
-  progress2030: { label: 'Progress by end 2030', unit: '% of the full-pace target', format: '.0%', share: true, axisFormat: '%' },
-  progress2050: { label: 'Progress by end 2050', unit: '% of the full-pace target', format: '.0%', share: true, axisFormat: '%' },
-  progressSmall2030: { label: 'Progress 2030, small municipalities', unit: '% of target', format: '.0%', share: true, axisFormat: '%' },
-  progressLarge2030: { label: 'Progress 2030, large municipalities', unit: '% of target', format: '.0%', share: true, axisFormat: '%' },
-  progressSmall2050: { label: 'Progress 2050, small municipalities', unit: '% of target', format: '.0%', share: true, axisFormat: '%' },
-  progressLarge2050: { label: 'Progress 2050, large municipalities', unit: '% of target', format: '.0%', share: true, axisFormat: '%' },
-  membershipShareEnd: { label: 'Pool members at the end', unit: '% of municipalities in pool areas', format: '.0%', share: true, axisFormat: '%' },
-  poolSurvived: { label: 'Founded pools alive at the end', unit: '% of founded pools', format: '.0%', share: true, axisFormat: '%' },
-  capacitySharePool: { label: 'Capacity from the pool', unit: '% of FTE-months', format: '.1%', share: true, axisFormat: '%' },
-  capacityShareOwn: { label: 'Capacity from own staff', unit: '% of FTE-months', format: '.0%', share: true, axisFormat: '%' },
-  capacityShareConsultants: { label: 'Capacity from consultants', unit: '% of FTE-months', format: '.0%', share: true, axisFormat: '%' },
+  progress2030: {
+    label: 'Progress by end 2030',
+    unit: '% of the full-pace target',
+    format: '.0%',
+    share: true,
+    axisFormat: '%',
+  },
+  progress2050: {
+    label: 'Progress by end 2050',
+    unit: '% of the full-pace target',
+    format: '.0%',
+    share: true,
+    axisFormat: '%',
+  },
+  progressSmall2030: {
+    label: 'Progress 2030, small municipalities',
+    unit: '% of target',
+    format: '.0%',
+    share: true,
+    axisFormat: '%',
+  },
+  progressLarge2030: {
+    label: 'Progress 2030, large municipalities',
+    unit: '% of target',
+    format: '.0%',
+    share: true,
+    axisFormat: '%',
+  },
+  progressSmall2050: {
+    label: 'Progress 2050, small municipalities',
+    unit: '% of target',
+    format: '.0%',
+    share: true,
+    axisFormat: '%',
+  },
+  progressLarge2050: {
+    label: 'Progress 2050, large municipalities',
+    unit: '% of target',
+    format: '.0%',
+    share: true,
+    axisFormat: '%',
+  },
+  membershipShareEnd: {
+    label: 'Pool members at the end',
+    unit: '% of municipalities in pool areas',
+    format: '.0%',
+    share: true,
+    axisFormat: '%',
+  },
+  poolSurvived: {
+    label: 'Founded pools alive at the end',
+    unit: '% of founded pools',
+    format: '.0%',
+    share: true,
+    axisFormat: '%',
+  },
+  poolFounded: { label: 'Pool founded', unit: '% of runs', format: '.0%', share: true, axisFormat: '%' },
+  poolsFormed: { label: 'Pools founded', unit: 'pools per run', format: ',.2f', share: false, axisFormat: ',f' },
+  poolLifetimeMonths: { label: 'Pool lifetime', unit: 'months', format: ',.0f', share: false, axisFormat: ',f' },
+  poolMembersEnd: {
+    label: 'Number of pool members at the end',
+    unit: 'municipalities',
+    format: ',.1f',
+    share: false,
+    axisFormat: ',f',
+  },
+  dwellingsReadyEnd: {
+    label: 'Dwellings made ready by the end',
+    unit: 'dwellings',
+    format: ',.0f',
+    share: false,
+    axisFormat: ',f',
+  },
+  capacitySharePool: {
+    label: 'Capacity from the pool',
+    unit: '% of FTE-months',
+    format: '.1%',
+    share: true,
+    axisFormat: '%',
+  },
+  capacityShareOwn: {
+    label: 'Capacity from own staff',
+    unit: '% of FTE-months',
+    format: '.0%',
+    share: true,
+    axisFormat: '%',
+  },
+  capacityShareConsultants: {
+    label: 'Capacity from consultants',
+    unit: '% of FTE-months',
+    format: '.0%',
+    share: true,
+    axisFormat: '%',
+  },
   gapFteEnd: { label: 'Staff gap at the end', unit: 'FTE', format: ',.1f', share: false, axisFormat: ',f' },
-  costPerDwelling: { label: 'Cost per dwelling made ready', unit: 'EUR', format: ',.0f', share: false, axisFormat: ',f' },
-  knowledgeRetainedEnd: { label: 'Knowledge retained at the end', unit: 'knowledge units', format: ',.0f', share: false, axisFormat: ',f' },
-  equityGap2030: { label: 'Progress gap large − small, 2030', unit: 'difference in % of target', format: '.1%', share: true, axisFormat: '%' },
+  costPerDwelling: {
+    label: 'Cost per dwelling made ready',
+    unit: 'EUR',
+    format: ',.0f',
+    share: false,
+    axisFormat: ',f',
+  },
+  knowledgeRetainedEnd: {
+    label: 'Knowledge retained at the end',
+    unit: 'knowledge units',
+    format: ',.0f',
+    share: false,
+    axisFormat: ',f',
+  },
+  memberShareMean: {
+    label: 'Pool members, mean over the run',
+    unit: '% of municipalities in pool areas',
+    format: '.1%',
+    share: true,
+    axisFormat: '%',
+  },
+  poolExits: { label: 'Exits by members', unit: 'exits per run', format: ',.2f', share: false, axisFormat: ',f' },
+  poolLateJoiners: {
+    label: 'Late joiners',
+    unit: 'municipalities per run',
+    format: ',.2f',
+    share: false,
+    axisFormat: ',f',
+  },
+  trustAmongMembersEnd: {
+    label: 'Trust among members at the end',
+    unit: 'trust [0, 1]',
+    format: '.3f',
+    share: false,
+    axisFormat: ',f',
+  },
+  trustInPoolEnd: {
+    label: 'Trust of members in their pool at the end',
+    unit: 'trust [0, 1]',
+    format: '.3f',
+    share: false,
+    axisFormat: ',f',
+  },
+  legitimacyEnd: {
+    label: 'Legitimacy of membership at the end',
+    unit: 'legitimacy [0, 1]',
+    format: '.3f',
+    share: false,
+    axisFormat: ',f',
+  },
+  externalSpendShare: {
+    label: 'Consultant share of staff spending',
+    unit: '% of salaries and consultants',
+    format: '.1%',
+    share: true,
+    axisFormat: '%',
+  },
+  equityGap2030: {
+    label: 'Progress gap large − small, 2030',
+    unit: 'difference in % of target',
+    format: '.1%',
+    share: true,
+    axisFormat: '%',
+  },
 };
 
 /** Style of any summary metric: the table above, else a unit read off its description. */
@@ -60,8 +206,9 @@ export function metricStyle(name: string): MetricStyle {
   const unit = /, (EUR|months|units)\b/.exec(description)?.[1];
   const share = /share|Share|progress|Ratio|ratio|utilisation|Survived/.test(name) && !/PerYear/.test(name);
   return {
-    label: name,
-    unit: unit === 'units' ? 'knowledge units' : (unit ?? (share ? 'share' : /PerYear$/.test(name) ? 'per year' : 'count')),
+    label: humanise(name),
+    unit:
+      unit === 'units' ? 'knowledge units' : (unit ?? (share ? 'share' : /PerYear$/.test(name) ? 'per year' : 'count')),
     format: share ? '.1%' : unit === 'EUR' ? ',.0f' : ',.3~f',
     axisFormat: share ? '%' : ',f',
     share,

@@ -1,5 +1,6 @@
 /** The aggregated results every chart, table and the HTML page are built from (the output of stage 2). */
 import type { BandRow } from './aggregate/bands.js';
+import type { ScenarioChanges } from './aggregate/changes.js';
 import type { MapData } from './aggregate/map-data.js';
 import type { PairedRow } from './aggregate/paired.js';
 import type { PointSet } from './aggregate/points.js';
@@ -24,6 +25,10 @@ export interface ReportModel {
   paired: PairedRow[];
   bands: BandRow[];
   survival: SurvivalRow[];
+  /** What each scenario changes against the baseline (absent when the inputs could not be rebuilt). */
+  changes?: ScenarioChanges;
+  /** Why there is no table of changes, when there is none. */
+  changesMissing?: string;
   map?: MapData;
   /** Boundary features of the mapped municipalities (GeoJSON Feature objects). */
   boundaries?: unknown[];

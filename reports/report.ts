@@ -5,7 +5,6 @@
  */
 import { join, resolve } from 'node:path';
 import type { ExperimentPlan } from '../scenarios/plan.js';
-import { acquireLock, LOCK_FILE } from '../store/lock.js';
 import { OutputFolder } from '../store/output-folder.js';
 import { writeAtomic } from '../store/write.js';
 import { buildModel } from './aggregate/build-model.js';
@@ -15,7 +14,7 @@ import { reportHtml } from './html/page.js';
 import type { ReportModel } from './model.js';
 import { checkFonts } from './render/render.js';
 import { type WrittenChart, writeCharts } from './write/charts.js';
-import { writeTables } from './write/tables.js';
+import { tables as tableSet, writeTables } from './write/tables.js';
 
 export interface ReportOptions {
   /** Output folder (default: <batch-dir>/report). */
@@ -41,22 +40,30 @@ export async function buildReport(batchDir: string, options: ReportOptions = {})
   checkFonts(); // fail before any work when the pinned font is missing
   const outDir = resolve(options.outDir ?? join(batchDir, 'report'));
   const model = buildModel(batchDir, { plan: options.plan, mapRuns: options.mapRuns, log });
-  // The folder holds reports only, one writer at a time; files are written atomically, report.html
-  // last, and files of an earlier report that this one does not write (stale charts) go at the end.
-  const folder = OutputFolder.claim(outDir, 'report', ['report.html']);
-  const lock = acquireLock(join(outDir, LOCK_FILE), 'report', outDir);
+  // A design batch (regiosim explore) gets sensitivity and discovery charts instead of per-point ones.
+  const design = designReportCharts(batchDir, log);
+  const chartList = design?.charts ?? buildCharts(model);
+  // The folder holds reports only, one writer at a time; every file is known before the first is
+  // written (a file of the user's is refused before anything changes); files are written
+  // atomically, report.html last, and files of an earlier report that this one does not write
+  // (stale charts) go at the end.
+  const planned = [
+    'report.html',
+    'tables/statistics.json',
+    ...Object.keys(tableSet(model)).map((name) => `tables/${name}.csv`),
+    ...chartList.flatMap((c) => ['vl.json', 'svg', 'png'].map((ext) => `charts/${c.name}.${ext}`)),
+  ];
+  const folder = OutputFolder.claim(outDir, 'report', planned, 'report');
   try {
     const tables = writeTables(model, 'tables', folder);
+    if (design) model.notes.push(...design.notes); // after the tables, as before: statistics.json unchanged
     log('validating and rendering the charts');
-    // A design batch (regiosim explore) gets sensitivity and discovery charts instead of per-point ones.
-    const design = designReportCharts(batchDir, log);
-    if (design) model.notes.push(...design.notes);
-    const charts = await writeCharts(design?.charts ?? buildCharts(model), 'charts', log, folder);
+    const charts = await writeCharts(chartList, 'charts', log, folder);
     const html = folder.path('report.html');
     writeAtomic(html, reportHtml(model, charts, outDir, tables));
     folder.removeStale();
     return { outDir, html, charts, tables, notes: model.notes, model };
   } finally {
-    lock.release();
+    folder.release();
   }
 }

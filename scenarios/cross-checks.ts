@@ -33,6 +33,7 @@ export function crossIssues(input: ModelInput): InputIssue[] {
       const without = refusers.size ? ' that are not refusers' : '';
       issues.push({
         path: 'levers.founderCount',
+        near: refusers.size ? 'refusers' : 'region',
         value: lv.founderCount,
         message: `${lv.founderCount} founders is more than the ${largest.n} municipalities${without} of ${where}; allowed: ${largest.n === 0 ? 'a region with municipalities that are not refusers' : `1 to ${largest.n}`}`,
       });
@@ -41,12 +42,14 @@ export function crossIssues(input: ModelInput): InputIssue[] {
   if (pooled && lv.initialStaff > lv.maxStaff)
     issues.push({
       path: 'levers.initialStaff',
+      near: 'levers.maxStaff',
       value: lv.initialStaff,
       message: `${lv.initialStaff} initial staff is above levers.maxStaff ${lv.maxStaff}, the most pool staff; allowed: 0 to ${lv.maxStaff}`,
     });
   if (pooled && lv.formationMonth >= input.horizonMonths)
     issues.push({
       path: 'levers.formationMonth',
+      near: 'horizon',
       value: lv.formationMonth,
       message: `month ${lv.formationMonth} is not within the ${input.horizonMonths}-month horizon, so no pool would ever form; allowed: 0 to ${input.horizonMonths - 1}`,
     });

@@ -5,7 +5,9 @@
  * unit-cube coordinates), next to runs.csv. Both are reproducible from the experiment file: the
  * same seed draws the same sample.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { makeDir } from '../store/dirs.js';
+import { readJsonFile, readRegularText } from '../store/read.js';
 import { join } from 'node:path';
 import { writeAtomic } from '../store/write.js';
 import type { Exploration } from './design-build.js';
@@ -39,13 +41,13 @@ export function writeDesignFiles(dir: string, exploration: Exploration): { csv: 
   const json = join(dir, DESIGN_JSON);
   const text = designJson(exploration);
   if (existsSync(json)) {
-    if (readFileSync(json, 'utf8') !== text)
+    if (readRegularText(json) !== text)
       throw new DesignFileError(
         `${dir} already holds another design (design.json differs): choose another --out, or resume with the same experiment file`,
       );
     return { csv, json };
   }
-  mkdirSync(dir, { recursive: true });
+  makeDir(dir);
   writeAtomic(csv, designToCsv(exploration.design));
   writeAtomic(json, text);
   return { csv, json };
@@ -66,14 +68,10 @@ export function readDesignFile(dir: string): Exploration {
     throw new DesignFileError(
       `${dir} has no ${DESIGN_JSON}: it is not an explore batch (run the experiment with regiosim explore; its file needs a design: block)`,
     );
-  let parsed: { format?: string } & Exploration;
-  try {
-    parsed = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (e) {
-    throw new DesignFileError(`${path}: not valid JSON (${(e as Error).message})`);
-  }
-  if (parsed.format !== FORMAT)
-    throw new DesignFileError(`${path}: format ${JSON.stringify(parsed.format)}; allowed: ${FORMAT}`);
+  // Read safely (store/read.ts): a FIFO, a device or a link to a secret is refused without quoting it.
+  const parsed = readJsonFile(path) as ({ format?: string } & Exploration) | null;
+  if (!parsed || typeof parsed !== 'object' || parsed.format !== FORMAT)
+    throw new DesignFileError(`${path}: not a regiosim design file; allowed: format ${FORMAT}`);
   const { format: _format, ...exploration } = parsed;
   return exploration;
 }

@@ -20,7 +20,7 @@ import type { RegionSelection } from './region.js';
 import { selectRegion } from './region-spec.js';
 import { getSchemas } from './scenario-read.js';
 import { SchemaChecker } from './schema-check.js';
-import { child, type MapNode, positionOf, type TreeNode, toPlain } from './yaml-tree.js';
+import { child, hasPath, type MapNode, positionOf, type TreeNode, toPlain } from './yaml-tree.js';
 
 type MunicipalityIndex = ReturnType<typeof municipalityIndex>;
 
@@ -93,6 +93,14 @@ export function buildScenario(
 export function modelIssues(error: ModelInputError, tree: TreeNode): ScenarioIssue[] {
   return error.issues.map((i) => {
     const path = i.path.replace(/^parameters\./, 'uncertainties.').replace(/^horizonMonths$/, 'horizon');
+    // A default value the file does not write: point at the related field that makes it wrong.
+    if (i.near && !hasPath(tree, path))
+      return {
+        ...positionOf(tree, i.near),
+        path,
+        value: i.value,
+        message: `${modelMessage(i.value, i.message)} (${path} is not set in the file: ${showValue(i.value)} is its default)`,
+      };
     return { ...positionOf(tree, path), path, value: i.value, message: modelMessage(i.value, i.message) };
   });
 }

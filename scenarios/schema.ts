@@ -118,7 +118,7 @@ const common = (kind: string): Record<string, Schema> => ({
     type: 'array',
     uniqueItems: true,
     items: { enum: QUESTIONS },
-    description: 'The research questions (MODEL.md section 1) this file serves.',
+    description: 'The research questions (docs/ODD.md section 1.1) this file serves.',
   },
 });
 

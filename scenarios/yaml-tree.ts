@@ -3,7 +3,7 @@
  * are merged across `extends`, so every value keeps its own file, line and column: an error in an
  * inherited value points at the file that wrote it.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, type Node, parseDocument } from 'yaml';
 import { readInputText } from './input-file.js';
 import { displayPath, type Position, type ScenarioIssue } from './issues.js';
 import { MAX_DEPTH, MAX_KEY, MAX_NODES, MAX_TEXT } from './limits.js';
@@ -50,9 +50,46 @@ function yamlMessage(message: string): string {
   return cut.length > 100 ? `${cut.slice(0, 100)}...` : cut;
 }
 
+/**
+ * The offset of the first flow bracket ([ or {) nested deeper than MAX_DEPTH, or undefined. The
+ * YAML parser builds its tree recursively and aborts the process (not an exception) on a file of
+ * 100,000 nested brackets, so the depth is measured first with its lexer, which is a flat loop
+ * and knows which brackets are inside quotes. Block nesting needs indentation: 1 MB cannot hold
+ * enough of it to matter, and the tree walk checks it.
+ */
+function flowTooDeep(text: string): number | undefined {
+  if (!/[[{][^\n]*[[{]/.test(text)) return undefined;
+  let depth = 0;
+  let offset = 0;
+  for (const token of new Lexer().lex(text)) {
+    if (token === '[' || token === '{') {
+      if (++depth > MAX_DEPTH) return offset;
+    } else if (token === ']' || token === '}') depth = Math.max(0, depth - 1);
+    // The lexer's control tokens (document start, scalar, flow end) are not text of the file.
+    if (!(token.length === 1 && token < ' ' && token !== '\n' && token !== '\t' && token !== '\r')) offset += token.length;
+  }
+  return undefined;
+}
+
 /** Parses YAML text (JSON is YAML too). `file` is the name used in positions and messages. */
 export function parseTree(text: string, file: string): ReadResult {
   const lines = new LineCounter();
+  const deep = flowTooDeep(text);
+  if (deep !== undefined) {
+    const before = text.slice(0, deep);
+    return {
+      issues: [
+        {
+          file,
+          line: before.split('\n').length,
+          column: deep - before.lastIndexOf('\n'),
+          path: '',
+          value: undefined,
+          message: `nesting too deep; allowed: at most ${MAX_DEPTH} levels of mappings and lists`,
+        },
+      ],
+    };
+  }
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   const at = (offset: number): Position => {
     const { line, col } = lines.linePos(offset);
@@ -169,6 +206,16 @@ export function child(node: TreeNode | undefined, key: string): TreeNode | undef
  * The position of the value at a field path such as "levers.founders[0]", or of its nearest
  * ancestor that exists: maps problems found after building (by field path) back to the file.
  */
+/** True when the field path is written in the file (not a default). */
+export function hasPath(root: TreeNode, path: string): boolean {
+  let node: TreeNode | undefined = root;
+  for (const part of path.match(/[^.[\]]+/g) ?? []) {
+    node = node?.kind === 'map' ? child(node, part) : node?.kind === 'seq' ? node.items[Number(part)] : undefined;
+    if (node === undefined) return false;
+  }
+  return true;
+}
+
 export function positionOf(root: TreeNode, path: string): Position {
   let node: TreeNode = root;
   for (const part of path.match(/[^.[\]]+/g) ?? []) {

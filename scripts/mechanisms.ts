@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { gitCommit, projectRoot } from '../store/manifest.js';
 import { loadNationalData } from '../data/load.js';
 import { ownOutcomeOf, readKeptInert, readOutcomeMap } from '../reports/mechanisms/config.js';
+import { contextsByFactor, readContexts } from '../reports/mechanisms/contexts.js';
 import {
   experimentCells,
   experimentSeeds,
@@ -31,7 +32,8 @@ import { replicateSeed } from '../scenarios/plan.js';
 import { formatDuration } from '../workers/progress.js';
 
 const HELP = `node dist/scripts/mechanisms.js [options]     (npm run mechanisms -- [options])
-Writes docs/MECHANISMS.md and docs/mechanisms/{experiments,screen,factors}.csv.
+Writes docs/MECHANISMS.md and docs/mechanisms/{experiments,screen,factors}.csv. A factor named in
+docs/mechanisms/screen-contexts.yaml is screened on the bases with its context's settings applied.
   --seeds N          seeds per run cell: the screen's (default 24) and, when given, every experiment's
                      (default: each file's replicates)
   --seed S           master seed of the screen (default 2026); experiments keep their own
@@ -88,6 +90,8 @@ async function main(): Promise<void> {
   const seedsGiven = args.seeds === undefined ? undefined : wholeNumber(args.seeds, 'seeds', 24);
   const out = args.out ?? join(root, 'docs', 'MECHANISMS.md');
   const dataDir = join(dirname(out), 'mechanisms');
+  // The screen's own data files (outcomes, contexts, kept-inert) are the project's, wherever --out writes.
+  const configDir = join(root, 'docs', 'mechanisms');
   const doc: DocumentInput = { commit: gitCommit() };
   const csvs: Record<string, string> = {};
 
@@ -115,7 +119,7 @@ async function main(): Promise<void> {
       if (!isOutcomeName(o)) notes.push(`outcome \`${o}\` is not an output of the model; left out`);
       return isOutcomeName(o);
     });
-    const outcomeMap = readOutcomeMap(join(dataDir, 'screen-outcomes.yaml'));
+    const outcomeMap = readOutcomeMap(join(configDir, 'screen-outcomes.yaml'));
     const wanted = list(args.factors);
     const all = registryFactors();
     for (const name of wanted ?? [])
@@ -128,8 +132,21 @@ async function main(): Promise<void> {
       const o = ownOutcomeOf(f, outcomeMap);
       return o && isOutcomeName(o) ? o : undefined;
     };
-    const results = await runScreen(bases, factors, { threads, label: 'screen', log, seeds, outcomes, ownOutcome });
-    const kept = readKeptInert(join(dataDir, 'kept-inert.yaml'));
+    const contexts = contextsByFactor(readContexts(join(configDir, 'screen-contexts.yaml')));
+    for (const name of contexts.keys())
+      if (!all.some((f) => f.name === name))
+        notes.push(`screen-contexts.yaml names \`${name}\`, which is not a factor of the model; ignored`);
+    const contextOf = (f: (typeof all)[number]) => contexts.get(f.name);
+    const results = await runScreen(bases, factors, {
+      threads,
+      label: 'screen',
+      log,
+      seeds,
+      outcomes,
+      ownOutcome,
+      contextOf,
+    });
+    const kept = readKeptInert(join(configDir, 'kept-inert.yaml'));
     const keptInert = wanted ? Object.fromEntries(Object.entries(kept).filter(([k]) => wanted.includes(k))) : kept;
     doc.screen = { bases: bases.map((b) => b.name), seeds: seedCount, masterSeed, outcomes, results, keptInert, notes };
     csvs['screen.csv'] = screenCsv(results);

@@ -74,11 +74,18 @@ export function decide(state: ModelState, yearlyWindow: boolean): void {
         if (m.leaveAt >= 0) continue;
         const renewal = t === renewalDecisionMonth(state, m);
         if (!renewal && !(yearlyWindow && t >= pool.rampUntil)) continue;
+        // The month it would leave: its term end at renewal; otherwise when the notice runs out or the
+        // term ends, whichever comes first. A term ending this month renews in step 8f, so notice
+        // given now runs against the next term end (no exit without notice).
+        const termEnd = t >= m.termEnd ? m.termEnd + lv.termMonths : m.termEnd;
+        const leaveAt = renewal ? m.termEnd : Math.min(t + lv.noticeMonths, termEnd);
+        // It weighs the exit payment only if it would owe one: leaving before its term end.
+        const owes = leaveAt < termEnd;
         const terms = stayTerms(state, pool, m);
         const u = sumTerms(terms);
-        const exitCost = renewal ? 0 : (p.joinFeeWeight * exitPaymentTotal(state, pool, m)) / m.budgetYear;
+        const exitCost = owes ? (p.joinFeeWeight * exitPaymentTotal(state, pool, m)) / m.budgetYear : 0;
         if (draw < leaveProbability(state, u + exitCost)) {
-          m.leaveAt = renewal ? m.termEnd : t + lv.noticeMonths;
+          m.leaveAt = leaveAt;
           m.leaveReason = exitReason(terms);
         }
         continue;
@@ -117,14 +124,11 @@ export function applyMembershipChanges(state: ModelState): void {
         continue;
       }
       if (m.membership !== Membership.Member) continue;
-      // A member under notice leaves when the notice runs out or its term ends, whichever comes first:
-      // a term is not renewed after notice was given.
-      if (m.leaveAt >= 0 && (m.leaveAt <= t || t >= m.termEnd)) {
+      // A member under notice leaves in the month fixed at its decision (never after its term end).
+      if (m.leaveAt >= 0 && m.leaveAt <= t) {
         if (t < m.termEnd && state.levers.exitRule === 'taper') {
-          m.exitPayMonthly = fixedFeeOf(state, pool, m);
           // Payments start next month and run for exitTaperYears × 12 months.
-          m.exitPayFrom = t + 1;
-          m.exitPayPool = pool.idx;
+          m.exitPayments.push({ monthly: fixedFeeOf(state, pool, m), from: t + 1, pool: pool.idx });
         }
         othersLoseTrustIn(state, pool, m);
         pool.exits.push({ month: t, code: m.code, reason: m.leaveReason });
@@ -145,19 +149,25 @@ export function payExitPayments(state: ModelState): number {
   const years = state.p.exitTaperYears;
   let paid = 0;
   for (const m of state.municipalities) {
-    if (m.exitPayMonthly <= 0 || state.t < m.exitPayFrom) continue;
-    const year = Math.floor((state.t - m.exitPayFrom) / 12);
-    const pool = state.pools[m.exitPayPool];
-    if (year >= years || !pool.exists) {
-      m.exitPayMonthly = 0;
-      continue;
+    const owed = m.exitPayments;
+    if (owed.length === 0) continue;
+    // Schedules in the order of the exits; a finished one (or one whose pool ended) is dropped.
+    for (let k = 0; k < owed.length; k++) {
+      const e = owed[k];
+      if (state.t < e.from) continue;
+      const year = Math.floor((state.t - e.from) / 12);
+      const pool = state.pools[e.pool];
+      if (year >= years || !pool.exists) {
+        owed.splice(k--, 1);
+        continue;
+      }
+      const amount = e.monthly * (1 - year / years);
+      m.spentFees += amount;
+      pool.incomeFees += amount;
+      pool.reserve += amount;
+      state.tally.exitFees += amount;
+      paid += amount;
     }
-    const amount = m.exitPayMonthly * (1 - year / years);
-    m.spentFees += amount;
-    pool.incomeFees += amount;
-    pool.reserve += amount;
-    state.tally.exitFees += amount;
-    paid += amount;
   }
   return paid;
 }

@@ -42,6 +42,8 @@ export interface InputIssue {
   path: string;
   value: unknown;
   message: string;
+  /** A related field to point at when `path` is not written in the file (its value is the default). */
+  near?: string;
 }
 
 export class ModelInputError extends Error {

@@ -68,6 +68,13 @@ export const enum Membership {
   Member = 2,
 }
 
+/** One early exit's payment schedule (taper rule): the monthly amount at the start, its first month, the pool paid. */
+export interface ExitPayment {
+  monthly: number;
+  from: number;
+  pool: number;
+}
+
 export interface Municipality {
   idx: number;
   code: string;
@@ -160,10 +167,8 @@ export interface Municipality {
   savingAvg: number;
   /** This month's uniform draw from the decisions stream (every municipality draws every month). */
   decisionDraw: number;
-  /** Exit payment still owed after an early exit: monthly amount at the start, first month, pool. */
-  exitPayMonthly: number;
-  exitPayFrom: number;
-  exitPayPool: number;
+  /** Exit payments still owed after early exits, one schedule per exit (a second exit adds, never replaces). */
+  exitPayments: ExitPayment[];
   /** Times this municipality joined after founding. */
   lateJoins: number;
   poolTrust: number;

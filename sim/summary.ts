@@ -3,6 +3,7 @@ import type { Recorder } from './outputs.js';
 import { regionTrust } from './outputs.js';
 import { members, poolStaffCount } from './pool.js';
 import { isSmall } from './init.js';
+import { type MunicipalityRecord, municipalityRecord } from './municipality-record.js';
 import { FLOW_NODES, Membership, type ModelState, Node, ROLE_COUNT } from './state.js';
 
 /** One pool's history. */
@@ -23,16 +24,7 @@ export interface PoolRecord {
   staffEnd: number;
 }
 
-export interface MunicipalityRecord {
-  code: string;
-  name: string;
-  sizeClass: number;
-  progress2030: number;
-  progress2050: number;
-  membershipEnd: 'outside' | 'observer' | 'member';
-  founder: boolean;
-  lateJoiner: boolean;
-}
+export type { MunicipalityRecord } from './municipality-record.js';
 
 export interface RunSummary {
   /** Flat numeric metrics, one column each in runs.csv (names and meanings in SUMMARY_METRICS). */
@@ -154,9 +146,8 @@ export function buildSummary(state: ModelState, rec: Recorder, input: ModelInput
   const at = (series: Float64Array, t: number) => (t >= 0 ? series[t] : Number.NaN);
   const last = state.horizon - 1;
 
-  // Per-municipality progress at the year ends, from the yearly series.
+  // Per-municipality values at the year ends, from the yearly series.
   const yearly = (i: number, _t: number) => rec.municipality[i].values;
-  const progressAt = (i: number, t: number) => (t >= 0 ? yearly(i, t).progressShare[Math.floor(t / 12)] : Number.NaN);
   /** Progress of the municipalities below (small) or at and above 50,000 inhabitants. */
   const group = (small: boolean, t: number) => {
     if (t < 0) return Number.NaN;
@@ -304,7 +295,6 @@ export function buildSummary(state: ModelState, rec: Recorder, input: ModelInput
       if (tally.flows[a][b] > 0) flows[from][to] = tally.flows[a][b];
     });
   });
-  const statusName = ['outside', 'observer', 'member'] as const;
   return {
     metrics,
     flows,
@@ -322,15 +312,8 @@ export function buildSummary(state: ModelState, rec: Recorder, input: ModelInput
       membersEnd: p.exists ? members(state, p).length : 0,
       staffEnd: poolStaffCount(p),
     })),
-    municipalities: state.municipalities.map((m) => ({
-      code: m.code,
-      name: m.name,
-      sizeClass: m.sizeClass,
-      progress2030: progressAt(m.idx, t2030),
-      progress2050: progressAt(m.idx, t2050),
-      membershipEnd: statusName[m.membership],
-      founder: m.founder,
-      lateJoiner: m.lateJoiner,
-    })),
+    municipalities: state.municipalities.map((m) =>
+      municipalityRecord(m, rec, t2030 < 0 ? -1 : Math.floor(t2030 / 12), t2050 < 0 ? -1 : Math.floor(t2050 / 12)),
+    ),
   };
 }

@@ -11,6 +11,17 @@ export class OutputError extends Error {
   }
 }
 
+/**
+ * A file regiosim reads from a folder is not what it should be: a FIFO, a device, too large, not
+ * JSON, not a line-based CSV file. Said without quoting the file; handled like an OutputError.
+ */
+export class InputFileError extends OutputError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InputFileError';
+  }
+}
+
 const FS_CODES: Record<string, string> = {
   ENOSPC: 'the disk is full',
   EDQUOT: 'the disk quota is exceeded',
@@ -24,6 +35,8 @@ const FS_CODES: Record<string, string> = {
   EMFILE: 'too many open files',
   EIO: 'an input/output error of the disk',
   ENAMETOOLONG: 'the file name is too long',
+  ELOOP: 'a loop of symbolic links',
+  ETXTBSY: 'the file is in use',
 };
 
 /** True for a file-system error (an Error with one of the codes above). */

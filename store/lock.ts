@@ -3,9 +3,10 @@
  * holder's PID, host, command and start time. A lock whose process is dead (same host) is stale
  * and taken over; a live one refuses the second writer with a message naming the holder.
  */
-import { closeSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { closeSync, openSync, rmSync, statSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { OutputError } from './errors.js';
+import { tryReadJson } from './read.js';
 import { writeAll } from './write.js';
 
 export const LOCK_FILE = '.regiosim-lock';
@@ -34,12 +35,38 @@ function alive(pid: number): boolean {
 }
 
 function readHolder(path: string): LockHolder | undefined {
+  const h = tryReadJson(path, 64 * 1024) as LockHolder | undefined;
+  return h && Number.isSafeInteger(h.pid) && typeof h.host === 'string' ? h : undefined;
+}
+
+const sameHolder = (a: LockHolder | undefined, b: LockHolder | undefined) =>
+  a === undefined || b === undefined ? a === b : a.pid === b.pid && a.host === b.host && a.startedAt === b.startedAt;
+
+/**
+ * Removes the stale lock at `path` if it is still the one found stale (`seen`), under a second,
+ * short-lived lock (`path.takeover`), so that two writers who both found it stale cannot both take
+ * it over: without it, the second would remove the lock the first had just taken. Returns false
+ * when another process is taking it over this instant.
+ */
+function removeStale(path: string, seen: LockHolder | undefined): boolean {
+  const guard = `${path}.takeover`;
+  let fd: number;
   try {
-    const h = JSON.parse(readFileSync(path, 'utf8')) as LockHolder;
-    return Number.isSafeInteger(h.pid) && typeof h.host === 'string' ? h : undefined;
-  } catch {
-    return undefined;
+    fd = openSync(guard, 'wx');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    // A guard left by a process killed in these few lines: old after a few seconds.
+    const age = Date.now() - (statSync(guard, { throwIfNoEntry: false })?.mtimeMs ?? 0);
+    if (age > 10_000) rmSync(guard, { force: true });
+    return false;
   }
+  try {
+    if (sameHolder(readHolder(path), seen)) rmSync(path, { force: true });
+  } finally {
+    closeSync(fd);
+    rmSync(guard, { force: true });
+  }
+  return true;
 }
 
 /** The live holder of a lock file, or undefined when there is none or it is stale. */
@@ -73,7 +100,7 @@ export function acquireLock(path: string, command: string, what: string): Lock {
           `${what} is being written by ${h ? holderText(h) : 'another regiosim process'}: wait for it to finish. If no such process runs any more, remove ${path}`,
         );
       stale = h;
-      rmSync(path, { force: true });
+      removeStale(path, h);
       continue;
     }
     try {

@@ -4,12 +4,24 @@
  * regiosim did not write is never overwritten, and a writer can remove what an earlier writer of the
  * same kind left and it no longer writes (a new report's stale charts).
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { type Dirent, existsSync, readdirSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { makeDir } from './dirs.js';
 import { OutputError } from './errors.js';
+import { acquireLock, holderText, LOCK_FILE, type Lock, type LockHolder } from './lock.js';
+import { tryReadJson } from './read.js';
 import { writeAtomic } from './write.js';
 
-export type OutputKind = 'run' | 'batch' | 'explore' | 'compare' | 'merge' | 'report';
+export type OutputKind =
+  | 'run'
+  | 'batch'
+  | 'explore'
+  | 'compare'
+  | 'merge'
+  | 'report'
+  | 'sensitivity'
+  | 'discover'
+  | 'slurm';
 export const MARKER_FILE = '.regiosim-output';
 
 interface Marker {
@@ -25,14 +37,15 @@ const LEGACY_FILES: Record<OutputKind, string[]> = {
   compare: ['runs.csv', 'series.csv', 'manifest.json', 'README.md'],
   merge: ['runs.csv', 'series.csv', 'manifest.json', 'README.md', 'design.csv', 'design.json'],
   report: ['report.html'],
+  sensitivity: ['sensitivity.json'],
+  discover: ['discover.json'],
+  slurm: ['job.json', 'jobs.tsv', 'shard.sbatch', 'merge.sbatch', 'submit.sh'],
 };
 
+/** A JSON object read safely (store/read.ts: no FIFO, no device, size-limited), or undefined. */
 function readJson(path: string): Record<string, unknown> | undefined {
-  try {
-    return JSON.parse(readFileSync(path, 'utf8'));
-  } catch {
-    return undefined;
-  }
+  const v = tryReadJson(path);
+  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 }
 
 /** The marker of a folder written before markers existed, inferred from its manifest or report.html. */
@@ -46,14 +59,43 @@ function legacyMarker(dir: string): Marker | undefined {
     else if (command === 'explore' || command === 'compare') kind = command;
     else if (m.command === 'batch') kind = 'batch';
   } else if (!m && existsSync(join(dir, 'report.html')) && existsSync(join(dir, 'charts'))) kind = 'report';
+  else if (!m && readJson(join(dir, 'job.json'))?.kind === 'slurm-job') kind = 'slurm';
+  else if (!m && existsSync(join(dir, 'sensitivity.json')) && existsSync(join(dir, 'tables'))) kind = 'sensitivity';
+  else if (!m && existsSync(join(dir, 'discover.json')) && existsSync(join(dir, 'tables'))) kind = 'discover';
   if (!kind) return undefined;
-  return { tool: 'regiosim', kind, files: LEGACY_FILES[kind].filter((f) => existsSync(join(dir, f))) };
+  const files = LEGACY_FILES[kind].filter((f) => existsSync(join(dir, f)));
+  // An older report or analysis wrote its tables and charts in these sub-folders: they are regiosim's.
+  if (kind === 'report' || kind === 'sensitivity' || kind === 'discover')
+    for (const sub of ['tables', 'charts'])
+      for (const e of readdirSafe(join(dir, sub))) if (e.isFile()) files.push(`${sub}/${e.name}`);
+  return { tool: 'regiosim', kind, files };
+}
+
+function readdirSafe(dir: string): Dirent[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
 }
 
 /** What a folder holds, by its marker (or manifest for older folders); undefined for a folder regiosim did not write. */
 export function outputKindOf(dir: string): OutputKind | undefined {
-  const m = readJson(join(dir, MARKER_FILE)) as Marker | undefined;
-  return m?.tool === 'regiosim' ? m.kind : legacyMarker(dir)?.kind;
+  return markerOf(dir)?.kind;
+}
+
+const KINDS = new Set<string>(Object.keys(LEGACY_FILES));
+
+/** The folder's marker (or the one inferred for an older folder); undefined for a folder regiosim did not write. */
+function markerOf(dir: string): Marker | undefined {
+  const m = readJson(join(dir, MARKER_FILE));
+  if (m?.tool === 'regiosim' && typeof m.kind === 'string' && KINDS.has(m.kind))
+    return {
+      tool: 'regiosim',
+      kind: m.kind as OutputKind,
+      files: Array.isArray(m.files) ? m.files.filter((f): f is string => typeof f === 'string') : [],
+    };
+  return legacyMarker(dir);
 }
 
 const KIND_NAMES: Record<OutputKind, string> = {
@@ -63,7 +105,13 @@ const KIND_NAMES: Record<OutputKind, string> = {
   compare: 'a comparison (regiosim compare)',
   merge: 'a merged batch (regiosim merge)',
   report: 'a report (regiosim report)',
+  sensitivity: 'a sensitivity analysis (regiosim sensitivity)',
+  discover: 'a scenario discovery (regiosim discover)',
+  slurm: 'a SLURM job folder (regiosim slurm)',
 };
+
+const kindError = (dir: string, was: OutputKind, kind: OutputKind) =>
+  new OutputError(`${dir} holds ${KIND_NAMES[was]}; it cannot take ${KIND_NAMES[kind]}: choose another output folder`);
 
 export class OutputFolder {
   private readonly before: Set<string>;
@@ -74,37 +122,107 @@ export class OutputFolder {
     readonly dir: string,
     readonly kind: OutputKind,
     before: string[],
+    /** True when the folder was already regiosim's (of this kind) before this claim. */
+    readonly earlier: boolean,
   ) {
     this.before = new Set(before);
     this.files = new Set(before);
   }
 
+  /** True when regiosim recorded writing `name` here before this claim. */
+  recorded(name: string): boolean {
+    return this.before.has(name);
+  }
+
+  /** The folder's write lock, when claimed with a command (released by release()). */
+  lock?: Lock;
+
   /**
    * Claims `dir` for output of `kind` (creating it): refused when it holds another kind of output,
    * or when one of `planned` (the files this writer will write) exists and regiosim did not write it.
+   * With `command`, also takes the folder's write lock (store/lock.ts) before looking at the folder,
+   * so that two writers never both pass the checks; a second writer is refused naming the first.
+   * A folder this call created is removed again when the claim fails.
    * @throws OutputError
    */
-  static claim(dir: string, kind: OutputKind, planned: readonly string[] = []): OutputFolder {
+  static claim(dir: string, kind: OutputKind, planned: readonly string[] = [], command?: string): OutputFolder {
     if (dir.trim() === '') throw new OutputError('the output folder is empty (""): name a folder');
-    const st = statSync(dir, { throwIfNoEntry: false });
+    let st: ReturnType<typeof statSync>;
+    try {
+      st = statSync(dir, { throwIfNoEntry: false });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOTDIR') throw e;
+      st = undefined; // a part of the path is a file: makeDir below says so
+    }
     if (st && !st.isDirectory()) throw new OutputError(`${dir} is a file, not a folder: choose another output folder`);
-    const marker = (readJson(join(dir, MARKER_FILE)) as Marker | undefined) ?? (st ? legacyMarker(dir) : undefined);
-    if (marker && marker.kind !== kind)
-      throw new OutputError(
-        `${dir} holds ${KIND_NAMES[marker.kind]}; it cannot take ${KIND_NAMES[kind]}: choose another output folder`,
-      );
-    const folder = new OutputFolder(dir, kind, marker?.files ?? []);
-    for (const name of planned) folder.check(name);
-    mkdirSync(dir, { recursive: true });
-    folder.save();
-    return folder;
+    // Refused before anything is made: another kind of output already there.
+    const early = st ? markerOf(dir) : undefined;
+    if (early && early.kind !== kind) throw kindError(dir, early.kind, kind);
+    const made = makeDir(dir);
+    let lock: Lock | undefined;
+    try {
+      if (command) lock = acquireLock(join(dir, LOCK_FILE), command, dir);
+      const marker = markerOf(dir);
+      if (marker && marker.kind !== kind) throw kindError(dir, marker.kind, kind);
+      const folder = new OutputFolder(dir, kind, marker?.files ?? [], marker !== undefined);
+      for (const name of planned) folder.check(name);
+      folder.save();
+      folder.lock = lock;
+      return folder;
+    } catch (e) {
+      lock?.release();
+      for (const d of made.reverse()) {
+        try {
+          rmdirSync(d); // only when empty: nothing of anyone's goes
+        } catch {
+          break;
+        }
+      }
+      throw e;
+    }
+  }
+
+  /** The holder of a stale lock this claim took over, for a note. */
+  get staleLock(): LockHolder | undefined {
+    return this.lock?.stale;
+  }
+
+  /** A note on a stale lock taken over, or undefined. */
+  staleNote(): string | undefined {
+    return this.lock?.stale ? `note: took over the stale lock of ${holderText(this.lock.stale)}, which no longer runs` : undefined;
+  }
+
+  /** Releases the write lock (if any); also done at process exit. */
+  release(): void {
+    this.lock?.release();
   }
 
   private check(name: string): void {
+    if (name.endsWith('/')) {
+      if (!this.files.has(name) && existsSync(join(this.dir, name)))
+        throw new OutputError(
+          `${join(this.dir, name)} exists and was not made by regiosim, which never writes into such a folder: move it away or choose another output folder`,
+        );
+      return;
+    }
     if (!this.files.has(name) && existsSync(join(this.dir, name)))
       throw new OutputError(
         `${join(this.dir, name)} exists and was not written by regiosim, which never overwrites such a file: move it away or choose another output folder`,
       );
+  }
+
+  /** Records a sub-folder this writer makes (e.g. shards/, logs/), refused when it exists and is not regiosim's. @throws OutputError */
+  dirPath(name: string): string {
+    const key = `${name.replace(/\/+$/, '')}/`;
+    this.check(key);
+    const path = join(this.dir, name);
+    makeDir(path);
+    this.written.add(key);
+    if (!this.files.has(key)) {
+      this.files.add(key);
+      this.save();
+    }
+    return path;
   }
 
   private save(): void {
@@ -116,7 +234,7 @@ export class OutputFolder {
   path(name: string): string {
     this.check(name);
     const path = join(this.dir, name);
-    mkdirSync(dirname(path), { recursive: true });
+    makeDir(dirname(path));
     this.written.add(name);
     if (!this.files.has(name)) {
       this.files.add(name);
@@ -127,7 +245,8 @@ export class OutputFolder {
 
   /** Removes the files an earlier writer recorded that this one did not write (only regiosim's own files). */
   removeStale(): string[] {
-    const removed = [...this.before].filter((f) => !this.written.has(f));
+    // Files only: a sub-folder (a name ending in /) stays.
+    const removed = [...this.before].filter((f) => !this.written.has(f) && !f.endsWith('/'));
     for (const f of removed) {
       rmSync(join(this.dir, f), { force: true });
       this.files.delete(f);

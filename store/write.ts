@@ -27,6 +27,16 @@ export function writeWhole(path: string, data: string | Uint8Array, flag: 'w' | 
   }
 }
 
+/** Appends text to a file (created if missing) through writeAll. */
+export function appendText(path: string, data: string): void {
+  const fd = openSync(path, 'a');
+  try {
+    writeAll(fd, data, path);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Writes a file atomically (temp file, then rename): an interrupted or failed write never leaves half a file, nor the temp file. */
 export function writeAtomic(path: string, data: string | Uint8Array): void {
   const tmp = `${path}.tmp-${process.pid}`;

@@ -81,7 +81,8 @@ describe('regiosim batch (CLI)', () => {
     });
     expect(code).toBe(130);
     expect(stdout).toMatch(/interrupted: \d+\/400 runs done/);
-    expect(stdout).toMatch(/continue with: regiosim batch .* --resume/);
+    // The command to paste: how regiosim is called from here (npx regiosim, or node <path>), then the same arguments.
+    expect(stdout).toMatch(/continue with: (npx regiosim|regiosim|node \S+regiosim\.js) batch .* --resume/);
     expect(JSON.parse(read(out, 'manifest.json')).status).toBe('interrupted');
 
     const resumed = cli(['batch', ...args, '--out', out, '--resume', '--quiet']);

@@ -59,8 +59,8 @@ describe('batch determinism', () => {
     expect(table.map((r) => r.initialStaff)).toEqual([...Array(6).fill(''), ...Array(6).fill('8')]);
     expect(table[0].seed).toBe(table[6].seed);
     const seriesLines = outputs[0].series.trimEnd().split('\n');
-    expect(seriesLines[0]).toBe('run,month,variable,value');
+    expect(seriesLines[0]).toBe('run,scope,area,month,year,variable,value');
     expect(seriesLines.length - 1).toBe(12 * Object.keys(REGION_SERIES).length * 3);
-    expect(seriesLines[1]).toMatch(/^0,11,dwellingsReady,[0-9.]+$/);
+    expect(seriesLines[1]).toMatch(/^0,region,[A-Z0-9]+,11,20\d\d,dwellingsReady,[0-9.]+$/);
   });
 });

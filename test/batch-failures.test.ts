@@ -37,16 +37,12 @@ describe('batch failures', () => {
     );
     expect([...seriesRuns].sort((a, b) => a - b)).toEqual([0, 1, 2, 6, 7, 8]);
 
-    const message = endMessage(
-      result,
-      experiment,
-      '3 points × 3 replicates = 9 runs',
-      new Map([['bad-horizon', 'bad.yaml']]),
-      'yearly',
-    );
+    const message = endMessage(result, experiment, '3 points × 3 replicates = 9 runs', 'yearly');
     expect(message).toMatch(/failed: 9\/9 runs done \(6 ok, 3 failed\)/);
     expect(message).toMatch(/run 3 \(bad-horizon, replicate 0, seed \d+\): ModelInputError: horizonMonths/);
-    expect(message).toContain(`re-run one alone to debug it: regiosim run bad.yaml --seed ${failed.seed}`);
+    // The re-run names the batch folder and the run: its point's inputs (sweep values included) and seed come from there.
+    expect(message).toMatch(/re-run one alone to debug it: (npx regiosim|node \S+regiosim\.js) run --from \S+ --run 3\n/);
+    expect(message).toMatch(/report: (npx regiosim|node \S+regiosim\.js) report \S+/);
 
     const manifest = JSON.parse(read(dir, 'manifest.json'));
     expect(manifest.status).toBe('failed');

@@ -26,7 +26,7 @@ describe('batch pairing (common random numbers)', () => {
     // Month by month: the number of municipalities in crisis is the same in paired runs...
     const crisesActive = new Map<number, string>();
     for (const line of read(dir, 'series.csv').split('\n')) {
-      const [run, , variable, value] = line.split(',');
+      const [run, , , , , variable, value] = line.split(',');
       if (variable === 'crisesActive') crisesActive.set(Number(run), `${crisesActive.get(Number(run)) ?? ''} ${value}`);
     }
     for (let r = 0; r < 6; r++) expect(crisesActive.get(6 + r), `replicate ${r}`).toBe(crisesActive.get(r));

@@ -96,7 +96,7 @@ describe('disk full and unwritable folders', () => {
     expect(full.status, full.stderr).toBe(1);
     expect(full.stdout).toMatch(/interrupted: \d\/4 runs done/);
     expect(full.stdout).toMatch(/batch error: writing .*: the disk is full \(ENOSPC\)/);
-    expect(full.stdout).toMatch(/continue with: regiosim .*--resume/);
+    expect(full.stdout).toMatch(/continue with: (npx regiosim|regiosim|node \S+regiosim\.js) .*--resume/);
     expect(full.stderr).not.toMatch(/\n\s+at /);
     expect(JSON.parse(read(join(work, 'b'), 'manifest.json')).status).toBe('interrupted');
     expect(tempFiles(work)).toEqual([]);

@@ -36,7 +36,7 @@ const cases: Case[] = [
   [
     'run --out under a file',
     ['run', '--out', 'a-file/x'],
-    /regiosim run: writing a-file\/x: a part of the path is a file, not a folder/,
+    /regiosim run: creating a-file\/x: a part of the path is a file, not a folder/,
   ],
   ['run --out with a line break', ['run', '--out', 'o\nx'], /--out: the folder name contains a line break \(U\+000A\)/],
   [
@@ -54,6 +54,50 @@ const cases: Case[] = [
     /--seed: not a number is not allowed/,
   ],
   ['slurm --cpus 0', ['slurm', 'default', '--shards', '2', '--cpus', '0', '--out', 's'], /--cpus: 0 is not allowed/],
+  // Checks of a command's own options: plain usage errors (they were "internal error", exit 1).
+  [
+    'report --map-runs -1',
+    ['report', 'b', '--map-runs', '-1'],
+    /--map-runs: -1 is not allowed; allowed: a whole number ≥ 0/,
+  ],
+  [
+    'sensitivity --resamples 1e9',
+    ['sensitivity', 'b', '--resamples', '1000000000'],
+    /--resamples: 1000000000 is not allowed; allowed: a whole number from 2 to 100000/,
+  ],
+  ['sensitivity --resamples 1', ['sensitivity', 'b', '--resamples', '1'], /--resamples: 1 is not allowed/],
+  [
+    'discover --peel-alpha 5',
+    ['discover', 'b', '--where', 'poolSurvived == 0', '--peel-alpha', '5'],
+    /--peel-alpha: 5 is not allowed; allowed: a number between 0 and 1/,
+  ],
+  ['discover --box -1', ['discover', 'b', '--where', 'poolSurvived == 0', '--box', '-1'], /--box: -1 is not allowed/],
+  ['discover --where twice', ['discover', 'b', '--where', 'a > 1', '--where', 'b > 1'], /--where: give it once/],
+  [
+    'batch --shard 3/2',
+    ['batch', 'default', '--shard', '3/2', '--out', 'b'],
+    /--shard 3\/2 is not allowed; allowed: i\/n/,
+  ],
+  [
+    'batch --run-timeout -1',
+    ['batch', 'default', '--run-timeout', '-1', '--out', 'b'],
+    /--run-timeout: -1 is not allowed/,
+  ],
+  [
+    'explore --run-timeout abc',
+    ['explore', 'x.yaml', '--run-timeout', 'abc', '--out', 'b'],
+    /--run-timeout: NaN is not allowed/,
+  ],
+  [
+    'compare --runs 1.5',
+    ['compare', 'default', 'national', '--runs', '1.5', '--out', 'c'],
+    /--runs: 1\.5 is not allowed/,
+  ],
+  [
+    'slurm --status with --resubmit',
+    ['slurm', '--status', 'a', '--resubmit', 'b'],
+    /give --status or --resubmit, not both/,
+  ],
   [
     'validate a 300-deep file',
     ['validate', 'deep.yaml'],
@@ -77,7 +121,7 @@ describe('command lines', () => {
     const before = hashTree(box);
     const r = cli(args, box);
     expectRefused(r, message, ['root:x:0:0']);
-    expect(r.code).toBe(2);
+    expect(r.code, r.err).toBe(2);
     expect(hashTree(box)).toEqual(before);
   });
 

@@ -179,6 +179,41 @@ const cases: Case[] = [
     `${EXP}sweeps: { initialStaff: [4, 80] }\n`,
     /initialStaff=80: levers\.initialStaff: 80 initial staff is above levers\.maxStaff/,
   ],
+  [
+    '100,000 nested flow lists (the parser would abort the process)',
+    `a: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`,
+    /x\.yaml:1:54: nesting too deep; allowed: at most 50 levels/,
+  ],
+  [
+    '100,000 nested flow mappings',
+    `a: ${'{b: '.repeat(100_000)}1${'}'.repeat(100_000)}\n`,
+    /x\.yaml:1:\d+: nesting too deep; allowed: at most 50 levels/,
+  ],
+  [
+    '200,000 nested JSON arrays',
+    `{"a": ${'['.repeat(200_000)}${']'.repeat(200_000)}}`,
+    /x\.yaml:1:56: nesting too deep/,
+  ],
+  [
+    'deep nesting behind quoted closing brackets',
+    `a: "]]]]]]]]]]"\nb: '}}}}}}'\nc: ${'[ "]", '.repeat(60_000)}${']'.repeat(60_000)}\n`,
+    /x\.yaml:3:\d+: nesting too deep/,
+  ],
+  [
+    'a default founder count beyond a one-municipality region, located at the region',
+    'region: { municipalities: [Assen] }\n',
+    /x\.yaml:1:9 levers\.founderCount: 3 founders is more than the 1 municipalities .* \(levers\.founderCount is not set in the file: 3 is its default\)/,
+  ],
+  [
+    'a default initialStaff above a small maxStaff, located at maxStaff',
+    'region: { res: Drenthe }\nlevers: { maxStaff: 2 }\n',
+    /x\.yaml:2:21 levers\.initialStaff: 4 initial staff is above levers\.maxStaff 2.*\(levers\.initialStaff is not set in the file: 4 is its default\)/,
+  ],
+  [
+    'refusers leaving fewer municipalities than the default founders, located at refusers',
+    'region: { municipalities: [Assen, Emmen, Meppel] }\nrefusers: [Assen]\n',
+    /x\.yaml:2:11 levers\.founderCount: 3 founders is more than the 2 municipalities that are not refusers/,
+  ],
 ];
 
 describe('limits, names and cross-field checks', () => {

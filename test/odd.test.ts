@@ -14,6 +14,7 @@ import { MUNICIPALITY_SERIES, REGION_SERIES, SIZE_CLASS_SERIES } from '../sim/ou
 import { PARAMETER_NAMES } from '../sim/parameters.js';
 import { FLOW_NODES } from '../sim/state.js';
 import { SUMMARY_METRICS } from '../sim/summary.js';
+import { readKeptInert } from '../reports/mechanisms/config.js';
 import { run } from './helpers.js';
 
 const ODD_PATH = fileURLToPath(new URL('../docs/ODD.md', import.meta.url));
@@ -44,6 +45,24 @@ describe('docs/ODD.md', () => {
     const prose = odd.replace(table, '');
     const missing = [...PARAMETER_NAMES, ...LEVER_NAMES].filter((name) => !new RegExp(`\\b${name}\\b`).test(prose));
     expect(missing, 'names that appear only in the generated table of docs/ODD.md').toEqual([]);
+  });
+});
+
+describe('docs/ODD.md on factors kept though inert', () => {
+  it('names in 7.12 every factor of docs/mechanisms/kept-inert.yaml, and only those', () => {
+    const kept = Object.keys(
+      readKeptInert(fileURLToPath(new URL('../docs/mechanisms/kept-inert.yaml', import.meta.url))),
+    );
+    const start = odd.indexOf('\n### 7.12 ');
+    const section = start < 0 ? '' : odd.slice(start, odd.indexOf('\n## 8. ', start));
+    const listed = [...section.matchAll(/^- `([A-Za-z0-9]+)`:/gm)].map((m) => m[1]);
+    expect(kept.length).toBeGreaterThan(0);
+    expect(listed.sort(), 'docs/ODD.md 7.12 against kept-inert.yaml').toEqual([...kept].sort());
+    const known = new Set<string>([...PARAMETER_NAMES, ...LEVER_NAMES]);
+    expect(
+      kept.filter((name) => !known.has(name)),
+      'kept-inert.yaml names that are no factor',
+    ).toEqual([]);
   });
 });
 

@@ -31,7 +31,7 @@ describe('output folders', () => {
   it('marks a batch folder with its kind and the files regiosim wrote', () => {
     const marker = JSON.parse(readFileSync(join(batchDir, MARKER_FILE), 'utf8'));
     expect(marker.kind).toBe('batch');
-    expect(marker.files).toEqual(['README.md', 'manifest.json', 'runs.csv', 'series.csv']);
+    expect(marker.files).toEqual(['README.md', 'manifest.json', 'municipalities.csv', 'runs.csv', 'series.csv']);
     expect(outputKindOf(batchDir)).toBe('batch');
   });
 

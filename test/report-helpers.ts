@@ -15,7 +15,7 @@ import { SUMMARY_METRICS } from '../sim/summary.js';
 import { batchManifest, writeManifest } from '../workers/batch-manifest.js';
 import { type BatchResult, runBatch } from '../workers/engine.js';
 import { runsTable } from '../workers/runs-table.js';
-import { SERIES_HEADER, seriesLines } from '../workers/series.js';
+import { regionCode, SERIES_HEADER, seriesLines } from '../workers/series.js';
 
 const made: string[] = [];
 
@@ -104,7 +104,9 @@ export function writeSyntheticBatch(dir: string, plan: ExperimentPlan, value: (p
         status: 'ok' as const,
         error: '',
         metrics: Array.from({ length: metricCount }, (_, k) => value(p, r, k)),
-        series: seriesLines(index, values, months, 'yearly'),
+        series: seriesLines(index, values, months, 'yearly', regionCode(point.input), point.input.startYear),
+        municipalities: '',
+        municipalitySeries: '',
       };
       runs += table.row(outcome, point);
       series += outcome.series;
@@ -113,6 +115,15 @@ export function writeSyntheticBatch(dir: string, plan: ExperimentPlan, value: (p
   writeFileSync(join(dir, 'runs.csv'), runs);
   writeFileSync(join(dir, 'series.csv'), series);
   const total = plan.points.length * plan.replicates;
-  const ctx = { plan, series: 'yearly' as const, arguments: {}, inputFiles: [], startedAt: new Date(0), history: [] };
+  const ctx = {
+    plan,
+    series: 'yearly' as const,
+    municipalities: 'none' as const,
+    format: 'csv' as const,
+    arguments: {},
+    inputFiles: [],
+    startedAt: new Date(0),
+    history: [],
+  };
   writeManifest(join(dir, 'manifest.json'), batchManifest(ctx, 'complete', { total, done: total, ok: total, failed: 0 }));
 }

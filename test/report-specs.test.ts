@@ -65,7 +65,11 @@ describe('chart specs', () => {
     expect(names('one scenario, no sweep')).toEqual(['progress-over-time', 'capacity-by-source', 'pool-over-time', 'pool-survival', 'outcome-distributions', 'small-vs-large']);
     expect(names('three scenarios, one categorical sweep')).toContain('paired-differences');
     expect(names('three scenarios, one categorical sweep')).toContain('sweep-outcome');
-    expect(JSON.stringify(built.get('two scenarios, two numeric sweeps')!.find((c) => c.name === 'sweep-outcome')!.spec)).toContain('"rect"');
+    // Numeric sweeps are spaced by value: a quantitative x axis with the swept values as ticks, the other sweep as panels.
+    const sweep = JSON.stringify(built.get('two scenarios, two numeric sweeps')!.find((c) => c.name === 'sweep-outcome')!.spec);
+    expect(sweep).toContain('"type":"quantitative","title":"Labour supply ratio"');
+    expect(sweep).toContain('"values":[0.35,0.6]');
+    expect(sweep).toContain('"sort":["Initial pool staff: 2 staff","Initial pool staff: 6 staff"]');
     expect(names('a real batch with maps')).toEqual([
       'progress-over-time', 'capacity-by-source', 'pool-over-time', 'pool-survival', 'outcome-distributions',
       'paired-differences', 'sweep-outcome', 'small-vs-large', 'map-progress', 'map-membership',

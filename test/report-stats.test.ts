@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildModel } from '../reports/aggregate/build-model.js';
+import { estimate, reportOutcomes } from '../reports/aggregate/estimates.js';
 import type { ReportModel } from '../reports/model.js';
 import { writeTables } from '../reports/write/tables.js';
 import { REGION_SERIES } from '../sim/outputs.js';
@@ -63,16 +64,19 @@ const seriesRows: Array<[number, number[], number[]]> = [
   [6, [0.25, 0.5], [1, 1]],
   [7, [0.2, 0.45], [0, 0]],
 ];
-const series = `run,month,variable,value\n${seriesRows
+// Region series in series.csv's columns: run,scope,area,month,year,variable,value (start 2026).
+const row = (run: number, month: number, variable: string, value: number | string) =>
+  `${run},region,ES03,${month},${2026 + Math.floor(month / 12)},${variable},${value}`;
+const series = `run,scope,area,month,year,variable,value\n${seriesRows
   .flatMap(([run, progress, alive]) => [
-    `${run},11,progressShare,${progress[0]}`,
-    `${run},23,progressShare,${progress[1]}`,
-    `${run},11,hires,7`,
-    `${run},11,poolsAlive,${alive[0]}`,
-    `${run},23,poolsAlive,${alive[1]}`,
+    row(run, 11, 'progressShare', progress[0]),
+    row(run, 23, 'progressShare', progress[1]),
+    row(run, 11, 'hires', 7),
+    row(run, 11, 'poolsAlive', alive[0]),
+    row(run, 23, 'poolsAlive', alive[1]),
     // The other region series, so every run has all its series lines (the report checks the count).
-    ...OTHER_SERIES.flatMap((v) => [`${run},11,${v},0`, `${run},23,${v},0`]),
-    `${run},23,hires,7`,
+    ...OTHER_SERIES.flatMap((v) => [row(run, 11, v, 0), row(run, 23, v, 0)]),
+    row(run, 23, 'hires', 7),
   ])
   .join('\n')}\n`;
 
@@ -125,27 +129,51 @@ describe('report statistics on a hand-made batch', () => {
     expect(model.source).toMatch(/master\sseed\s5/);
   });
 
-  it('gives Wilson intervals for pools founded, pools surviving and membership', () => {
+  it('gives Wilson intervals for pools founded and pools surviving, and no second interval for either', () => {
     expect(proportion('base', 'poolFounded')).toMatchObject({ successes: 3, n: 3, share: 1, ciHigh: 1 });
     expect(proportion('base', 'poolFounded').ciLow).toBeCloseTo(0.438503, 5);
     const survives = proportion('base', 'poolSurvives');
     expect(survives).toMatchObject({ successes: 2, n: 3 });
     expect(survives.ciLow).toBeCloseTo(0.207660, 5);
     expect(survives.ciHigh).toBeCloseTo(0.938508, 5);
-    // Area size 4 read off members / share; 2 + 2 + 3 members of 3 × 4 municipality-runs.
-    const members = proportion('base', 'memberAtEnd');
-    expect(members).toMatchObject({ successes: 7, n: 12 });
-    expect(members.ciLow).toBeCloseTo(0.319511, 5);
-    expect(members.ciHigh).toBeCloseTo(0.80674, 5);
     expect(proportion('alt', 'poolFounded')).toMatchObject({ successes: 3, n: 4 });
+    // Wilson, 3 of 4: centre (0.75 + 1.92²/8)/(1 + 1.96²/4), by hand 0.300642 to 0.954413.
+    expect(proportion('alt', 'poolFounded').ciLow).toBeCloseTo(0.300642, 5);
+    expect(proportion('alt', 'poolFounded').ciHigh).toBeCloseTo(0.954413, 5);
     expect(proportion('alt', 'poolSurvives')).toMatchObject({ successes: 2, n: 3 });
-    expect(proportion('alt', 'memberAtEnd')).toMatchObject({ successes: 10, n: 16 });
+    // Membership is measured once, by the run-level mean: no municipality-run share beside it.
+    expect(model.proportions.some((r) => (r.measure as string) === 'memberAtEnd')).toBe(false);
+    // The summary keeps the distribution of poolSurvived but not a t-interval: its interval is the Wilson one.
+    const survived = summary('base', 'poolSurvived');
+    expect(survived.mean).toBeCloseTo(2 / 3, 12);
+    expect(Number.isNaN(survived.ciLow) && Number.isNaN(survived.ciHigh)).toBe(true);
+    expect(survived.interval).toMatch(/Wilson/);
+    expect(summary('base', 'progress2030').interval).toBe('t');
+  });
+
+  it('shows one estimate per outcome: the Wilson share for shares of counts, the t-interval of the mean otherwise', () => {
+    const survived = estimate(model, 'base', 'poolSurvived')!;
+    expect(survived).toMatchObject({ method: 'wilson', successes: 2, n: 3, of: 'pools' });
+    expect(survived.value).toBeCloseTo(2 / 3, 12);
+    expect(survived.ciLow).toBeCloseTo(0.20766, 5);
+    expect(estimate(model, 'alt', 'poolFounded')).toMatchObject({ method: 'wilson', successes: 3, n: 4, of: 'runs' });
+    const progress = estimate(model, 'base', 'progress2030')!;
+    expect(progress).toMatchObject({ method: 't', n: 3 });
+    expect(progress.ciLow).toBeCloseTo(0.051566, 5);
+    // Membership: a t-interval of a bounded mean is cut to [0, 1] for showing (summary.csv keeps it whole).
+    const members = estimate(model, 'alt', 'membershipShareEnd')!;
+    expect(members.method).toBe('t');
+    expect(members.ciLow).toBeGreaterThanOrEqual(0);
+    expect(members.ciHigh).toBeLessThanOrEqual(1);
+    expect(summary('alt', 'membershipShareEnd').ciHigh).toBeGreaterThan(1);
+    expect(reportOutcomes(model)).toEqual(['progress2030', 'membershipShareEnd', 'poolFounded', 'poolSurvived']);
   });
 
   it('pairs the scenario with the baseline by replicate and flags differences it cannot tell from zero', () => {
     // Replicate 3 has no baseline value (failed): 3 pairs. progress2030 differences 0.05, 0, 0.1.
     const progress = paired('progress2030');
     expect(progress.pairs).toBe(3);
+    expect(progress.method).toBe('t');
     expect(progress.baselinePoint).toBe('base');
     expect(progress.mean).toBeCloseTo(0.05, 12);
     expect(progress.ciLow).toBeCloseTo(-0.074217, 5);
@@ -153,8 +181,22 @@ describe('report statistics on a hand-made batch', () => {
     expect(progress.distinguishable).toBe(false);
     // Members: +1 in every pair.
     const members = paired('poolMembersEnd');
-    expect(members).toMatchObject({ pairs: 3, mean: 1, distinguishable: true });
+    expect(members).toMatchObject({ pairs: 3, mean: 1, distinguishable: true, method: 't' });
     expect(model.paired.some((r) => r.point === 'base')).toBe(false);
+  });
+
+  it('gives 0/1 outcomes Newcombe\'s paired interval of two shares, not a t-interval', () => {
+    // poolSurvived pairs (replicates 0-2): (1,1), (0,0), (1,1): every pair agrees, a = 2, d = 1.
+    const s = paired('poolSurvived');
+    expect(s).toMatchObject({ method: 'newcombe', pairs: 3, mean: 0, distinguishable: false });
+    // Wilson of 2 of 3 on both sides, phi = 1: delta = epsilon = |0.938508 − 0.666667 − (0.666667 − 0.207660)| ... by the formula:
+    const lo = 2 / 3 - 0.20766;
+    const hi = 0.938508 - 2 / 3;
+    const delta = Math.sqrt(lo ** 2 - 2 * lo * hi + hi ** 2);
+    expect(s.ciLow).toBeCloseTo(-delta, 4);
+    expect(s.ciHigh).toBeCloseTo(delta, 4);
+    // A t-interval would have collapsed to [0, 0] here.
+    expect(s.ciHigh - s.ciLow).toBeGreaterThan(0.1);
   });
 
   it('builds time-series bands per point and month from the streamed series (other variables skipped)', () => {
@@ -187,13 +229,14 @@ describe('report statistics on a hand-made batch', () => {
     const files = writeTables(model, join(dir, 'tables'));
     expect(files.map((f) => f.split('/').pop())).toEqual(['summary.csv', 'proportions.csv', 'paired-differences.csv', 'bands.csv', 'survival.csv', 'statistics.json']);
     const csv = readFileSync(join(dir, 'tables', 'summary.csv'), 'utf8').trim().split('\n');
-    expect(csv[0]).toBe('point,scenario,sweep,metric,n,missing,mean,sd,median,q05,q25,q75,q95,ciLow,ciHigh');
-    expect(csv.find((l) => l.startsWith('alt,alt,,poolSurvived,'))).toMatch(/^alt,alt,,poolSurvived,3,1,/);
+    expect(csv[0]).toBe('point,scenario,sweep,metric,n,missing,mean,sd,median,q05,q25,q75,q95,ciLow,ciHigh,interval');
+    expect(csv.find((l) => l.startsWith('alt,alt,,poolSurvived,'))).toMatch(/^alt,alt,,poolSurvived,3,1,.*,NA,NA,"?Wilson/);
     const pairedCsv = readFileSync(join(dir, 'tables', 'paired-differences.csv'), 'utf8');
     expect(pairedCsv).toContain('alt,alt,,base,progress2030,3,');
-    expect(pairedCsv).toMatch(/alt,alt,,base,poolMembersEnd,3,1,0,1,1,TRUE/);
+    expect(pairedCsv).toMatch(/alt,alt,,base,poolMembersEnd,3,1,0,1,1,t,TRUE/);
+    expect(pairedCsv).toMatch(/alt,alt,,base,poolSurvived,3,0,0,-[0-9.]+,[0-9.]+,newcombe,FALSE/);
     const json = JSON.parse(readFileSync(join(dir, 'tables', 'statistics.json'), 'utf8'));
-    expect(json.tables.proportions.rows.length).toBe(6);
+    expect(json.tables.proportions.rows.length).toBe(4);
     expect(json.batch.masterSeed).toBe(5);
   });
 });

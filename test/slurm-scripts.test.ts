@@ -231,8 +231,8 @@ describe('regiosim slurm --status / --resubmit', () => {
     expect(lines[3]).toMatch(/^ {2}shard 3\/4 \(runs 6–8\): failed: array task 201_3 TIMEOUT/);
     expect(lines[4]).toBe('  shard 4/4 (runs 9–11): running: array task 201_4 RUNNING; no runs written');
     expect(lines[5]).toBe('  merge: waiting: merge job 202 PENDING (Dependency)');
-    expect(lines[6]).toBe(
-      `  resubmit shards 2-3 alone (they resume) and a new merge job: regiosim slurm --resubmit ${dir}`,
+    expect(lines[6]).toMatch(
+      new RegExp(`^ {2}resubmit shards 2-3 alone \\(they resume\\) and a new merge job: (npx regiosim|node \\S+regiosim\\.js) slurm --resubmit ${dir}$`),
     );
 
     writeFileSync(join(bin, 'next'), '301');
@@ -257,8 +257,8 @@ describe('regiosim slurm --status / --resubmit', () => {
     writeFileSync(join(dir, 'jobs.tsv'), '2026-01-01T00:00:00Z\t401\t402\t1-2\n');
     for (const i of ['1', '2']) expect(runScript(join(dir, 'shard.sbatch'), { SLURM_ARRAY_TASK_ID: i }).code).toBe(0);
     const env = { FAKE_SACCT: '401_1|COMPLETED|0:0\\n401_2|COMPLETED|0:0\\n402|FAILED|1:0\\n' };
-    expect(cli(['slurm', '--status', dir], env).out).toContain(
-      'every shard is done: submit the merge job again with regiosim slurm --resubmit',
+    expect(cli(['slurm', '--status', dir], env).out).toMatch(
+      /every shard is done: submit the merge job again with (npx regiosim|node \S+regiosim\.js) slurm --resubmit/,
     );
     writeFileSync(join(bin, 'next'), '501');
     clearCalls();

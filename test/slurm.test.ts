@@ -160,8 +160,8 @@ describe.skipIf(why !== undefined && !inCi)('regiosim slurm on a real SLURM clus
     expect(status.out).toMatch(/2 done, 0 running, 0 queued, 1 failed/);
     expect(status.out).toMatch(/shard 2\/3 \(runs 4–7\): failed: array task \d+_2 FAILED exit 3:0/);
     expect(status.out).toMatch(/merge: (failed: merge job \d+ CANCELLED|waiting: merge job \d+ PENDING)/);
-    expect(status.out).toContain(
-      `resubmit shard 2 alone (it resumes) and a new merge job: regiosim slurm --resubmit ${dir}`,
+    expect(status.out).toMatch(
+      new RegExp(`resubmit shard 2 alone \\(it resumes\\) and a new merge job: (npx regiosim|node \\S+regiosim\\.js) slurm --resubmit ${dir}`),
     );
     expect(existsSync(join(dir, 'merged'))).toBe(false);
 

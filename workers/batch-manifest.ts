@@ -3,11 +3,15 @@
  * state: status (running | complete | failed | interrupted), counts, and the plan's fingerprint,
  * which `--resume` checks so a batch is never continued with another plan, seed or version.
  */
-import { readFileSync } from 'node:fs';
+import { InputFileError } from '../store/errors.js';
+import { readJsonFile } from '../store/read.js';
 import { makeManifest, type Manifest, sha256Text } from '../store/manifest.js';
 import { writeAtomic } from '../store/write.js';
 import type { ExperimentPlan } from '../scenarios/plan.js';
 import type { SeriesMode } from './protocol.js';
+import { SERIES_HEADER } from './series.js';
+import type { MunicipalityMode } from './municipality-table.js';
+import type { OutputFormat } from './parquet-export.js';
 
 export type BatchStatus = 'running' | 'complete' | 'failed' | 'interrupted';
 
@@ -22,17 +26,25 @@ export interface BatchManifest extends Manifest {
   status: BatchStatus;
   planHash: string;
   series: SeriesMode;
+  /** Absent in batches made before the municipality tables (they had none). */
+  municipalities?: MunicipalityMode;
+  format?: OutputFormat;
   counts: BatchCounts;
 }
 
-/** A hash of everything that decides the rows: points and their full inputs, seeds, replicates, series mode. */
-export function planFingerprint(plan: ExperimentPlan, series: SeriesMode): string {
+/**
+ * A hash of everything that decides the rows: points and their full inputs, seeds, replicates,
+ * series mode and municipality tables ('none' hashes as batches made before those tables did).
+ * Not the format: the Parquet files are made from the rows when the batch ends.
+ */
+export function planFingerprint(plan: ExperimentPlan, series: SeriesMode, municipalities: MunicipalityMode = 'none'): string {
   return sha256Text(
     JSON.stringify({
       baseline: plan.baseline,
       masterSeed: plan.masterSeed,
       replicates: plan.replicates,
       series,
+      ...(municipalities === 'none' ? {} : { municipalities }),
       points: plan.points.map((p) => [p.id, p.scenario, p.sweep, p.input]),
     }),
   );
@@ -41,6 +53,8 @@ export function planFingerprint(plan: ExperimentPlan, series: SeriesMode): strin
 export interface ManifestContext {
   plan: ExperimentPlan;
   series: SeriesMode;
+  municipalities: MunicipalityMode;
+  format: OutputFormat;
   arguments: Record<string, unknown>;
   inputFiles: string[];
   startedAt: Date;
@@ -68,8 +82,10 @@ export function batchManifest(
       status,
       ...(error ? { error } : {}),
       counts,
-      planHash: planFingerprint(plan, ctx.series),
+      planHash: planFingerprint(plan, ctx.series, ctx.municipalities),
       series: ctx.series,
+      municipalities: ctx.municipalities,
+      format: ctx.format,
       plan: {
         name: plan.name,
         description: plan.description,
@@ -82,27 +98,42 @@ export function batchManifest(
           scenario: p.scenario,
           sweep: p.sweep,
           horizonMonths: p.input.horizonMonths,
+          municipalities: p.input.municipalities?.length,
         })),
       },
-      files: {
-        'runs.csv': 'one row per run (columns in README.md)',
-        'series.csv': series(ctx.series),
-        'README.md': 'column meanings',
-      },
+      files: files(ctx),
       previousAttempts: ctx.history,
       ...ctx.extra,
     },
   }) as BatchManifest;
 }
 
-function series(mode: SeriesMode): string {
-  return mode === 'none' ? 'not written (--series none)' : `region series, ${mode}, long form run,month,variable,value`;
+function files(ctx: ManifestContext): Record<string, string> {
+  const csv = ctx.format !== 'parquet';
+  const parquet = ctx.format !== 'csv';
+  const list: Record<string, string> = { 'runs.csv': 'one row per run (columns in README.md)' };
+  const table = (name: string, meaning: string) => {
+    if (csv) list[`${name}.csv`] = meaning;
+    if (parquet) list[`${name}.parquet`] = `${meaning}; Parquet, column meanings in its key-value metadata`;
+  };
+  if (parquet) list['runs.parquet'] = 'runs.csv as Parquet';
+  if (ctx.series === 'none') list['series.csv'] = 'not written (--series none)';
+  else table('series', `region series, ${ctx.series}, long form ${SERIES_HEADER.trim()}`);
+  if (ctx.municipalities === 'none') list['municipalities.csv'] = 'not written (--municipalities none)';
+  else table('municipalities', 'one row per ok run × municipality: end-of-run outcomes');
+  if (ctx.municipalities === 'yearly')
+    table('municipality-series', `yearly series per municipality, long form ${SERIES_HEADER.trim()} (scope municipality)`);
+  list['README.md'] = 'column meanings';
+  return list;
 }
 
 export function writeManifest(path: string, manifest: BatchManifest): void {
   writeAtomic(path, `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
+/** A batch's manifest.json, read safely (store/read.ts). @throws InputFileError when it is not a regular JSON file */
 export function readManifest(path: string): BatchManifest {
-  return JSON.parse(readFileSync(path, 'utf8')) as BatchManifest;
+  const m = readJsonFile(path);
+  if (!m || typeof m !== 'object' || Array.isArray(m)) throw new InputFileError(`${path}: is not a JSON object; allowed: a regiosim manifest`);
+  return m as BatchManifest;
 }

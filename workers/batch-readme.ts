@@ -2,20 +2,29 @@
  * DIR/README.md of a batch: what every column of runs.csv and every variable of series.csv means,
  * generated from the registries (SUMMARY_METRICS, REGION_SERIES), so it never drifts from the code.
  */
-import { REGION_SERIES } from '../sim/outputs.js';
-import { SUMMARY_METRICS } from '../sim/summary.js';
+import { MUNICIPALITY_SERIES, REGION_SERIES } from '../sim/outputs.js';
+import { MUNICIPALITY_FIELDS } from '../sim/municipality-record.js';
+import type { OutputFormat } from './parquet-export.js';
+import type { TableOptions } from './tables.js';
 import type { SeriesMode } from './protocol.js';
-import type { RunsTable } from './runs-table.js';
-import { FLOW_SERIES } from './series.js';
+import { type RunsTable, runsColumnMeanings } from './runs-table.js';
+import { FLOW_SERIES, SERIES_COLUMNS, SERIES_HEADER } from './series.js';
 
-export function batchReadme(table: RunsTable, series: SeriesMode, rerun: string): string {
+export function batchReadme(
+  table: RunsTable,
+  series: SeriesMode,
+  rerun: string,
+  options: Omit<TableOptions, 'series'> & { format: OutputFormat } = { municipalities: 'none', format: 'csv' },
+): string {
   const lines = [
     '# regiosim batch results',
     '',
-    'Files: `runs.csv` (one row per run), `series.csv` (region series per run), `manifest.json`',
-    '(version, commit, inputs and their SHA-256, master seed, arguments, counts, status).',
-    'Missing values are `NA`; read with `read.csv("runs.csv")` in R or `pandas.read_csv("runs.csv")`.',
+    'Files: `runs.csv` (one row per run), `series.csv` (region series per run), `municipalities.csv`',
+    '(one row per run × municipality), `manifest.json` (version, commit, inputs and their SHA-256, master',
+    'seed, arguments, counts, status). Missing values are `NA`; read with `read.csv("runs.csv")` in R or',
+    '`pandas.read_csv("runs.csv")`.',
     '',
+    ...formatSection(options.format),
     '## runs.csv',
     '',
     'Rows are in run order: point by point, replicate 0, 1, ... within a point. Replicate i has the same',
@@ -23,15 +32,7 @@ export function batchReadme(table: RunsTable, series: SeriesMode, rerun: string)
     '',
     '| column | meaning |',
     '|---|---|',
-    '| run | run index in the batch (0-based); the key into series.csv |',
-    '| point | scenario × sweep point id |',
-    '| scenario | scenario name |',
-    ...table.sweepNames.map((k, i) => `| ${table.sweepColumns[i]} | swept value of ${k} |`),
-    '| replicate | replicate number within the point (0-based) |',
-    '| seed | run seed: reproduce one run with `regiosim run <scenario> --seed <seed>` |',
-    '| status | ok, or error if the run threw |',
-    '| error | the error message of a failed run (its metrics are NA) |',
-    ...Object.entries(SUMMARY_METRICS).map(([k, v]) => `| ${k} | ${v} |`),
+    ...Object.entries(runsColumnMeanings(table)).map(([k, v]) => `| ${k} | ${v} |`),
     '',
     '## series.csv',
     '',
@@ -39,9 +40,13 @@ export function batchReadme(table: RunsTable, series: SeriesMode, rerun: string)
   if (series === 'none') lines.push('Not written (`--series none`).');
   else {
     lines.push(
-      'Long form, one row per run, month and variable: `run,month,variable,value` (values to 6 decimals).',
-      'Region series only (the whole simulated region). Failed runs have no rows. `month` is 0 for January',
-      'of the start year.',
+      `Long form, one row per run, month and variable: \`${SERIES_HEADER.trim()}\` (values to 6 decimals),`,
+      'the same columns as the series.csv of `regiosim run`. Region series only (the whole simulated region:',
+      'scope `region`). Failed runs have no rows.',
+      '',
+      '| column | meaning |',
+      '|---|---|',
+      ...Object.entries(SERIES_COLUMNS).map(([k, v]) => `| ${k} | ${v} |`),
       '',
       series === 'yearly'
         ? `Yearly: one row per calendar year, at the index of its last month (11, 23, ..., or the last month of a partial year). Levels and stocks are the value in that month; the monthly flows ${FLOW_SERIES.join(', ')} are summed over the year. Use \`--series monthly\` for every month.`
@@ -52,6 +57,46 @@ export function batchReadme(table: RunsTable, series: SeriesMode, rerun: string)
       ...Object.entries(REGION_SERIES).map(([k, v]) => `| ${k} | ${v} |`),
     );
   }
+  lines.push('', '## municipalities.csv', '');
+  if (options.municipalities === 'none') lines.push('Not written (`--municipalities none`).');
+  else
+    lines.push(
+      'One row per ok run and municipality, in run order, with the municipality’s end-of-run outcomes: the',
+      'same fields as `municipalities` in summary.json of `regiosim run`. Join to runs.csv on `run`.',
+      '',
+      '| column | meaning |',
+      '|---|---|',
+      '| run | run index (the key into runs.csv) |',
+      '| point | scenario × sweep point id |',
+      '| replicate | replicate number within the point |',
+      ...Object.entries(MUNICIPALITY_FIELDS).map(([k, v]) => `| ${k} | ${v} |`),
+    );
+  lines.push('', '## municipality-series.csv', '');
+  if (options.municipalities !== 'yearly') lines.push('Not written (add `--municipalities yearly`).');
+  else
+    lines.push(
+      `Long form with the columns of series.csv, \`${SERIES_HEADER.trim()}\`, scope \`municipality\` and area its CBS code:`,
+      'every municipality’s yearly series (the value at the end of each year, at the index of its last month;',
+      'values to 6 decimals). Failed runs have no rows.',
+      '',
+      '| variable | meaning |',
+      '|---|---|',
+      ...Object.entries(MUNICIPALITY_SERIES).map(([k, v]) => `| ${k} | ${v} |`),
+    );
   lines.push('', '## Re-running one run', '', rerun, '');
   return lines.join('\n');
+}
+
+function formatSection(format: OutputFormat): string[] {
+  if (format === 'csv') return [];
+  return [
+    format === 'both'
+      ? 'Every table is also a Parquet file of the same name (`runs.parquet`, `series.parquet`, ...), equal to'
+      : 'The tables are Parquet files (`runs.parquet`, `series.parquet`, ...); `runs.csv` stays as the ledger',
+    format === 'both'
+      ? 'its CSV row for row; the column meanings are in each file’s key-value metadata (`regiosim.columns`).'
+      : 'that report, --resume and merge read. The column meanings are in each file’s key-value metadata.',
+    'NA is null there. Load with `pandas.read_parquet`, `arrow::read_parquet` (R) or DuckDB `read_parquet`.',
+    '',
+  ];
 }

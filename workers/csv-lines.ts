@@ -3,15 +3,19 @@
  * ~100 MB): forward block reads for runs.csv, backward reads for the tail of series.csv.
  */
 import { closeSync, ftruncateSync, openSync, readSync } from 'node:fs';
+import { InputFileError } from '../store/errors.js';
+import { openRegular } from '../store/read.js';
 
 const BLOCK = 1 << 20;
+/** Longest line read (a runs.csv row is a few kB): a file without line breaks (a link to /dev/zero) stops here. */
+export const MAX_LINE_BYTES = 16 * 1024 * 1024;
 
 /**
  * Calls `visit(line, startByte)` for every complete line (ending in \n, without it) and returns the
  * byte length of the complete lines: anything after it is a half-written last line.
  */
 export function forEachLine(path: string, visit: (line: string, start: number) => boolean | undefined): number {
-  const fd = openSync(path, 'r');
+  const fd = openRegular(path);
   try {
     const buf = Buffer.alloc(BLOCK);
     let carry = Buffer.alloc(0);
@@ -29,6 +33,10 @@ export function forEachLine(path: string, visit: (line: string, start: number) =
       }
       carry = Buffer.from(data.subarray(from));
       carryStart += from;
+      if (carry.length > MAX_LINE_BYTES)
+        throw new InputFileError(
+          `${path}: a line longer than ${MAX_LINE_BYTES.toLocaleString('en')} bytes at byte ${carryStart}; allowed: a CSV file written by regiosim (short lines)`,
+        );
     }
   } finally {
     closeSync(fd);
@@ -40,7 +48,7 @@ export function forEachLine(path: string, visit: (line: string, start: number) =
  * says a line stays; returns the byte offset just after the last kept line (or after the header).
  */
 export function tailCut(path: string, size: number, headerBytes: number, keep: (line: string) => boolean): number {
-  const fd = openSync(path, 'r');
+  const fd = openRegular(path);
   try {
     let window = Math.min(size, BLOCK);
     for (;;) {
@@ -72,6 +80,7 @@ export function tailCut(path: string, size: number, headerBytes: number, keep: (
 }
 
 export function truncate(path: string, length: number): void {
+  closeSync(openRegular(path));
   const fd = openSync(path, 'r+');
   try {
     ftruncateSync(fd, length);

@@ -1,8 +1,10 @@
 /**
  * The batch engine: runs every run of an experiment plan on a piscina pool, in chunks, and streams
- * the outcomes to DIR/runs.csv and DIR/series.csv in run-index order, so the files are
- * byte-identical for any thread count, chunk size or completion order, and memory stays flat
- * (runs in flight are bounded; nothing else is kept). manifest.json is written atomically at the
+ * the outcomes to DIR/runs.csv and the row tables (series.csv, municipalities.csv, ...; see
+ * workers/tables.ts) in run-index order, so the files are byte-identical for any thread count,
+ * chunk size or completion order, and memory stays flat (runs in flight are bounded; nothing else
+ * is kept). When every run is done, `--format parquet|both` streams the tables into Parquet files
+ * (workers/parquet-export.ts). manifest.json is written atomically at the
  * start (status running) and at the end (complete | failed | interrupted). The folder is claimed
  * for its kind of output and locked for one writer (store/); a write that fails (disk full) stops
  * the batch as interrupted, ready for --resume.
@@ -13,7 +15,6 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { ExperimentPlan } from '../scenarios/plan.js';
 import { describeFault, isFsError } from '../store/errors.js';
-import { acquireLock, holderText, LOCK_FILE } from '../store/lock.js';
 import { type OutputKind, OutputFolder } from '../store/output-folder.js';
 import { writeAtomic, writeWhole } from '../store/write.js';
 import {
@@ -25,15 +26,18 @@ import {
 } from './batch-manifest.js';
 import { batchReadme } from './batch-readme.js';
 import { autoChunkSize, ChunkSizer } from './chunking.js';
+import { forEachLine } from './csv-lines.js';
 import { OrderedWriter } from './ordered-writer.js';
 import { type Progress, makeProgress } from './progress.js';
 import type { ChunkResult, ChunkTask, RunOutcome, SeriesMode, WorkerSetup } from './protocol.js';
 import { BatchError, type BatchPaths, prepareResume } from './resume.js';
 import { runsTable } from './runs-table.js';
-import { SERIES_HEADER } from './series.js';
 import { checkShardCount, type Shard, shardRecord } from './shard.js';
 import { type BatchSpecs, batchSpecs } from './specs.js';
 import { pilot } from './pilot.js';
+import type { MunicipalityMode } from './municipality-table.js';
+import { exportParquet, type OutputFormat, parquetName } from './parquet-export.js';
+import { rowTables, TABLE_FILES, type TableOptions } from './tables.js';
 import { threadCount, timeoutOutcome, TimeoutWatch } from './limits.js';
 
 export { BatchError } from './resume.js';
@@ -45,6 +49,10 @@ export interface BatchOptions {
   /** Runs per task (default: chosen from a short pilot, see workers/chunking.ts). */
   chunk?: number;
   series?: SeriesMode;
+  /** Per-municipality rows: end-of-run rows (default), plus yearly series, or none (workers/municipality-table.ts). */
+  municipalities?: MunicipalityMode;
+  /** The tables as CSV (default), Parquet (plus runs.csv, the ledger) or both (workers/parquet-export.ts). */
+  format?: OutputFormat;
   /** Continue the interrupted batch in outDir instead of starting a new one. */
   resume?: boolean;
   progress?: Progress;
@@ -62,6 +70,8 @@ export interface BatchOptions {
   kind?: OutputKind;
   /** Seconds a run may take; a run that takes longer is stopped and recorded as failed (chunks of one run). */
   runTimeout?: number;
+  /** The folder, already claimed and locked by the caller (explore writes its design files first); released at the end. */
+  claimed?: OutputFolder;
 }
 
 export interface BatchResult {
@@ -86,7 +96,14 @@ export interface BatchResult {
 }
 
 /** The files a batch writes into its folder (besides the design files of an exploration). */
-export const BATCH_FILES = ['runs.csv', 'series.csv', 'manifest.json', 'README.md'] as const;
+export const BATCH_FILES = [
+  'runs.csv',
+  ...TABLE_FILES,
+  'runs.parquet',
+  ...TABLE_FILES.map(parquetName),
+  'manifest.json',
+  'README.md',
+] as const;
 
 export function batchPaths(dir: string): BatchPaths {
   return {
@@ -116,24 +133,27 @@ export function workerFile(): string {
  */
 export async function runBatch(plan: ExperimentPlan, options: BatchOptions): Promise<BatchResult> {
   const kind = options.kind ?? 'batch';
-  const folder = OutputFolder.claim(options.outDir, kind, BATCH_FILES);
-  const lock = acquireLock(
-    join(options.outDir, LOCK_FILE),
-    `${kind}${options.resume ? ' --resume' : ''}`,
-    options.outDir,
-  );
+  if (options.resume && !options.claimed && !existsSync(options.outDir))
+    throw new BatchError(`${options.outDir}: no such folder, so there is no batch there to resume; start it without --resume`);
+  const folder =
+    options.claimed ??
+    OutputFolder.claim(options.outDir, kind, BATCH_FILES, `${kind}${options.resume ? ' --resume' : ''}`);
   try {
     const result = await lockedBatch(plan, options, folder);
-    if (lock.stale) result.notes.push(`note: took over the stale lock of ${holderText(lock.stale)}, which no longer runs`);
+    const note = folder.staleNote();
+    if (note) result.notes.push(note);
     return result;
   } finally {
-    lock.release();
+    folder.release();
   }
 }
 
 async function lockedBatch(plan: ExperimentPlan, options: BatchOptions, folder: OutputFolder): Promise<BatchResult> {
   const t0 = performance.now();
   const series = options.series ?? 'yearly';
+  const tableOptions: TableOptions = { series, municipalities: options.municipalities ?? 'end' };
+  const tables = rowTables(tableOptions);
+  const format = options.format ?? 'csv';
   const paths = batchPaths(options.outDir);
   const table = runsTable(plan);
   const specs = batchSpecs(plan);
@@ -147,19 +167,34 @@ async function lockedBatch(plan: ExperimentPlan, options: BatchOptions, folder: 
   let start = range.from;
   let okBefore = 0;
   let failedBefore = 0;
-  let notes: string[] = [];
+  const notes: string[] = [];
   const ctx: ManifestContext = {
     plan,
     series,
+    municipalities: tableOptions.municipalities,
+    format,
     arguments: options.manifest?.arguments ?? {},
     inputFiles: options.manifest?.inputFiles ?? [],
     startedAt: new Date(),
     history: [],
     ...(shard ? { extra: { shard } } : {}),
   };
-  if (options.resume) {
-    const at = prepareResume(paths, plan, series, table, shard);
-    ({ ok: okBefore, failed: failedBefore, notes } = at);
+  // A batch stopped before it began (killed between its first files and its manifest, or a full
+  // disk) left regiosim's own runs.csv with no run in it and no manifest: nothing to keep, so it
+  // starts over, with or without --resume, instead of a dead end between the two.
+  let resume = options.resume === true;
+  if (!existsSync(paths.manifest) && folder.earlier && (!existsSync(paths.runs) || (folder.recorded('runs.csv') && !hasRows(paths.runs)))) {
+    if (existsSync(paths.runs) || resume)
+      notes.push(
+        `note: the batch in ${paths.dir} had stopped before its first run (no manifest.json, no run in runs.csv): started it from the beginning`,
+      );
+    for (const f of [paths.runs, ...tables.map((t) => join(paths.dir, t.file))]) rmSync(f, { force: true });
+    resume = false;
+  }
+  if (resume) {
+    const at = prepareResume(paths, plan, tableOptions, table, shard);
+    ({ ok: okBefore, failed: failedBefore } = at);
+    notes.push(...at.notes);
     start = range.from + at.done;
     const previous = at.manifest.previousAttempts as ManifestContext['history'] | undefined;
     ctx.history = [
@@ -175,23 +210,28 @@ async function lockedBatch(plan: ExperimentPlan, options: BatchOptions, folder: 
   }
   const threads = threadCount(options.threads);
   if (threads.note) notes.push(threads.note);
-  const fresh = start === range.from && !options.resume;
+  const fresh = start === range.from && !resume;
   try {
     if (start === range.from) {
       writeWhole(folder.path('runs.csv'), table.header);
-      if (series !== 'none') writeWhole(folder.path('series.csv'), SERIES_HEADER);
+      for (const t of tables) writeWhole(folder.path(t.file), t.header);
     }
     const rerun =
-      "A run reproduces alone from its scenario and the seed in its row: `regiosim run <scenario> --seed <seed>` (with a sweep point's values set in the scenario file).";
-    writeAtomic(folder.path('README.md'), batchReadme(table, series, rerun));
+      'A run reproduces alone, with its point\'s inputs (sweep or design values included) and the seed in its row: `npx regiosim run --from <this folder> --run <run>` in the regiosim project folder (`<run>` from the run column of runs.csv).';
+    writeAtomic(folder.path('README.md'), batchReadme(table, series, rerun, { ...tableOptions, format }));
     folder.path('manifest.json');
   } catch (e) {
     // A new batch that could not even start leaves nothing that looks like a batch: run it again.
-    if (fresh) for (const f of [paths.runs, paths.series, paths.readme]) rmSync(f, { force: true });
+    if (fresh) for (const f of [paths.runs, paths.readme, ...tables.map((t) => join(paths.dir, t.file))]) rmSync(f, { force: true });
     throw e;
   }
 
-  const writer = new OrderedWriter({ runs: paths.runs, series: series === 'none' ? undefined : paths.series }, start);
+  // A finished --format parquet batch has no CSV row tables left, and nothing to write into them.
+  const open = tables.filter((t) => start < range.to || existsSync(join(paths.dir, t.file)));
+  const writer = new OrderedWriter(
+    { runs: paths.runs, tables: open.map((t) => ({ key: t.key, path: join(paths.dir, t.file) })) },
+    start,
+  );
   const counts = (): BatchCounts => ({
     total: range.to - range.from,
     done: writer.next - range.from,
@@ -202,7 +242,7 @@ async function lockedBatch(plan: ExperimentPlan, options: BatchOptions, folder: 
     writeManifest(paths.manifest, batchManifest(ctx, 'running', counts()));
   } catch (e) {
     writer.close();
-    if (fresh) for (const f of [paths.runs, paths.series, paths.readme]) rmSync(f, { force: true });
+    if (fresh) for (const f of [paths.runs, paths.readme, ...tables.map((t) => join(paths.dir, t.file))]) rmSync(f, { force: true });
     throw e;
   }
 
@@ -219,6 +259,7 @@ async function lockedBatch(plan: ExperimentPlan, options: BatchOptions, folder: 
       start,
       threads: threads.threads,
       series,
+      municipalities: tableOptions.municipalities,
       sizer,
       busy,
       writer,
@@ -244,9 +285,27 @@ async function lockedBatch(plan: ExperimentPlan, options: BatchOptions, folder: 
     writer.close();
   }
   const c = counts();
+  // Every run done: the Parquet copies of the tables (a shard leaves them to regiosim merge).
+  if (!error && c.done === c.total && !shard && format !== 'csv') {
+    try {
+      for (const f of ['runs.csv', ...tables.map((t) => t.file)]) folder.path(parquetName(f));
+      exportParquet(paths.dir, exportPlanOf(plan, table, tables, series), format);
+    } catch (e) {
+      if (isFsError(e)) {
+        writeFault = true;
+        error = `${describeFault(e)} while writing the Parquet files; the CSV files are whole: --resume writes them again`;
+      } else error = `writing the Parquet files failed: ${(e as Error)?.message ?? e}`;
+    }
+  }
   // A write that failed (disk full) leaves a consistent prefix: the batch is interrupted, not failed.
   const status: BatchStatus =
-    error && !writeFault ? 'failed' : c.done < c.total ? 'interrupted' : c.failed > 0 ? 'failed' : 'complete';
+    error && !writeFault
+      ? 'failed'
+      : c.done < c.total || (error && writeFault)
+        ? 'interrupted'
+        : c.failed > 0
+          ? 'failed'
+          : 'complete';
   try {
     writeManifest(paths.manifest, batchManifest(ctx, status, c, error));
   } catch (e) {
@@ -275,12 +334,34 @@ async function lockedBatch(plan: ExperimentPlan, options: BatchOptions, folder: 
   };
 }
 
+/** True when a runs.csv has a complete line after its header (a run was written). */
+function hasRows(path: string): boolean {
+  let lines = 0;
+  forEachLine(path, () => ++lines < 2);
+  return lines >= 2;
+}
+
+/** What the Parquet export needs of the plan (workers/parquet-export.ts). */
+export function exportPlanOf(
+  plan: Pick<ExperimentPlan, 'points'>,
+  table: ReturnType<typeof runsTable>,
+  tables: ReturnType<typeof rowTables>,
+  series: SeriesMode,
+) {
+  return {
+    runs: { ...table, sweeps: plan.points.map((p) => p.sweep) },
+    tables: tables.map((t) => ({ key: t.key, file: t.file })),
+    seriesMode: series,
+  };
+}
+
 interface DispatchContext {
   /** The first run of the batch (0, or a shard's first run): progress counts from it. */
   first: number;
   start: number;
   threads: number;
   series: SeriesMode;
+  municipalities: MunicipalityMode;
   sizer: ChunkSizer;
   busy: BatchResult['busy'];
   writer: OrderedWriter;
@@ -308,6 +389,7 @@ async function dispatch(plan: ExperimentPlan, specs: BatchSpecs, d: DispatchCont
   const setup: WorkerSetup = {
     points: plan.points.map((p) => ({ id: p.id, scenario: p.scenario, sweep: p.sweep, input: p.input })),
     series: d.series,
+    municipalities: d.municipalities,
   };
   const pool = new Piscina<ChunkTask, ChunkResult>({
     filename: d.workerFile,
@@ -403,7 +485,7 @@ export interface BatchEstimate {
  */
 export function estimateBatch(
   plan: ExperimentPlan,
-  options: Pick<BatchOptions, 'threads' | 'chunk' | 'series' | 'shard'>,
+  options: Pick<BatchOptions, 'threads' | 'chunk' | 'series' | 'municipalities' | 'shard'>,
 ): BatchEstimate {
   const specs = batchSpecs(plan);
   if (options.shard) checkShardCount(options.shard.count, specs.total);
@@ -412,7 +494,7 @@ export function estimateBatch(
   const series = options.series ?? 'yearly';
   const threads = threadCount(options.threads).threads;
   const table = runsTable(plan);
-  const p = pilot(plan, specs, table, series);
+  const p = pilot(plan, specs, table, series, options.municipalities ?? 'end');
   const perThread = Math.ceil(runs / Math.min(threads, runs));
   return {
     runs,

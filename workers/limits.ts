@@ -83,6 +83,8 @@ export function timeoutOutcome(
     error,
     metrics: [],
     series: '',
+    municipalities: '',
+    municipalitySeries: '',
   };
   return { ...outcome, row: table.row(outcome, plan.points[spec.point]) };
 }

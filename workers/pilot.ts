@@ -9,6 +9,7 @@ import type { SeriesMode } from './protocol.js';
 import { runOne } from './run-one.js';
 import type { RunsTable } from './runs-table.js';
 import type { BatchSpecs } from './specs.js';
+import type { MunicipalityMode } from './municipality-table.js';
 
 export interface PilotResult {
   runs: number;
@@ -16,7 +17,7 @@ export interface PilotResult {
   msPerRun: number;
   /** Time spent warming the JIT up, ms: each worker of the batch pays about as much. */
   warmupMs: number;
-  /** Mean bytes one run adds to runs.csv and series.csv. */
+  /** Mean bytes one run adds to runs.csv, series.csv and the municipality tables. */
   bytesPerRun: number;
 }
 
@@ -32,7 +33,13 @@ const MIN_RUNS = 3;
 const MAX_RUNS = 30;
 
 /** Samples replicates round-robin over the first, middle and last point (points may differ in cost). */
-export function pilot(plan: ExperimentPlan, specs: BatchSpecs, table: RunsTable, series: SeriesMode): PilotResult {
+export function pilot(
+  plan: ExperimentPlan,
+  specs: BatchSpecs,
+  table: RunsTable,
+  series: SeriesMode,
+  municipalities: MunicipalityMode = 'end',
+): PilotResult {
   const last = plan.points.length - 1;
   const points = [...new Set([0, last >> 1, last])];
   const w0 = performance.now();
@@ -54,9 +61,13 @@ export function pilot(plan: ExperimentPlan, specs: BatchSpecs, table: RunsTable,
       if (runs >= MIN_RUNS && performance.now() - t0 >= PILOT_MS) break;
       const spec = specs.at(p * plan.replicates + r);
       const t = performance.now();
-      const o = runOne(spec, plan.points, table, series);
+      const o = runOne(spec, plan.points, table, series, undefined, municipalities);
       ms += performance.now() - t;
-      bytes += Buffer.byteLength(o.row) + Buffer.byteLength(o.series);
+      bytes +=
+        Buffer.byteLength(o.row) +
+        Buffer.byteLength(o.series) +
+        Buffer.byteLength(o.municipalities) +
+        Buffer.byteLength(o.municipalitySeries);
       runs++;
     }
     if (runs >= MIN_RUNS && performance.now() - t0 >= PILOT_MS) break;

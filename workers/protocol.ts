@@ -3,6 +3,7 @@
  * everything here crosses a thread boundary by structured clone.
  */
 import type { PlanPoint, RunSpec } from '../scenarios/plan.js';
+import type { MunicipalityMode } from './municipality-table.js';
 
 /** How much of the region series each run writes to series.csv (see workers/series.ts). */
 export type SeriesMode = 'yearly' | 'monthly' | 'none';
@@ -14,6 +15,8 @@ export type SeriesMode = 'yearly' | 'monthly' | 'none';
 export interface WorkerSetup {
   points: Array<Pick<PlanPoint, 'id' | 'scenario' | 'sweep' | 'input'>>;
   series: SeriesMode;
+  /** Per-municipality rows each run writes (workers/municipality-table.ts); default 'none'. */
+  municipalities?: MunicipalityMode;
 }
 
 /** One task: a chunk of runs, each naming its point by index into WorkerSetup.points. */
@@ -36,8 +39,12 @@ export interface RunOutcome {
   metrics: number[];
   /** This run's runs.csv row (workers/runs-table.ts), formatted in the worker, ending in a newline. */
   row: string;
-  /** This run's series.csv lines (`run,month,variable,value\n` each), already formatted; '' if none. */
+  /** This run's series.csv lines (`run,scope,area,month,year,variable,value\n` each), already formatted; '' if none. */
   series: string;
+  /** This run's municipalities.csv rows ('' if none or not written). */
+  municipalities: string;
+  /** This run's municipality-series.csv lines ('' if none or not written). */
+  municipalitySeries: string;
 }
 
 export interface ChunkResult {

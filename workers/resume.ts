@@ -2,19 +2,23 @@
  * `--resume`: finds how far an interrupted batch got and makes its files consistent again, so the
  * batch can go on where it stopped and end byte-identical to an uninterrupted one. Runs are
  * written in index order, so the finished runs are exactly the complete rows at the top of runs.csv;
- * a half-written last row is dropped, and series.csv is cut back to the same runs. Every kept row
- * is checked (run, point, replicate, cells), and every kept ok run must have all its series lines.
+ * a half-written last row is dropped, and every row table (series.csv, municipalities.csv, ...) is
+ * cut back to the same runs. Every kept row is checked (run, point, replicate, cells), and every
+ * kept ok run must have all its rows in every table. A finished `--format parquet` batch, whose row
+ * tables are Parquet only, has nothing left to run.
  */
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, readSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { openRegular } from '../store/read.js';
 import { packageVersion, gitCommit } from '../store/manifest.js';
 import type { ExperimentPlan } from '../scenarios/plan.js';
 import { type BatchManifest, planFingerprint, readManifest } from './batch-manifest.js';
 import { forEachLine, splitCsvLine, tailCut, truncate } from './csv-lines.js';
 import { runIndexOf } from './runs-table.js';
-import type { SeriesMode } from './protocol.js';
 import type { RunsTable } from './runs-table.js';
-import { SERIES_HEADER } from './series.js';
-import { rowProblem, SeriesCheck, seriesLinesPerRun } from './verify.js';
+import { parquetName } from './parquet-export.js';
+import { rowTables, type TableOptions } from './tables.js';
+import { rowProblem, SeriesCheck } from './verify.js';
 import type { ShardRecord } from './shard.js';
 
 /** A problem the user must fix (wrong folder, other plan): reported plainly, exit code 2. */
@@ -45,21 +49,16 @@ export interface ResumePoint {
 function checkManifest(
   paths: BatchPaths,
   plan: ExperimentPlan,
-  series: SeriesMode,
+  options: TableOptions,
   shard: ShardRecord | undefined,
 ): { manifest: BatchManifest; notes: string[] } {
   if (!existsSync(paths.manifest))
     throw new BatchError(
       existsSync(paths.runs)
         ? `${paths.dir} has runs.csv but no manifest.json, so it cannot be checked or resumed: run the batch again into a new --out (the same scenarios and seed give the same rows)`
-        : `${paths.dir} has no manifest.json: there is no batch there to resume`,
+        : `${paths.dir} has no manifest.json: there is no batch there to resume; start it without --resume`,
     );
-  let manifest: BatchManifest;
-  try {
-    manifest = readManifest(paths.manifest);
-  } catch (e) {
-    throw new BatchError(`${paths.manifest} is not readable JSON (${(e as Error).message})`);
-  }
+  const manifest = readManifest(paths.manifest);
   if (manifest.tool !== 'regiosim' || manifest.command !== 'batch')
     throw new BatchError(`${paths.manifest} is not the manifest of a regiosim batch`);
   const version = packageVersion();
@@ -67,12 +66,15 @@ function checkManifest(
     throw new BatchError(
       `the batch in ${paths.dir} was made by regiosim ${manifest.version}, this is ${version}: results would differ; start a new batch`,
     );
-  if (manifest.planHash !== planFingerprint(plan, series)) {
+  if (manifest.planHash !== planFingerprint(plan, options.series, options.municipalities)) {
     const was = manifest.plan as { masterSeed: number; replicates: number; points: Array<{ id: string }> } | undefined;
     const diffs: string[] = [];
     if (was?.masterSeed !== plan.masterSeed) diffs.push(`master seed ${was?.masterSeed} → ${plan.masterSeed}`);
     if (was?.replicates !== plan.replicates) diffs.push(`runs per point ${was?.replicates} → ${plan.replicates}`);
-    if (manifest.series !== series) diffs.push(`series ${manifest.series} → ${series}`);
+    if (manifest.series !== options.series) diffs.push(`--series ${manifest.series} → ${options.series}`);
+    const municipalities = manifest.municipalities ?? 'none';
+    if (municipalities !== options.municipalities)
+      diffs.push(`--municipalities ${municipalities} → ${options.municipalities}`);
     const ids = (was?.points ?? []).map((p) => p.id).join(', ');
     const now = plan.points.map((p) => p.id).join(', ');
     if (ids !== now) diffs.push(`points [${ids}] → [${now}]`);
@@ -96,22 +98,36 @@ function checkManifest(
   return { manifest, notes };
 }
 
-/** Validates the folder, cuts both CSV files back to the finished runs, and says where to go on. */
+/** Validates the folder, cuts every CSV file back to the finished runs, and says where to go on. */
 export function prepareResume(
   paths: BatchPaths,
   plan: ExperimentPlan,
-  series: SeriesMode,
+  options: TableOptions,
   table: RunsTable,
   shard?: ShardRecord,
 ): ResumePoint {
-  const { manifest, notes } = checkManifest(paths, plan, series, shard);
+  const { manifest, notes } = checkManifest(paths, plan, options, shard);
+  // --resume cuts these files back and appends to them: through a link it would change another file.
+  for (const file of [paths.runs, ...rowTables(options).map((t) => join(paths.dir, t.file))])
+    if (lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink())
+      throw new BatchError(
+        `${file} is a symbolic link; allowed: the regular file the batch wrote (--resume cuts and appends to it, and will not do so through a link)`,
+      );
   // A shard's rows carry the run indices of the whole batch, from its first run on.
   const first = shard?.runs.from ?? 0;
   if (!existsSync(paths.runs)) return { done: 0, ok: 0, failed: 0, manifest, notes };
   const rules = { columns: table.columns, pointIds: plan.points.map((p) => p.id), replicates: plan.replicates };
   const statusColumn = table.columns.indexOf('status');
-  const check = new SeriesCheck(false);
-  const lines = plan.points.map((p) => seriesLinesPerRun(p.input.horizonMonths, series));
+  const shapes = plan.points.map((p) => ({
+    horizonMonths: p.input.horizonMonths,
+    municipalities: p.input.municipalities.length,
+  }));
+  const tables = rowTables(options).map((t) => ({
+    ...t,
+    path: join(paths.dir, t.file),
+    check: new SeriesCheck(false, t.noun),
+    lines: shapes.map((s) => t.rowsPerRun(s)),
+  }));
   let header: string | undefined;
   let done = 0;
   let ok = 0;
@@ -130,34 +146,37 @@ export function prepareResume(
       throw new BatchError(`${paths.runs} line ${done + 2}: ${problem}: the file was edited or damaged; start a new batch`);
     if (cells[statusColumn] === 'ok') {
       ok++;
-      check.expect(run, lines[Math.floor(run / plan.replicates)]);
+      for (const t of tables) t.check.expect(run, t.lines[Math.floor(run / plan.replicates)]);
     } else failed++;
     done++;
     return true;
   });
   if (statSync(paths.runs).size > complete) truncate(paths.runs, complete);
-  if (series !== 'none' && done > 0) {
-    if (!existsSync(paths.series) || !startsWith(paths.series, SERIES_HEADER))
-      throw new BatchError(`${paths.series} is missing or damaged: start a new batch`);
-    const size = statSync(paths.series).size;
-    const cut = tailCut(paths.series, size, SERIES_HEADER.length, (line) => runIndexOf(line) < first + done);
-    if (cut < size) truncate(paths.series, cut);
-    // Every done ok run must have all its series lines (a kill never loses them: series go first).
+  const total = shard ? shard.runs.to - shard.runs.from : plan.points.length * plan.replicates;
+  for (const t of tables) {
+    if (done === 0) break;
+    // A finished --format parquet batch keeps its row tables as Parquet only: nothing to cut or run.
+    if (!existsSync(t.path) && done === total && existsSync(join(paths.dir, parquetName(t.file)))) continue;
+    if (!existsSync(t.path) || !startsWith(t.path, t.header))
+      throw new BatchError(`${t.path} is missing or damaged: start a new batch`);
+    const size = statSync(t.path).size;
+    const cut = tailCut(t.path, size, t.header.length, (line) => runIndexOf(line) < first + done);
+    if (cut < size) truncate(t.path, cut);
+    // Every done ok run must have all its rows (a kill never loses them: the tables go first).
     let problem: string | undefined;
-    forEachLine(paths.series, (line, at) => {
+    forEachLine(t.path, (line, at) => {
       if (at === 0) return true;
-      problem = check.line(line);
+      problem = t.check.line(line);
       return problem === undefined;
     });
-    problem ??= check.end();
-    if (problem)
-      throw new BatchError(`${paths.series}: ${problem}: the file was edited or damaged; start a new batch`);
+    problem ??= t.check.end();
+    if (problem) throw new BatchError(`${t.path}: ${problem}: the file was edited or damaged; start a new batch`);
   }
   return { done: header === undefined ? 0 : done, ok, failed, manifest, notes };
 }
 
 function startsWith(path: string, text: string): boolean {
-  const fd = openSync(path, 'r');
+  const fd = openRegular(path);
   try {
     const buf = Buffer.alloc(Buffer.byteLength(text));
     const n = readSync(fd, buf, 0, buf.length, 0);

@@ -4,7 +4,8 @@ import { simulate } from '../sim/simulate.js';
 import { SUMMARY_METRICS, type SummaryMetric } from '../sim/summary.js';
 import type { ChunkTask, RunOutcome, SeriesMode } from './protocol.js';
 import type { RunsTable } from './runs-table.js';
-import { seriesLines } from './series.js';
+import { regionCode, seriesLines } from './series.js';
+import { type MunicipalityMode, municipalityRows, municipalitySeriesLines } from './municipality-table.js';
 
 const METRIC_NAMES = Object.keys(SUMMARY_METRICS) as SummaryMetric[];
 
@@ -18,6 +19,7 @@ export function runOne(
   table: RunsTable,
   mode: SeriesMode,
   timing: { simMs: number } = { simMs: 0 },
+  municipalities: MunicipalityMode = 'none',
 ): RunOutcome {
   const point = points[spec.point];
   const base = { index: spec.index, pointId: spec.pointId, replicate: spec.replicate, seed: spec.seed };
@@ -27,11 +29,38 @@ export function runOne(
     const result = simulate(point.input, spec.seed);
     timing.simMs += performance.now() - t0;
     const metrics = METRIC_NAMES.map((name) => result.summary.metrics[name]);
-    const series = seriesLines(spec.index, result.series.region.values, result.horizonMonths, mode);
-    outcome = { ...base, status: 'ok', error: '', metrics, series };
+    const series = seriesLines(
+      spec.index,
+      result.series.region.values,
+      result.horizonMonths,
+      mode,
+      regionCode(point.input),
+      result.startYear,
+    );
+    const records = result.summary.municipalities;
+    const perMunicipality =
+      municipalities === 'none' ? '' : municipalityRows(spec.index, spec.pointId, spec.replicate, records);
+    const yearly =
+      municipalities === 'yearly'
+        ? municipalitySeriesLines(
+            spec.index,
+            records.map((r) => r.code),
+            result.series.municipality,
+            result.startYear,
+          )
+        : '';
+    outcome = {
+      ...base,
+      status: 'ok',
+      error: '',
+      metrics,
+      series,
+      municipalities: perMunicipality,
+      municipalitySeries: yearly,
+    };
   } catch (e) {
     const error = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-    outcome = { ...base, status: 'error', error, metrics: [], series: '' };
+    outcome = { ...base, status: 'error', error, metrics: [], series: '', municipalities: '', municipalitySeries: '' };
   }
   return { ...outcome, row: table.row(outcome, point) };
 }

@@ -22,6 +22,24 @@ export interface RunsTable {
   row(outcome: Omit<RunOutcome, 'row'>, point: Pick<PlanPoint, 'scenario' | 'sweep'>): string;
 }
 
+/** The meaning of every runs.csv column of a table (fixed columns, swept values, SUMMARY_METRICS), in column order. */
+export function runsColumnMeanings(table: {
+  sweepNames: readonly string[];
+  sweepColumns: readonly string[];
+}): Record<string, string> {
+  return {
+    run: 'run index in the batch (0-based); the key into series.csv and municipalities.csv',
+    point: 'scenario × sweep point id',
+    scenario: 'scenario name',
+    ...Object.fromEntries(table.sweepNames.map((k, i) => [table.sweepColumns[i], `swept value of ${k}`])),
+    replicate: 'replicate number within the point (0-based)',
+    seed: 'run seed (from the master seed and the replicate); re-run one run alone as in "Re-running one run" in the batch README',
+    status: 'ok, or error if the run threw',
+    error: 'the error message of a failed run (its metrics are NA)',
+    ...SUMMARY_METRICS,
+  };
+}
+
 /** The table of a plan (built alike in the main thread, for the header, and in each worker, for rows). */
 export function runsTable(plan: Pick<ExperimentPlan, 'points'>): RunsTable {
   const sweepNames: string[] = [];

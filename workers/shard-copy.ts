@@ -1,16 +1,19 @@
 /**
- * The copying part of `regiosim merge` (workers/shard-merge.ts): one shard's runs.csv rows and
- * series.csv lines into the merged files, every row and line checked on the way.
+ * The copying part of `regiosim merge` (workers/shard-merge.ts): one shard's runs.csv rows and the
+ * lines of its row tables (series.csv, municipalities.csv, ...) into the merged files, every row
+ * and line checked on the way.
  */
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, readSync, statSync } from 'node:fs';
+import { openRegular } from '../store/read.js';
 import { writeAll } from '../store/write.js';
 import { forEachLine, splitCsvLine } from './csv-lines.js';
 import { batchPaths } from './engine.js';
+import { join } from 'node:path';
 import { runIndexOf } from './runs-table.js';
-import { SERIES_HEADER } from './series.js';
 import { runsText } from './shard.js';
 import { MergeError, planOf, type ShardFolder } from './shard-merge.js';
-import { rowProblem, type SeriesCheck, seriesLinesPerRun } from './verify.js';
+import type { RowTable } from './tables.js';
+import { rowProblem, type SeriesCheck } from './verify.js';
 
 const range = (s: Pick<ShardFolder['shard'], 'runs'>) => runsText(s.runs);
 
@@ -34,8 +37,17 @@ export class Appender {
   }
 }
 
-/** Copies one shard's runs.csv rows (checking header, run indices and completeness); returns its counts. */
-export function copyRuns(f: ShardFolder, header: string, out: Appender, series: SeriesCheck): { ok: number; failed: number } {
+/**
+ * Copies one shard's runs.csv rows (checking header, run indices and completeness); returns its
+ * counts. Each ok run is declared to the check of every row table (`checks`, in `tables` order).
+ */
+export function copyRuns(
+  f: ShardFolder,
+  header: string,
+  out: Appender,
+  tables: readonly RowTable[],
+  checks: readonly SeriesCheck[],
+): { ok: number; failed: number } {
   const file = batchPaths(f.dir).runs;
   const where = `shard ${f.shard.index}/${f.shard.count} in ${f.dir}`;
   if (!existsSync(file)) throw new MergeError('incomplete', [`${where} has no runs.csv`]);
@@ -47,7 +59,9 @@ export function copyRuns(f: ShardFolder, header: string, out: Appender, series: 
   const statusColumn = columns.indexOf('status');
   const plan = planOf(f);
   const rules = { columns, pointIds: (plan.points ?? []).map((p) => p.id), replicates: plan.replicates ?? 1 };
-  const lines = (plan.points ?? []).map((p) => seriesLinesPerRun(p.horizonMonths ?? 0, f.manifest.series));
+  const lines = tables.map((t) =>
+    (plan.points ?? []).map((p) => t.rowsPerRun({ horizonMonths: p.horizonMonths ?? 0, municipalities: p.municipalities })),
+  );
   const complete = forEachLine(file, (line) => {
     if (first) {
       first = false;
@@ -61,7 +75,7 @@ export function copyRuns(f: ShardFolder, header: string, out: Appender, series: 
       throw new MergeError('refused', [`${file} line ${next - f.shard.runs.from + 2}: ${problem}: the file was edited or damaged`]);
     if (cells[statusColumn] === 'ok') {
       ok++;
-      series.expect(next, lines[Math.floor(next / rules.replicates)]);
+      for (let k = 0; k < tables.length; k++) checks[k].expect(next, lines[k][Math.floor(next / rules.replicates)]);
     } else failed++;
     next++;
     out.add(`${line}\n`);
@@ -79,11 +93,12 @@ export function copyRuns(f: ShardFolder, header: string, out: Appender, series: 
   return { ok, failed };
 }
 
-/** Copies one shard's series.csv body byte for byte (checking its header, first and last rows). */
-export function copySeries(f: ShardFolder, out: number, outPath: string, check: SeriesCheck): void {
-  const file = batchPaths(f.dir).series;
+/** Copies the body of one shard's row table byte for byte (checking every line, its header, first and last rows). */
+export function copyTable(f: ShardFolder, table: RowTable, out: number, outPath: string, check: SeriesCheck): void {
+  const file = join(f.dir, table.file);
+  const header = table.header;
   const where = `shard ${f.shard.index}/${f.shard.count} in ${f.dir}`;
-  if (!existsSync(file)) throw new MergeError('incomplete', [`${where} has no series.csv`]);
+  if (!existsSync(file)) throw new MergeError('incomplete', [`${where} has no ${table.file}`]);
   // Every ok run of the shard must have exactly its series lines, in order, with numbers.
   let problem: string | undefined;
   const whole = forEachLine(file, (line, at) => {
@@ -94,18 +109,18 @@ export function copySeries(f: ShardFolder, out: number, outPath: string, check: 
   problem ??= whole < statSync(file).size ? 'the last line is cut' : check.end();
   if (problem) throw new MergeError('refused', [`${file}: ${problem}: the file was edited or damaged`]);
   const size = statSync(file).size;
-  const fd = openSync(file, 'r');
+  const fd = openRegular(file);
   try {
     const head = Buffer.alloc(Math.min(size, 64 * 1024));
     readSync(fd, head, 0, head.length, 0);
-    if (!head.subarray(0, SERIES_HEADER.length).equals(Buffer.from(SERIES_HEADER)))
-      throw new MergeError('refused', [`${file} does not start with the series header (${SERIES_HEADER.trim()})`]);
-    if (size === SERIES_HEADER.length) return;
-    const tail = Buffer.alloc(Math.min(size - SERIES_HEADER.length, 64 * 1024));
+    if (!head.subarray(0, header.length).equals(Buffer.from(header)))
+      throw new MergeError('refused', [`${file} does not start with the header ${header.trim()}`]);
+    if (size === header.length) return;
+    const tail = Buffer.alloc(Math.min(size - header.length, 64 * 1024));
     readSync(fd, tail, 0, tail.length, size - tail.length);
     const lastNl = tail.lastIndexOf(10);
     const prevNl = tail.lastIndexOf(10, lastNl - 1);
-    const firstLine = head.toString('utf8', SERIES_HEADER.length, head.indexOf(10, SERIES_HEADER.length));
+    const firstLine = head.toString('utf8', header.length, head.indexOf(10, header.length));
     const lastLine = tail.toString('utf8', prevNl + 1, lastNl);
     const inRange = (line: string) => {
       const run = runIndexOf(line);
@@ -114,7 +129,7 @@ export function copySeries(f: ShardFolder, out: number, outPath: string, check: 
     if (lastNl !== tail.length - 1 || !inRange(firstLine) || !inRange(lastLine))
       throw new MergeError('refused', [`${file} is damaged or holds runs outside the shard's ${range(f.shard)}`]);
     const buf = Buffer.alloc(1 << 22);
-    for (let pos = SERIES_HEADER.length; pos < size; ) {
+    for (let pos = header.length; pos < size; ) {
       const n = readSync(fd, buf, 0, Math.min(buf.length, size - pos), pos);
       if (n === 0) break;
       writeAll(out, buf.subarray(0, n), outPath);

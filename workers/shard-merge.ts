@@ -1,8 +1,10 @@
 /**
  * `regiosim merge`: combines the n shard folders of one batch (`regiosim batch --shard i/n`) into
- * one batch folder whose runs.csv and series.csv are byte-identical to the same batch run on one
- * machine. A shard holds one contiguous block of run indices (workers/shard.ts), so merging is the
- * header once, then every shard's rows in shard order; every row is checked on the way.
+ * one batch folder whose runs.csv and row tables (series.csv, municipalities.csv, ...) are
+ * byte-identical to the same batch run on one machine. A shard holds one contiguous block of run
+ * indices (workers/shard.ts), so merging is the header once, then every shard's rows in shard
+ * order; every row is checked on the way. Shards keep CSV whatever their --format; the merged
+ * folder gets the Parquet files of that format (workers/parquet-export.ts).
  *
  * Refuses (MergeError 'refused') shards of different experiments, seeds, versions, series modes or
  * shard counts, the same shard twice, and folders that are not shards; reports (MergeError
@@ -15,7 +17,6 @@ import {
   mkdirSync,
   openSync,
   readdirSync,
-  readFileSync,
   realpathSync,
   renameSync,
   rmdirSync,
@@ -23,17 +24,23 @@ import {
   statSync,
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { makeDir } from '../store/dirs.js';
+import { InputFileError } from '../store/errors.js';
 import { acquireLock, holderText, LOCK_FILE, liveHolder } from '../store/lock.js';
+import { readRegularText } from '../store/read.js';
 import { MARKER_FILE } from '../store/output-folder.js';
 import { writeAll, writeWhole } from '../store/write.js';
-import type { BatchCounts, BatchManifest } from './batch-manifest.js';
+import { type BatchCounts, type BatchManifest, readManifest } from './batch-manifest.js';
 import { forEachLine } from './csv-lines.js';
 import { SeriesCheck } from './verify.js';
-import { Appender, copyRuns, copySeries } from './shard-copy.js';
+import { Appender, copyRuns, copyTable } from './shard-copy.js';
 import { batchPaths } from './engine.js';
 import type { SeriesMode } from './protocol.js';
-import { SERIES_HEADER } from './series.js';
 import { runsText, type ShardRecord } from './shard.js';
+import { batchResumeArgs, commandLine } from '../cli/command-line.js';
+import { exportParquet, parquetName } from './parquet-export.js';
+import { rowTables } from './tables.js';
+import { runsTable } from './runs-table.js';
 
 /** Why nothing was merged: 'refused' (exit 2) the folders do not belong together; 'incomplete' (exit 1) shards are missing or unfinished. */
 export class MergeError extends Error {
@@ -106,9 +113,10 @@ export function readShardFolders(dirs: string[]): { folders: ShardFolder[]; prob
     }
     let manifest: BatchManifest;
     try {
-      manifest = JSON.parse(readFileSync(file, 'utf8')) as BatchManifest;
+      manifest = readManifest(file);
     } catch (e) {
-      problems.push(`${file} is not readable JSON (${(e as Error).message})`);
+      if (!(e instanceof InputFileError)) throw e;
+      problems.push(e.message);
       return;
     }
     if (manifest.tool !== 'regiosim' || manifest.command !== 'batch') {
@@ -171,7 +179,7 @@ interface PlanInfo {
   masterSeed?: number;
   replicates?: number;
   runs?: number;
-  points?: Array<{ id: string; horizonMonths?: number }>;
+  points?: Array<{ id: string; horizonMonths?: number; municipalities?: number; sweep?: Record<string, unknown> }>;
 }
 export const planOf = (f: ShardFolder) => (f.manifest.plan ?? {}) as PlanInfo;
 
@@ -188,6 +196,8 @@ export function checkSameBatch(folders: ShardFolder[]): string[] {
   check('runs per point', (f) => planOf(f).replicates);
   check('points', (f) => `[${(planOf(f).points ?? []).map((p) => p.id).join(', ')}]`);
   check('series', (f) => f.manifest.series);
+  check('municipality tables (--municipalities)', (f) => f.manifest.municipalities ?? 'none');
+  check('format (--format)', (f) => f.manifest.format ?? 'csv');
   check('number of shards', (f) => `n = ${f.shard.count}`);
   check('number of runs', (f) => f.shard.totalRuns);
   if (problems.length === 0)
@@ -222,8 +232,9 @@ export function checkComplete(folders: ShardFolder[], unstarted: string[]): stri
       m.status === 'running'
         ? 'status running (still running, or killed without a chance to record it)'
         : `status ${m.status}${m.error ? `: ${m.error}` : ''}`;
+    const resume = batchResumeArgs((m.arguments as Record<string, unknown> | undefined) ?? {});
     problems.push(
-      `shard ${f.shard.index}/${f.shard.count} in ${f.dir} is incomplete: ${c.done}/${c.total} runs done, ${why}; finish it with its regiosim batch command plus --resume`,
+      `shard ${f.shard.index}/${f.shard.count} in ${f.dir} is incomplete: ${c.done}/${c.total} runs done, ${why}; finish it with ${resume ? commandLine(resume) : 'its regiosim batch command plus --resume'}`,
     );
   }
   return problems;
@@ -232,7 +243,7 @@ export function checkComplete(folders: ShardFolder[], unstarted: string[]): stri
 /** The README of the merged folder: the shards' README (the same in all) plus where it came from. */
 function mergedReadme(first: ShardFolder, shards: MergedShard[]): string {
   const readme = batchPaths(first.dir).readme;
-  const base = existsSync(readme) ? readFileSync(readme, 'utf8') : '# regiosim batch results\n';
+  const base = existsSync(readme) ? readRegularText(readme, 16 * 1024 * 1024) : '# regiosim batch results\n';
   const n = shards.length;
   return [
     base.trimEnd(),
@@ -282,10 +293,17 @@ export function mergeShards(dirs: string[], outDir: string): MergeResult {
   // Build everything in a staging folder next to --out, then rename it into place. One merge into
   // --out at a time (a lock beside it); under the lock, staging folders of earlier merges are stale
   // (a killed merge) and go.
+  // Made (empty) first, so that a place that takes no folders is said so; gone again on failure.
+  const made = makeDir(outDir);
   const parent = dirname(resolve(outDir));
-  mkdirSync(parent, { recursive: true });
   const base = basename(resolve(outDir));
-  const lock = acquireLock(join(parent, `.${base}${LOCK_FILE}`), 'merge', outDir);
+  let lock: ReturnType<typeof acquireLock>;
+  try {
+    lock = acquireLock(join(parent, `.${base}${LOCK_FILE}`), 'merge', outDir);
+  } catch (e) {
+    for (const d of made.reverse()) rmdirSync(d);
+    throw e;
+  }
   for (const e of readdirSync(parent))
     if (e.startsWith(`.${base}.merging-`)) rmSync(join(parent, e), { recursive: true, force: true });
   const staging = join(parent, `.${base}.merging-${process.pid}`);
@@ -293,7 +311,9 @@ export function mergeShards(dirs: string[], outDir: string): MergeResult {
   try {
     const paths = batchPaths(staging);
     const header = readFirstLine(batchPaths(first.dir).runs);
-    const checks = sorted.map(() => new SeriesCheck(true));
+    const tables = rowTables({ series, municipalities: first.manifest.municipalities ?? 'none' });
+    // checks[shard][table]
+    const checks = sorted.map(() => tables.map((t) => new SeriesCheck(true, t.noun)));
     const runsFd = openSync(paths.runs, 'w');
     let ok = 0;
     let failed = 0;
@@ -301,7 +321,7 @@ export function mergeShards(dirs: string[], outDir: string): MergeResult {
       const out = new Appender(runsFd, paths.runs);
       out.add(header);
       for (const [k, f] of sorted.entries()) {
-        const c = copyRuns(f, header, out, checks[k]);
+        const c = copyRuns(f, header, out, tables, checks[k]);
         ok += c.ok;
         failed += c.failed;
       }
@@ -309,14 +329,23 @@ export function mergeShards(dirs: string[], outDir: string): MergeResult {
     } finally {
       closeSync(runsFd);
     }
-    if (series !== 'none') {
-      const seriesFd = openSync(paths.series, 'w');
+    for (const [t, table] of tables.entries()) {
+      const path = join(staging, table.file);
+      const fd = openSync(path, 'w');
       try {
-        writeAll(seriesFd, SERIES_HEADER, paths.series);
-        for (const [k, f] of sorted.entries()) copySeries(f, seriesFd, paths.series, checks[k]);
+        writeAll(fd, table.header, path);
+        for (const [k, f] of sorted.entries()) copyTable(f, table, fd, path, checks[k][t]);
       } finally {
-        closeSync(seriesFd);
+        closeSync(fd);
       }
+    }
+    const format = first.manifest.format ?? 'csv';
+    if (format !== 'csv') {
+      // The runs table of the plan, rebuilt from the sweep values the manifest lists (as the workers built it).
+      const sweeps = (planOf(first).points ?? []).map((p) => p.sweep ?? {});
+      const table = runsTable({ points: sweeps.map((sweep) => ({ sweep })) } as unknown as Parameters<typeof runsTable>[0]);
+      if (table.header !== header) throw new MergeError('refused', ['runs.csv has other columns than the plan in the manifest']);
+      exportParquet(staging, { runs: { ...table, sweeps }, tables, seriesMode: series }, format);
     }
     notes.push(...copyOtherFiles(sorted, staging));
     const shards: MergedShard[] = sorted.map((f) => ({
@@ -362,13 +391,24 @@ export function mergeShards(dirs: string[], outDir: string): MergeResult {
     };
   } catch (e) {
     rmSync(staging, { recursive: true, force: true });
+    lock.release(); // before the folders it made go (the lock sits in the parent)
+    for (const d of made.reverse()) if (existsSync(d) && readdirSync(d).length === 0) rmdirSync(d);
+    // Messages name the folder the user asked for, not the staging folder that is gone.
+    const err = e as NodeJS.ErrnoException;
+    if (typeof err.path === 'string' && err.path.startsWith(staging)) err.path = join(outDir, err.path.slice(staging.length));
     throw e;
   } finally {
     lock.release();
   }
 }
 
-const OWN_FILES = new Set(['runs.csv', 'series.csv', 'manifest.json', 'README.md']);
+const OWN_FILES = new Set([
+  'runs.csv',
+  ...rowTables({ series: 'yearly', municipalities: 'yearly' }).flatMap((t) => [t.file, parquetName(t.file)]),
+  'runs.parquet',
+  'manifest.json',
+  'README.md',
+]);
 
 /**
  * Other files of the shard folders (e.g. design.csv and design.json of an experiment with a design:
@@ -383,7 +423,9 @@ function copyOtherFiles(sorted: ShardFolder[], staging: string): string[] {
       if (e.isFile() && !OWN_FILES.has(e.name) && !e.name.startsWith('.regiosim-') && !/\.tmp-\d+$/.test(e.name))
         names.add(e.name);
   for (const name of [...names].sort()) {
-    const contents = sorted.map((f) => (existsSync(join(f.dir, name)) ? readFileSync(join(f.dir, name)) : undefined));
+    const contents = sorted.map((f) =>
+      existsSync(join(f.dir, name)) ? Buffer.from(readRegularText(join(f.dir, name), 256 * 1024 * 1024)) : undefined,
+    );
     const first = contents[0];
     if (first && contents.every((c) => c?.equals(first))) writeWhole(join(staging, name), first);
     else

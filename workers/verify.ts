@@ -75,7 +75,23 @@ export class SeriesCheck {
   /** Lines of runs past the expected ones (allowed only while a batch is still being written). */
   extra = 0;
 
-  constructor(private readonly checkValues: boolean) {}
+  /**
+   * @param checkValues check that every line ends in a number cell
+   * @param noun what a line is, for the messages (series.csv: 'series'; municipalities.csv: 'municipality')
+   */
+  constructor(
+    private readonly checkValues: boolean,
+    private readonly noun = 'series',
+  ) {}
+
+  private get lines(): string {
+    return this.noun === 'series' ? 'series lines' : `${this.noun} rows`;
+  }
+
+  /** A run's lines as a whole ("the series of run 3"). */
+  private get group(): string {
+    return this.noun === 'series' ? 'series' : this.lines;
+  }
 
   /** Declares the next ok run and how many series lines it has. */
   expect(run: number, lines: number): void {
@@ -84,7 +100,7 @@ export class SeriesCheck {
     this.counts.push(lines);
   }
 
-  /** Checks one line (`run,month,variable,value`); returns a problem or undefined. */
+  /** Checks one line (`run,scope,area,month,year,variable,value`); returns a problem or undefined. */
   line(text: string, allowExtra = false): string | undefined {
     const run = runIndexOf(text);
     if (Number.isNaN(run)) return `"${text.slice(0, 40)}" does not start with a run number`;
@@ -98,16 +114,16 @@ export class SeriesCheck {
         this.extra++;
         return undefined;
       }
-      return `series line of run ${run}, but runs.csv has no further ok run`;
+      return `${this.lines.slice(0, -1)} of run ${run}, but runs.csv has no further ok run`;
     }
     if (run === this.runs[this.i]) {
-      if (++this.seen > this.counts[this.i]) return `run ${run} has more than its ${this.counts[this.i]} series lines`;
+      if (++this.seen > this.counts[this.i]) return `run ${run} has more than its ${this.counts[this.i]} ${this.lines}`;
       return undefined;
     }
     if (this.seen < this.counts[this.i])
       return this.seen === 0
-        ? `the series of run ${this.runs[this.i]} are missing (found run ${run} instead)`
-        : `run ${this.runs[this.i]} has ${this.seen} of its ${this.counts[this.i]} series lines (a line is missing)`;
+        ? `the ${this.group} of run ${this.runs[this.i]} are missing (found run ${run} instead)`
+        : `run ${this.runs[this.i]} has ${this.seen} of its ${this.counts[this.i]} ${this.lines} (a line is missing)`;
     const next = this.i + 1;
     if (next < this.runs.length && run === this.runs[next]) {
       this.i = next;
@@ -119,7 +135,7 @@ export class SeriesCheck {
       this.extra++;
       return undefined;
     }
-    return `series line of run ${run} where run ${next < this.runs.length ? this.runs[next] : 'none (every ok run is complete)'} was expected`;
+    return `${this.lines.slice(0, -1)} of run ${run} where run ${next < this.runs.length ? this.runs[next] : 'none (every ok run is complete)'} was expected`;
   }
 
   /** After the last line: the ok runs whose series lines are missing, or undefined. */
@@ -127,9 +143,9 @@ export class SeriesCheck {
     const at = this.i;
     if (at >= this.runs.length || (at === this.runs.length - 1 && this.seen === this.counts[at])) return undefined;
     if (this.seen > 0 && this.seen < this.counts[at])
-      return `run ${this.runs[at]} has ${this.seen} of its ${this.counts[at]} series lines${at < this.runs.length - 1 ? `, and the series of ${this.runs.length - at - 1} later runs are missing` : ''}`;
+      return `run ${this.runs[at]} has ${this.seen} of its ${this.counts[at]} ${this.lines}${at < this.runs.length - 1 ? `, and the ${this.group} of ${this.runs.length - at - 1} later runs are missing` : ''}`;
     const from = this.seen === 0 ? at : at + 1;
     const n = this.runs.length - from;
-    return `the series of ${n} run${n === 1 ? '' : 's'} are missing (from run ${this.runs[from]} on)`;
+    return `the ${this.group} of ${n} run${n === 1 ? '' : 's'} are missing (from run ${this.runs[from]} on)`;
   }
 }

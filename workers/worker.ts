@@ -18,7 +18,7 @@ export default function runChunk(task: ChunkTask): ChunkResult {
   const clock = task.started ? new Float64Array(task.started) : undefined;
   const outcomes = task.runs.map((spec) => {
     if (clock) clock[0] = Date.now();
-    return runOne(spec, setup.points, table, setup.series, timing);
+    return runOne(spec, setup.points, table, setup.series, timing, setup.municipalities);
   });
   return { outcomes, ms: performance.now() - t0, simMs: timing.simMs };
 }

@@ -6,6 +6,7 @@
 import { KEY_METRICS, metricStyle } from '../../reports/metrics.js';
 import { band, describe, pairedDifference, wilson } from '../../reports/stats/index.js';
 import type { ExperimentPlan } from '../../scenarios/plan.js';
+import type { RunOutcome } from '../../workers/protocol.js';
 import { METRIC_COLUMNS, runsTable } from '../../workers/runs-table.js';
 import type { PageOutcome, PageSeries } from './outcome.js';
 
@@ -31,6 +32,23 @@ export interface TableRow {
   baseline: { mean: number; ciLow: number; ciHigh: number };
   scenario: { mean: number; ciLow: number; ciHigh: number };
   difference: { mean: number; ciLow: number; ciHigh: number; pairs: number; distinguishable: boolean };
+}
+
+/** A page run as the batch's table takes it: the fields of a row, and no series or municipality lines. */
+function batchOutcome(o: PageOutcome): Omit<RunOutcome, 'row'> {
+  const { index, pointId, replicate, seed, status, error, metrics } = o;
+  return {
+    index,
+    pointId,
+    replicate,
+    seed,
+    status,
+    error,
+    metrics,
+    series: '',
+    municipalities: '',
+    municipalitySeries: '',
+  };
 }
 
 export class PageResults {
@@ -70,7 +88,7 @@ export class PageResults {
   runsCsv(): string {
     const rows = [...this.outcomes.values()]
       .sort((a, b) => a.index - b.index)
-      .map((o) => this.table.row({ ...o, series: '' }, this.plan.points[o.point]));
+      .map((o) => this.table.row(batchOutcome(o), this.plan.points[o.point]));
     return this.table.header + rows.join('');
   }
 

@@ -48,7 +48,7 @@ export function bands(set: PointSet, series: SeriesData, replicates: number, sta
         rows.push({
           point: p.id,
           scenario: p.scenario,
-          sweep: p.sweepLabel,
+          sweep: p.sweepCode,
           variable,
           year: yearOf(b.month, startYear, mode),
           exact,

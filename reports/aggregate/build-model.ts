@@ -10,7 +10,8 @@ import { type BatchInfo, readBatchInfo } from '../read/manifest.js';
 import { readRuns } from '../read/runs.js';
 import { readSeries } from '../read/series.js';
 import { bands } from './bands.js';
-import { mapData } from './map-data.js';
+import { scenarioChanges } from './changes.js';
+import { type MapData, mapFromReruns, mapFromTable } from './map-data.js';
 import { pairedDifferences } from './paired.js';
 import { checkPlanAgainstManifest, recoverPlan } from './plan-inputs.js';
 import { rewindForD3 } from './rewind.js';
@@ -28,7 +29,7 @@ const KEEP_BUDGET = 16_000_000;
 export interface ModelOptions {
   /** The plan the batch ran (compare has it); otherwise it is rebuilt from the manifest and checked. */
   plan?: ExperimentPlan;
-  /** Runs per scenario re-simulated for the map (0: no map). */
+  /** Runs per scenario re-simulated for the map when the batch has no municipalities table (0: no map then). */
   mapRuns?: number;
   /** Progress messages. */
   log?: (message: string) => void;
@@ -75,7 +76,10 @@ export function buildModel(batchDir: string, options: ModelOptions = {}): Report
   }
   if (planProblem) plan = undefined;
   const startYear = plan?.points[0]?.input.startYear ?? DEFAULT_START_YEAR;
-  if (!plan) notes.push(`The scenario inputs could not be rebuilt: ${planProblem}. Years assume a start in ${DEFAULT_START_YEAR}, and there is no map.`);
+  if (!plan)
+    notes.push(
+      `The scenario inputs could not be rebuilt: ${planProblem}. Years assume a start in ${DEFAULT_START_YEAR}${info.municipalitiesMode === 'none' ? ', and there is no map' : ''}.`,
+    );
 
   const keep = keepFor(info, CHART_SERIES.length);
   log(`reading ${info.files.series}`);
@@ -85,7 +89,6 @@ export function buildModel(batchDir: string, options: ModelOptions = {}): Report
   if (keep < info.replicates)
     notes.push(`Quantile bands over time use the first ${keep} replicates of each point; means and their intervals use all runs.`);
 
-  const areaSizes = plan ? new Map(plan.points.map((p) => [p.id, p.input.poolAreas.reduce((s, a) => s + a.memberCodes.length, 0)])) : undefined;
   const model: ReportModel = {
     info,
     set,
@@ -95,26 +98,37 @@ export function buildModel(batchDir: string, options: ModelOptions = {}): Report
     runsFailed: failed,
     source: sourceLine(info, ok, failed),
     summary: summarise(set, runs),
-    proportions: proportions(set, runs, areaSizes),
+    proportions: proportions(set, runs),
     paired: pairedDifferences(set, runs),
     bands: bands(set, series, info.replicates, startYear, info.seriesMode),
     survival: survival(set, runs, series, startYear, info.seriesMode),
+    ...(plan ? { changes: scenarioChanges(set, plan) } : { changesMissing: `the scenario inputs could not be rebuilt (${planProblem})` }),
     keep,
     notes,
   };
 
   const mapRuns = options.mapRuns ?? 10;
-  if (plan && mapRuns > 0) {
-    log(`re-running up to ${mapRuns} seeds per scenario for the map`);
-    const map = mapData(plan, set, runs, { runsPerPoint: mapRuns });
-    if (map) {
-      const codes = new Set(map.codes);
-      const all = (loadBoundaries() as { features: Array<{ properties: { gm_code: string } }> }).features;
-      model.map = map;
-      model.boundaries = rewindForD3(all.filter((f) => codes.has(f.properties.gm_code)));
-      if (map.check.matched !== map.check.compared)
-        notes.push(`Only ${map.check.matched} of ${map.check.compared} map re-runs reproduced the batch's progress2030: the map may not match the batch.`);
+  let map: MapData | undefined;
+  if (info.municipalitiesMode !== 'none') {
+    log(`reading ${info.files.municipalities}`);
+    map = mapFromTable(info, set, runs, startYear, runs.partial !== undefined);
+  } else if (plan && mapRuns > 0) {
+    log(`re-running up to ${mapRuns} seeds per scenario for the map (the batch has no municipalities table)`);
+    map = mapFromReruns(plan, set, runs, { runsPerPoint: mapRuns });
+  }
+  if (map) {
+    const codes = new Set(map.codes);
+    const all = (loadBoundaries() as { features: Array<{ properties: { gm_code: string } }> }).features;
+    const features = all.filter((f) => codes.has(f.properties.gm_code));
+    if (features.length === 0) {
+      // Made-up municipalities (a synthetic region) have no boundaries to draw.
+      notes.push('The municipalities of this batch have no CBS boundaries (a synthetic region): the report has no map.');
+      return model;
     }
+    model.map = map;
+    model.boundaries = rewindForD3(features);
+    if (map.check && map.check.matched !== map.check.compared)
+      notes.push(`Only ${map.check.matched} of ${map.check.compared} map re-runs reproduced the batch's progress2030: the map may not match the batch.`);
   }
   return model;
 }

@@ -3,6 +3,7 @@
  * ("drenthe-start-small" → "Drenthe start small"), the baseline marked, and sweep values spelled out,
  * so a legend can be read without the scenario files at hand.
  */
+import { factorSetting } from '../labels.js';
 import type { BatchInfo, SweepValue } from '../read/manifest.js';
 
 export interface PointMeta {
@@ -12,9 +13,11 @@ export interface PointMeta {
   sweep: Record<string, SweepValue>;
   /** Readable scenario name, "(baseline)" added for the baseline. */
   scenarioLabel: string;
-  /** "supplyRatio = 0.35, governance = centralPush", or "" without sweeps. */
+  /** "supplyRatio = 0.35, governance = centralPush", or "" without sweeps: code names, for the CSV tables. */
+  sweepCode: string;
+  /** "Labour supply ratio: 0.35, Governance: central push", or "": labels and units of the registries. */
   sweepLabel: string;
-  /** scenarioLabel plus the sweep label in brackets. */
+  /** scenarioLabel, then the sweep label after " · ". */
   label: string;
   isBaseline: boolean;
 }
@@ -28,6 +31,8 @@ export interface PointSet {
   sweepNames: string[];
   /** Distinct sweep labels in order of first appearance ("" when nothing is swept). */
   sweepLabels: string[];
+  /** The swept values of each distinct sweep label, in the same order. */
+  sweepValues: Array<Record<string, SweepValue>>;
   baseline: string;
 }
 
@@ -51,18 +56,18 @@ export function pointSet(info: BatchInfo): PointSet {
   for (const p of info.points) for (const k of Object.keys(p.sweep)) if (!sweepNames.includes(k)) sweepNames.push(k);
   const points = info.points.map((p, index): PointMeta => {
     const scenarioLabel = scenarioLabels[scenarios.indexOf(p.scenario)];
-    const sweepLabel = sweepNames
-      .filter((k) => p.sweep[k] !== undefined)
-      .map((k) => `${k} = ${formatSweepValue(p.sweep[k])}`)
-      .join(', ');
+    const set = sweepNames.filter((k) => p.sweep[k] !== undefined);
+    const sweepCode = set.map((k) => `${k} = ${formatSweepValue(p.sweep[k])}`).join(', ');
+    const sweepLabel = set.map((k) => factorSetting(k, p.sweep[k])).join(', ');
     return {
       index,
       id: p.id,
       scenario: p.scenario,
       sweep: p.sweep,
       scenarioLabel,
+      sweepCode,
       sweepLabel,
-      label: sweepLabel ? `${scenarioLabel} (${sweepLabel})` : scenarioLabel,
+      label: sweepLabel ? `${scenarioLabel} · ${sweepLabel}` : scenarioLabel,
       isBaseline: p.scenario === info.baseline,
     };
   });
@@ -72,6 +77,7 @@ export function pointSet(info: BatchInfo): PointSet {
     scenarioLabels,
     sweepNames,
     sweepLabels: [...new Set(points.map((p) => p.sweepLabel))],
+    sweepValues: [...new Map(points.map((p) => [p.sweepLabel, p.sweep])).values()],
     baseline: info.baseline,
   };
 }

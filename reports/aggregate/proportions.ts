@@ -1,23 +1,32 @@
 /**
  * Stage 2b: shares with Wilson intervals, which stay inside [0, 1] and behave at 0% or 100% and at
- * few runs, where mean ± t·sd/√n does not.
+ * few runs, where mean ± t·sd/√n does not. One interval per quantity: an outcome that is a share
+ * of counts (SHARE_OUTCOMES) is reported by its share here, never also by a mean with a t-interval.
  *  - poolFounded: runs in which at least one pool was founded, of all ok runs.
- *  - poolSurvives: founded pools still alive at the end (poolsAliveEnd of poolsFormed, i.e. poolSurvived per run).
- *  - memberAtEnd: municipalities that are members at the end, of the municipalities in pool areas
- *    over all runs. Municipalities in one run are not independent draws, so this interval is too
- *    narrow when members move together; the run-level CI of membershipShareEnd in the summary
- *    table does not have that problem.
+ *  - poolSurvives: founded pools still alive at the end, of the pools founded (poolsAliveEnd of
+ *    poolsFormed summed over the runs). With one pool area a run founds at most one pool, so this
+ *    is the share of runs with a pool whose pool lasts; with several areas (national) the pools of
+ *    one run count as separate draws.
+ * Membership at the end has no share here: the members of one run join and leave together, so
+ * counting municipality-runs as draws would give too narrow an interval. Its run-level mean
+ * (membershipShareEnd, t-interval) is the one measure of it.
  */
 import type { RunsData } from '../read/runs.js';
 import { type Proportion, wilson } from '../stats/wilson.js';
 import type { PointSet } from './points.js';
 
 export const PROPORTIONS = {
-  poolFounded: 'runs in which a pool was founded',
-  poolSurvives: 'founded pools alive at the end of the run (poolSurvived)',
-  memberAtEnd: 'municipalities in pool areas that are members at the end (municipality-runs)',
+  poolFounded: 'runs in which a pool was founded, of the ok runs',
+  poolSurvives:
+    'founded pools alive at the end of the run, of the pools founded (poolsAliveEnd of poolsFormed; the share of the outcome poolSurvived)',
 } as const;
 export type ProportionName = keyof typeof PROPORTIONS;
+
+/** What the n of each proportion counts. */
+export const PROPORTION_UNITS: Record<ProportionName, string> = { poolFounded: 'runs', poolSurvives: 'pools' };
+
+/** Metrics of runs.csv that are shares of counts: reported by their proportion, with its Wilson interval. */
+export const SHARE_OUTCOMES: Readonly<Record<string, ProportionName>> = { poolSurvived: 'poolSurvives' };
 
 export interface ProportionRow extends Proportion {
   point: string;
@@ -26,19 +35,13 @@ export interface ProportionRow extends Proportion {
   measure: ProportionName;
 }
 
-/**
- * `areaSizes` (municipalities in pool areas per point id) come from the scenario inputs when they
- * could be rebuilt; otherwise they are read off runs with members (members / membershipShareEnd).
- */
-export function proportions(set: PointSet, runs: RunsData, areaSizes?: ReadonlyMap<string, number>): ProportionRow[] {
+export function proportions(set: PointSet, runs: RunsData): ProportionRow[] {
   const rows: ProportionRow[] = [];
   for (const p of set.points) {
     const m = runs.points[p.index].metrics;
     const formed = m.get('poolsFormed') ?? [];
     const alive = m.get('poolsAliveEnd') ?? [];
-    const members = m.get('poolMembersEnd') ?? [];
-    const share = m.get('membershipShareEnd') ?? [];
-    const base = { point: p.id, scenario: p.scenario, sweep: p.sweepLabel };
+    const base = { point: p.id, scenario: p.scenario, sweep: p.sweepCode };
     let runsWithFormed = 0;
     let founded = 0;
     let pools = 0;
@@ -52,21 +55,6 @@ export function proportions(set: PointSet, runs: RunsData, areaSizes?: ReadonlyM
     }
     rows.push({ ...base, measure: 'poolFounded', ...wilson(founded, runsWithFormed) });
     rows.push({ ...base, measure: 'poolSurvives', ...wilson(survived, pools) });
-    let area = areaSizes?.get(p.id);
-    if (area === undefined) {
-      for (let i = 0; i < members.length && area === undefined; i++)
-        if (members[i] > 0 && share[i] > 0) area = Math.round(members[i] / share[i]);
-    }
-    if (area !== undefined && area > 0) {
-      let memberRuns = 0;
-      let n = 0;
-      for (let i = 0; i < members.length; i++) {
-        if (!Number.isFinite(members[i])) continue;
-        memberRuns += members[i];
-        n += area;
-      }
-      rows.push({ ...base, measure: 'memberAtEnd', ...wilson(memberRuns, n) });
-    }
   }
   return rows;
 }

@@ -36,7 +36,7 @@ export function survival(set: PointSet, runs: RunsData, series: SeriesData, star
       rows.push({
         point: p.id,
         scenario: p.scenario,
-        sweep: p.sweepLabel,
+        sweep: p.sweepCode,
         month,
         year: yearOf(month, startYear, mode),
         alive,

@@ -5,6 +5,7 @@
  * factors above the dashed σ = μ* line act mostly through interactions or non-linearly. One panel
  * per scenario × policy.
  */
+import { factorInfo, factorTitle } from '../labels.js';
 import type { GroupAnalysis, SensitivityResult } from '../explore/sensitivity.js';
 import { metricStyle } from '../metrics.js';
 import type { Chart } from './chart.js';
@@ -35,7 +36,8 @@ export function morrisChart(result: SensitivityResult, metric: string): Chart | 
   const panel = (a: (typeof analyses)[number]): VlSpec => {
     const finite = a.morris.filter((f) => Number.isFinite(f.muStar)).sort((p, q) => p.rank - q.rank);
     const rows = finite.map((f) => ({
-      factor: f.name,
+      factor: factorInfo(f.name).label,
+      factorTitle: factorTitle(f.name),
       role: roleOf.get(f.name) ?? ROLE_LABELS.uncertainty,
       muStar: f.muStar * scale,
       sigma: (Number.isFinite(f.sigma) ? f.sigma : 0) * scale,
@@ -108,7 +110,7 @@ export function morrisChart(result: SensitivityResult, metric: string): Chart | 
             y,
             ...colour,
             tooltip: [
-              { field: 'factor', title: 'Factor' },
+              { field: 'factorTitle', title: 'Factor' },
               { field: 'muStar', title: 'μ*', format: fmt },
               { field: 'low', title: 'μ* 95% low', format: fmt },
               { field: 'high', title: 'μ* 95% high', format: fmt },

@@ -3,20 +3,38 @@
  * from the whole space to the densest, coloured by how many inputs it restricts, the chosen box
  * ringed), and the chosen box's limits drawn within each input's sampled range.
  */
+import { SUMMARY_METRICS } from '../../sim/summary.js';
+import { metricStyle } from '../metrics.js';
+import { factorInfo, factorTitle } from '../labels.js';
 import { type BoxLimitRow, type DiscoverResult, limitText, qpText } from '../explore/discover.js';
 import type { Chart } from './chart.js';
 import { framed, SHARE_SCHEME, type VlSpec } from './theme.js';
 
 const pct = (v: number) => `${(v * 100).toFixed(0)}%`;
 
+/** The condition in words: metric names as their labels ("poolSurvived == 0" → "founded pools alive at the end = 0"). */
+export function conditionWords(text: string): string {
+  return text
+    .replace(/[A-Za-z_][A-Za-z0-9_]*/g, (name) => (Object.hasOwn(SUMMARY_METRICS, name) ? metricStyle(name).label.toLowerCase() : name))
+    .replace(/==/g, '=')
+    .replace(/!=/g, '≠')
+    .replace(/<=/g, '≤')
+    .replace(/>=/g, '≥');
+}
+
 function outcomeWords(r: DiscoverResult): string {
-  return `"${r.condition.text}" (${r.hits} of ${r.cases} ${r.unit}s)`;
+  return `"${conditionWords(r.condition.text)}" (${r.condition.text}; ${r.hits} of ${r.cases} ${r.unit}s)`;
 }
 
 /** Coverage against density along the peeling and pasting trajectory. */
 export function primTradeoffChart(r: DiscoverResult): Chart {
   const rows = r.trajectory.map((s) => ({
     ...s,
+    restricted: s.restricted
+      .split(' ')
+      .filter(Boolean)
+      .map((n) => factorInfo(n).label)
+      .join(', '),
     chosen: s.index === r.chosen.index,
     label: s.index === r.chosen.index ? `box ${s.index}` : '',
   }));
@@ -80,10 +98,10 @@ export function primTradeoffChart(r: DiscoverResult): Chart {
   const note = `Each dot is a box on PRIM's peeling (and pasting) trajectory, from the whole space (coverage 100%, density ${pct(r.trajectory[0].density)}) to the densest box; colour: how many inputs the box restricts. Ringed: the chosen box ${c.index} (${c.selection}): coverage ${pct(c.coverage)}, density ${pct(c.density)}, ${c.rows} ${r.unit}s.`;
   return {
     name: 'prim-tradeoff',
-    title: `Scenario discovery: where does ${r.condition.text} happen? (coverage–density trade-off)`,
+    title: `Scenario discovery: where does ${conditionWords(r.condition.text)} happen? (coverage–density trade-off)`,
     description: `${note} ${r.notes.join(' ')}`,
     spec: framed({
-      title: `Where does ${r.condition.text} happen? PRIM trade-off`,
+      title: `Where does ${conditionWords(r.condition.text)} happen? PRIM trade-off`,
       subtitle: [
         `Cases of interest: ${outcomeWords(r)}; ${r.design.line}`,
         'Pick a box with high coverage and high density and few restricted inputs',
@@ -104,8 +122,9 @@ function fmt(v: number, kind: BoxLimitRow['kind']): string {
 export function primBoxChart(r: DiscoverResult): Chart {
   const segments: VlSpec[] = [];
   const labels: VlSpec[] = [];
-  const order = r.chosen.limits.map((l) => l.name);
+  const order = r.chosen.limits.map((l) => factorTitle(l.name));
   for (const l of r.chosen.limits) {
+    const input = factorTitle(l.name);
     const status = l.restricted ? 'restricted by the box' : 'not restricted';
     const qp = l.restricted ? `, qp ${qpText(l.qp)}` : '';
     if (l.kind === 'choice') {
@@ -113,7 +132,7 @@ export function primBoxChart(r: DiscoverResult): Chart {
       all.forEach((v, i) => {
         const kept = (l.values ?? []).includes(v);
         segments.push({
-          input: l.name,
+          input,
           from: i / all.length,
           to: (i + 1) / all.length,
           status: kept ? status : 'outside the box',
@@ -121,7 +140,7 @@ export function primBoxChart(r: DiscoverResult): Chart {
         });
       });
       labels.push({
-        input: l.name,
+        input,
         text: `${l.restricted ? `kept: ${(l.values ?? []).join(', ')}` : `all: ${all.join(', ')}`}${qp}`,
       });
     } else {
@@ -132,13 +151,13 @@ export function primBoxChart(r: DiscoverResult): Chart {
       const a = l.lowerOpen ? 0 : clamp(((l.min as number) - lo) / span);
       const b = l.upperOpen ? 1 : clamp(((l.max as number) - lo) / span);
       const text = limitText(l);
-      if (a > 0) segments.push({ input: l.name, from: 0, to: a, status: 'outside the box', value: '' });
-      segments.push({ input: l.name, from: a, to: b, status, value: text });
-      if (b < 1) segments.push({ input: l.name, from: b, to: 1, status: 'outside the box', value: '' });
-      labels.push({ input: l.name, text: `${text} (sampled ${fmt(lo, l.kind)} to ${fmt(hi, l.kind)})${qp}` });
+      if (a > 0) segments.push({ input, from: 0, to: a, status: 'outside the box', value: '' });
+      segments.push({ input, from: a, to: b, status, value: text });
+      if (b < 1) segments.push({ input, from: b, to: 1, status: 'outside the box', value: '' });
+      labels.push({ input, text: `${text} (sampled ${fmt(lo, l.kind)} to ${fmt(hi, l.kind)})${qp}` });
     }
   }
-  const y = { field: 'input', type: 'nominal', title: null, sort: order, axis: { labelLimit: 260 } };
+  const y = { field: 'input', type: 'nominal', title: null, sort: order, axis: { labelLimit: 320 } };
   const statuses = ['restricted by the box', 'not restricted', 'outside the box'];
   const body: VlSpec = {
     width: 360,
@@ -182,10 +201,10 @@ export function primBoxChart(r: DiscoverResult): Chart {
   const note = `Dark: the range of each input the box keeps; light: inputs the box leaves whole; grey: cut off. qp: EMA Workbench's quasi-p-value of a restriction (the chance of this many cases of interest in the box if the restriction were dropped; above 0.05 the restriction adds little).`;
   return {
     name: 'prim-box',
-    title: `Scenario discovery: the chosen box (box ${c.index}) for ${r.condition.text}`,
+    title: `Scenario discovery: the chosen box (box ${c.index}) for ${conditionWords(r.condition.text)}`,
     description: `${note} Box ${c.index}: coverage ${pct(c.coverage)}, density ${pct(c.density)}, mass ${pct(c.mass)} (${c.rows} ${r.unit}s, ${c.hits} of interest); ${c.selection}.`,
     spec: framed({
-      title: `Box ${c.index}: where ${r.condition.text} happens`,
+      title: `Box ${c.index}: where ${conditionWords(r.condition.text)} happens`,
       subtitle: [
         `Coverage ${pct(c.coverage)}, density ${pct(c.density)}, mass ${pct(c.mass)}: ${c.hits} of the ${c.rows} ${r.unit}s in the box are of interest (${r.hits} of ${r.cases} in all)`,
       ],

@@ -4,6 +4,7 @@
  * scenario discovery (the outcome of interest) and by the sensitivity command on designs that
  * support neither Morris nor Sobol (Latin hypercube, full factorial).
  */
+import { factorTitle } from '../labels.js';
 import type { FeatureScore } from '../discovery/index.js';
 import type { Chart } from './chart.js';
 import { framed, type VlSpec } from './theme.js';
@@ -32,7 +33,7 @@ export function featureScoresChart(options: {
   const rows: VlSpec[] = panels.flatMap((p) =>
     p.scores.map((s) => ({
       group: p.group,
-      input: s.name,
+      input: factorTitle(s.name),
       share: s.share,
       score: s.score,
       mi: s.mutualInformation,
@@ -42,8 +43,8 @@ export function featureScoresChart(options: {
       label: `${(s.share * 100).toFixed(0)}%${s.pValue > 0.05 ? ` (p = ${s.pValue.toFixed(2)})` : ''}`,
     })),
   );
-  const order = [...panels[0].scores].sort((a, b) => b.share - a.share).map((s) => s.name);
-  const y = { field: 'input', type: 'nominal', title: null, sort: order, axis: { labelLimit: 260 } };
+  const order = [...panels[0].scores].sort((a, b) => b.share - a.share).map((s) => factorTitle(s.name));
+  const y = { field: 'input', type: 'nominal', title: null, sort: order, axis: { labelLimit: 320 } };
   const x = {
     field: 'share',
     type: 'quantitative',

@@ -4,6 +4,7 @@
  * each with its bootstrap interval, and the convergence verdict under the title. One panel per
  * scenario × policy.
  */
+import { factorTitle } from '../labels.js';
 import type { GroupAnalysis, SensitivityResult } from '../explore/sensitivity.js';
 import { metricStyle } from '../metrics.js';
 import type { Chart } from './chart.js';
@@ -30,7 +31,7 @@ export function sobolChart(result: SensitivityResult, metric: string): Chart | u
       ] as const)
         rows.push({
           group: a.label,
-          factor: f.name,
+          factor: factorTitle(f.name),
           index,
           value: e.value,
           low: Number.isFinite(e.low) ? e.low : e.value,
@@ -43,7 +44,7 @@ export function sobolChart(result: SensitivityResult, metric: string): Chart | u
     return top(q) - top(p);
   });
   const colour = categoryEncoding('index', 'Index', [S1, ST], ['color', 'shape']);
-  const y = { field: 'factor', type: 'nominal', title: null, sort: order, axis: { labelLimit: 260 } };
+  const y = { field: 'factor', type: 'nominal', title: null, sort: order, axis: { labelLimit: 320 } };
   const x = (field: string) => ({
     field,
     type: 'quantitative',

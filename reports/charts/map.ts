@@ -1,7 +1,9 @@
 /**
- * Maps of the region's municipalities (CBS/PDOK boundaries) coloured by an outcome. The batch is
- * region-level, so the values come from re-running the batch's first seeds in-process
- * (aggregate/map-data.ts); the caption says so and how many runs each colour averages.
+ * Maps of the region's municipalities (CBS/PDOK boundaries) coloured by an outcome, over every run
+ * of the batch's municipalities table (or, for a batch without one, re-runs of its first seeds:
+ * aggregate/map-data.ts). The tooltip gives each municipality's n and 95% interval; the caption
+ * says where the values come from, how many runs each colour averages and the widest interval,
+ * for readers of the static image.
  */
 import type { ReportModel } from '../model.js';
 import type { Chart, ChartBuilder } from './chart.js';
@@ -31,7 +33,18 @@ function mapChart(model: ReportModel, kind: 'progress' | 'membership'): Chart {
   const when = map.progressYear === 2030 ? 'by end 2030' : 'by the end of the run';
   const field = kind === 'progress' ? 'progress' : 'memberShare';
   const legendTitle = kind === 'progress' ? ['Progress', `${when}`, '(% of target)'] : ['Member at the end', '(% of runs)'];
-  const rows = map.rows.map((r) => ({ point: r.point, code: r.code, name: r.name, progress: r.progress, memberShare: r.memberShare, runs: r.runs }));
+  const pct = (v: number) => (Number.isFinite(v) ? `${(100 * v).toFixed(1)}%` : 'n/a');
+  const range = (lo: number, hi: number) => (Number.isFinite(lo) && Number.isFinite(hi) ? `${pct(lo)} – ${pct(hi)}` : 'n/a (one run)');
+  const rows = map.rows.map((r) => ({
+    point: r.point,
+    code: r.code,
+    name: r.name,
+    progress: r.progress,
+    progressInterval: range(r.progressLow, r.progressHigh),
+    memberShare: r.memberShare,
+    memberInterval: range(r.memberLow, r.memberHigh),
+    runs: r.runs,
+  }));
   const n = order.length;
   const color: VlSpec = {
     field,
@@ -40,8 +53,16 @@ function mapChart(model: ReportModel, kind: 'progress' | 'membership'): Chart {
     scale: kind === 'progress' ? { scheme: QUANTITY_SCHEME } : { scheme: SHARE_SCHEME, domain: [0, 1] },
     legend: { format: '.0%', orient: 'right', gradientLength: 160 },
   };
-  const check = `${map.check.matched} of ${map.check.compared} re-runs reproduced the batch's progress2030`;
-  const how = `Mean over the first ${map.runsPerPoint} run${map.runsPerPoint === 1 ? '' : 's'} of each scenario, re-simulated with the batch's seeds for this map (the batch writes region-level results only; ${check}).`;
+  const runs = `${map.runsPerPoint} run${map.runsPerPoint === 1 ? '' : 's'}`;
+  const widest =
+    kind === 'progress'
+      ? `the widest 95% interval of a mean is ±${(100 * map.widest.progress).toFixed(1)} points`
+      : `the widest 95% interval (Wilson) of a share is ±${(100 * map.widest.memberShare).toFixed(1)} points`;
+  const source =
+    map.source === 'table'
+      ? `Over all ${runs} of each scenario (the batch's municipalities table)`
+      : `Over the first ${runs} of each scenario, re-simulated with the batch's seeds (the batch has no municipalities table; ${map.check?.matched ?? 0} of ${map.check?.compared ?? 0} re-runs reproduced its progress2030)`;
+  const how = `${source}; ${widest}. Hover a municipality for its n and interval.`;
   const panels = `${model.set.sweepNames.length ? ' Each panel is the first sweep point of its scenario.' : ''}${n < model.set.scenarios.length ? ` Only the first ${n} scenarios are mapped.` : ''}`;
   const title = kind === 'progress' ? `Progress ${when} per municipality` : 'Pool membership per municipality';
   const subtitle = kind === 'progress' ? 'Dwellings made ready as a share of the municipality’s full-pace target' : 'Share of runs in which the municipality is a pool member at the end';
@@ -75,9 +96,11 @@ function mapChart(model: ReportModel, kind: 'progress' | 'membership'): Chart {
             tooltip: [
               { field: 'name', title: 'Municipality' },
               { field: 'code', title: 'Code' },
-              { field: 'progress', title: `Progress ${when}`, format: '.1%' },
-              { field: 'memberShare', title: 'Member at the end (share of runs)', format: '.0%' },
-              { field: 'runs', title: 'Runs' },
+              { field: 'progress', title: `Progress ${when} (mean)`, format: '.1%' },
+              { field: 'progressInterval', title: 'Progress: 95% interval of the mean' },
+              { field: 'memberShare', title: 'Member at the end (share of runs)', format: '.1%' },
+              { field: 'memberInterval', title: 'Member share: 95% interval (Wilson)' },
+              { field: 'runs', title: 'Runs (n)' },
             ],
           },
         })),

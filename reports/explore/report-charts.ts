@@ -4,7 +4,8 @@
  * charts of the key metrics and, when `regiosim discover` has been run with its default --out, the
  * discovery charts, re-made from the options it recorded.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readJsonFile } from '../../store/read.js';
 import { join } from 'node:path';
 import { hasDesign } from '../../scenarios/design-files.js';
 import type { Chart } from '../charts/chart.js';
@@ -28,7 +29,7 @@ export function designReportCharts(
   ];
   const saved = join(batchDir, 'discover', 'discover.json');
   if (existsSync(saved)) {
-    const previous = JSON.parse(readFileSync(saved, 'utf8')) as Pick<DiscoverResult, 'options'>;
+    const previous = readJsonFile(saved) as Pick<DiscoverResult, 'options'>;
     charts.push(...discoverCharts(discover(data, previous.options)));
     notes.push(
       `The scenario discovery charts repeat regiosim discover's last run on this folder ("${previous.options.where}").`,

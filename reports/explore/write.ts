@@ -3,8 +3,8 @@
  * precision) and everything in one JSON file, and the charts as Vega-Lite spec, SVG and PNG
  * (validated against the official schema first, reports/write/charts.ts).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { OutputFolder } from '../../store/output-folder.js';
+import { writeAtomic } from '../../store/write.js';
 import type { Chart } from '../charts/chart.js';
 import { morrisChart } from '../charts/explore-morris.js';
 import { primBoxChart, primTradeoffChart } from '../charts/explore-prim.js';
@@ -227,24 +227,41 @@ export function discoverCharts(r: DiscoverResult): Chart[] {
   return [primTradeoffChart(r), primBoxChart(r), ...(scores ? [scores] : [])];
 }
 
-/** Writes tables (CSV), one JSON file with everything and the charts; returns the paths. */
+/**
+ * Writes tables (CSV), one JSON file with everything and the charts into the output folder of
+ * `kind` (claimed and locked here: store/output-folder.ts), each file atomically, the JSON file
+ * last; files of an earlier analysis in the folder that this one does not write go at the end.
+ * Returns the paths.
+ */
 export async function writeExploreOutput(
   outDir: string,
-  jsonName: string,
+  kind: 'sensitivity' | 'discover',
   result: unknown,
   tables: Record<string, { rows: Row[]; columns: string[] }>,
   charts: readonly Chart[],
   log: (m: string) => void = () => {},
 ): Promise<{ json: string; tables: string[]; charts: WrittenChart[] }> {
-  mkdirSync(join(outDir, 'tables'), { recursive: true });
-  const files: string[] = [];
-  for (const [name, t] of Object.entries(tables)) {
-    const file = join(outDir, 'tables', `${name}.csv`);
-    writeFileSync(file, toCsv(t.rows, t.columns));
-    files.push(file);
+  const jsonName = `${kind}.json`;
+  // Every file is known before the first is written: a file of the user's is refused before anything changes.
+  const planned = [
+    jsonName,
+    ...Object.keys(tables).map((name) => `tables/${name}.csv`),
+    ...charts.flatMap((c) => ['vl.json', 'svg', 'png'].map((ext) => `charts/${c.name}.${ext}`)),
+  ];
+  const folder = OutputFolder.claim(outDir, kind, planned, kind);
+  try {
+    const files: string[] = [];
+    for (const [name, t] of Object.entries(tables)) {
+      const file = folder.path(`tables/${name}.csv`);
+      writeAtomic(file, toCsv(t.rows, t.columns));
+      files.push(file);
+    }
+    const written = await writeCharts(charts, 'charts', log, folder);
+    const json = folder.path(jsonName);
+    writeAtomic(json, jsonText(result));
+    folder.removeStale();
+    return { json, tables: files, charts: written };
+  } finally {
+    folder.release();
   }
-  const json = join(outDir, jsonName);
-  writeFileSync(json, jsonText(result));
-  const written = await writeCharts(charts, join(outDir, 'charts'), log);
-  return { json, tables: files, charts: written };
 }

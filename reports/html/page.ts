@@ -6,9 +6,10 @@
  * a chart that fails logs to the console and is counted in data-chart-errors.
  */
 import { relative } from 'node:path';
-import { PROPORTIONS } from '../aggregate/proportions.js';
+import { estimate, isShareOutcome, reportOutcomes } from '../aggregate/estimates.js';
+import { factorTitle, formatFactorValue } from '../labels.js';
 import type { WrittenChart } from '../write/charts.js';
-import { axisTitle, KEY_METRICS, metricStyle } from '../metrics.js';
+import { metricStyle } from '../metrics.js';
 import type { ReportModel } from '../model.js';
 import { browserBundles } from './bundles.js';
 import { escapeHtml as h, formatDifference, formatValue, withInterval } from './format.js';
@@ -24,7 +25,10 @@ table { border-collapse: collapse; font-size: 13px; margin: 8px 0 4px; }
 th, td { border-bottom: 1px solid #ddd; padding: 4px 10px; text-align: right; vertical-align: top; white-space: nowrap; }
 th:first-child, td:first-child { text-align: left; white-space: normal; min-width: 220px; }
 thead th { border-bottom: 2px solid #888; white-space: normal; max-width: 180px; }
-.ci { color: #555; } .nd { color: #666; font-style: italic; }
+.ci { color: #555; } .nd { color: #666; font-style: italic; } .unit { color: #555; font-weight: normal; font-size: 12px; }
+h3 { font-size: 16px; margin: 20px 0 4px; }
+table.changes td, table.changes th { text-align: left; white-space: normal; } table.changes td:first-child { font-weight: bold; }
+td.nd { white-space: normal; max-width: 150px; } .ci { white-space: nowrap; }
 figure { margin: 16px 0 32px; } figcaption { font-size: 14px; margin-bottom: 8px; max-width: 900px; }
 .files { font-size: 13px; }
 .chart { overflow-x: auto; }
@@ -37,7 +41,7 @@ function facts(model: ReportModel): string {
     ['Description', i.description || '–'],
     ['Scenarios', model.set.scenarioLabels.join('; ')],
     ['Baseline', model.set.scenarioLabels[model.set.scenarios.indexOf(model.set.baseline)] ?? i.baseline],
-    ...(model.set.sweepNames.length ? ([['Swept', model.set.sweepNames.join(', ')]] as Array<[string, string]>) : []),
+    ...(model.set.sweepNames.length ? ([['Swept', sweptText(model)]] as Array<[string, string]>) : []),
     ['Runs', `${model.runsOk} ok${model.runsFailed ? `, ${model.runsFailed} failed` : ''}: ${i.points.length} point${i.points.length === 1 ? '' : 's'} × ${i.replicates} replicates (replicate i has the same seed at every point)`],
     ['Master seed', String(i.masterSeed)],
     [
@@ -55,57 +59,113 @@ function facts(model: ReportModel): string {
   return `<dl class="facts">${rows.map(([k, v]) => `<dt>${h(k)}</dt><dd>${h(v)}</dd>`).join('')}</dl>`;
 }
 
-function keyMetrics(model: ReportModel): string[] {
-  return KEY_METRICS.filter((m) => model.summary.some((r) => r.metric === m && r.n > 0));
+/** Outcomes in tables of at most this many columns, so no table hides columns behind a scroll bar. */
+const COLUMNS_PER_TABLE = 5;
+
+/** The outcomes in groups for tables: the pool's first, then progress, staff and cost; each at most COLUMNS_PER_TABLE wide. */
+function outcomeGroups(metrics: readonly string[]): Array<{ title: string; metrics: string[] }> {
+  const pool = metrics.filter((m) => /pool|member/i.test(m));
+  const other = metrics.filter((m) => !pool.includes(m));
+  const groups: Array<{ title: string; metrics: string[] }> = [];
+  for (const [title, list] of [
+    ['The pool', pool],
+    ['Progress, staff and cost', other],
+  ] as const)
+    for (let i = 0; i < list.length; i += COLUMNS_PER_TABLE) groups.push({ title, metrics: list.slice(i, i + COLUMNS_PER_TABLE) });
+  return groups;
+}
+
+const header = (m: string) => {
+  const s = metricStyle(m);
+  return `<th>${h(s.label)}<br><span class="unit">${h(s.unit)}${isShareOutcome(m) ? ', 95% Wilson interval' : ''}</span></th>`;
+};
+
+function estimateCell(model: ReportModel, point: string, metric: string): string {
+  const e = estimate(model, point, metric);
+  if (!e) return '<td>–</td>';
+  const counts = e.method === 'wilson' ? `<br><span class="ci">${e.successes} of ${e.n} ${e.of}</span>` : '';
+  return `<td>${withInterval(formatValue(metric, e.value), formatValue(metric, e.ciLow), formatValue(metric, e.ciHigh))}${counts}</td>`;
 }
 
 function outcomeTable(model: ReportModel): string {
-  const metrics = keyMetrics(model);
-  const measures = Object.keys(PROPORTIONS) as Array<keyof typeof PROPORTIONS>;
-  const head = `<tr><th>Scenario</th><th>Runs</th>${metrics.map((m) => `<th>${h(axisTitle(m))}</th>`).join('')}${measures.map((k) => `<th>${h(PROPORTIONS[k])}</th>`).join('')}</tr>`;
-  const body = model.set.points
-    .map((p) => {
-      const cells = metrics.map((m) => {
-        const r = model.summary.find((s) => s.point === p.id && s.metric === m);
-        if (!r || r.n === 0) return '<td>–</td>';
-        const cut = (v: number) => (metricStyle(m).bounded && Number.isFinite(v) ? Math.min(1, Math.max(0, v)) : v);
-        return `<td>${withInterval(formatValue(m, r.mean), formatValue(m, cut(r.ciLow)), formatValue(m, cut(r.ciHigh)))}</td>`;
-      });
-      const props = measures.map((k) => {
-        const r = model.proportions.find((s) => s.point === p.id && s.measure === k);
-        if (!r || r.n === 0) return '<td>–</td>';
-        const pc = (v: number) => `${(v * 100).toFixed(1)}%`;
-        return `<td>${withInterval(pc(r.share), pc(r.ciLow), pc(r.ciHigh))}<br><span class="ci">${r.successes} of ${r.n}</span></td>`;
-      });
-      const runs = model.runs.points[p.index].replicates.length;
-      return `<tr><td>${h(p.label)}</td><td>${runs}</td>${cells.join('')}${props.join('')}</tr>`;
-    })
-    .join('\n');
-  return `<div class="scroll"><table><thead>${head}</thead><tbody>${body}</tbody></table></div>
-<p class="files">Mean over runs with its 95% confidence interval (Student t; intervals of shares are cut to 0–100%). Shares of runs, pools and municipality-runs with 95% Wilson intervals; the interval for members counts every municipality-run as a separate draw, so it is too narrow when municipalities join together (the run-level interval of “Pool members at the end” does not have that problem). Every metric, with sd, median and quantiles: <a href="tables/summary.csv">summary.csv</a>, <a href="tables/proportions.csv">proportions.csv</a>.</p>`;
+  const metrics = reportOutcomes(model);
+  const tables = outcomeGroups(metrics).map((g) => {
+    const head = `<tr><th>Scenario</th><th>Runs</th>${g.metrics.map(header).join('')}</tr>`;
+    const body = model.set.points
+      .map((p) => {
+        const runs = model.runs.points[p.index].replicates.length;
+        return `<tr><td>${h(p.label)}</td><td>${runs}</td>${g.metrics.map((m) => estimateCell(model, p.id, m)).join('')}</tr>`;
+      })
+      .join('\n');
+    return `<h3>${h(g.title)}</h3>\n<table><thead>${head}</thead><tbody>${body}</tbody></table>`;
+  });
+  return `${tables.join('\n')}
+<p class="files">One estimate and one 95% interval per outcome. Shares of counts (pool founded: of the runs; pool survives: of the pools founded) with the Wilson interval and the counts under it; every other outcome as the mean over runs with its Student-t interval (intervals of shares cut to 0–100%). Pool membership is the run-level mean of the share of municipalities that are members at the end. Every metric, with sd, median and quantiles: <a href="tables/summary.csv">summary.csv</a>, <a href="tables/proportions.csv">proportions.csv</a>.</p>`;
 }
 
 function pairedTable(model: ReportModel): string {
   if (model.paired.length === 0) return '<p>Only one scenario: there is nothing to compare with the baseline.</p>';
-  const metrics = keyMetrics(model);
+  const metrics = reportOutcomes(model).filter((m) => model.paired.some((r) => r.metric === m));
   const baseline = model.set.scenarioLabels[model.set.scenarios.indexOf(model.set.baseline)];
-  const head = `<tr><th>Scenario − ${h(baseline)}</th><th>Pairs</th>${metrics.map((m) => `<th>${h(metricStyle(m).label)}</th>`).join('')}</tr>`;
-  const body = model.set.points
-    .filter((p) => !p.isBaseline)
-    .map((p) => {
-      const rows = model.paired.filter((r) => r.point === p.id);
-      if (rows.length === 0) return '';
-      const cells = metrics.map((m) => {
-        const r = rows.find((x) => x.metric === m);
-        if (!r || r.pairs < 2) return '<td>–</td>';
-        const text = withInterval(formatDifference(m, r.mean), formatDifference(m, r.ciLow), formatDifference(m, r.ciHigh));
-        return r.distinguishable ? `<td>${text}</td>` : `<td class="nd" title="not distinguishable from zero">${text}<br>not distinguishable from zero</td>`;
-      });
-      return `<tr><td>${h(p.label)}</td><td>${rows[0].pairs}</td>${cells.join('')}</tr>`;
-    })
+  const points = model.set.points.filter((p) => !p.isBaseline && model.paired.some((r) => r.point === p.id));
+  const tables = outcomeGroups(metrics).map((g) => {
+    const head = `<tr><th>Scenario − ${h(baseline)}</th><th>Pairs</th>${g.metrics
+      .map((m) => `<th>${h(metricStyle(m).label)}<br><span class="unit">${metricStyle(m).share ? 'percentage points' : h(metricStyle(m).unit)}</span></th>`)
+      .join('')}</tr>`;
+    const body = points
+      .map((p) => {
+        const rows = model.paired.filter((r) => r.point === p.id);
+        const cells = g.metrics.map((m) => {
+          const r = rows.find((x) => x.metric === m);
+          if (!r || r.pairs < 2) return '<td>–</td>';
+          const text = withInterval(formatDifference(m, r.mean), formatDifference(m, r.ciLow), formatDifference(m, r.ciHigh));
+          const mark = r.method === 'newcombe' ? '<sup title="Newcombe\'s paired interval of two shares">N</sup>' : '';
+          return r.distinguishable ? `<td>${text}${mark}</td>` : `<td class="nd" title="not distinguishable from zero">${text}${mark}<br>not distinguishable from zero</td>`;
+        });
+        return `<tr><td>${h(p.label)}</td><td>${rows[0].pairs}</td>${cells.join('')}</tr>`;
+      })
+      .join('\n');
+    return `<h3>${h(g.title)}</h3>\n<table><thead>${head}</thead><tbody>${body}</tbody></table>`;
+  });
+  return `${tables.join('\n')}
+<p class="files">Mean of the run-by-run differences from the baseline at the same sweep point (replicate i of both has the same seed, so the noise they share cancels), with its 95% interval: Student t of the differences, or (marked N) Newcombe's paired interval of two shares for outcomes that are 0 or 1 in every pair; pp = percentage points. “Not distinguishable from zero”: the interval contains zero; more runs may or may not show a difference. All metrics: <a href="tables/paired-differences.csv">paired-differences.csv</a>.</p>`;
+}
+
+/** The table that opens the report: what each scenario changes against the baseline. */
+function changesSection(model: ReportModel): string {
+  const head = '<h2>What each scenario changes against the baseline</h2>';
+  const c = model.changes;
+  if (!c) return `${head}\n<p class="notes">This table needs the scenario inputs, which ${h(model.changesMissing ?? 'could not be rebuilt')}.</p>`;
+  const intro = `<p><strong>Baseline: ${h(c.baselineLabel)}</strong>: ${h(c.baselineSummary)}.${
+    model.set.sweepNames.length ? ` Every scenario is run at every sweep point (${h(sweptText(model))}); the table compares them at the same sweep values.` : ''
+  }</p>`;
+  if (model.set.scenarios.length < 2) return `${head}\n${intro}\n<p>The batch has one scenario: nothing to compare.</p>`;
+  const byScenario = new Map<string, typeof c.rows>();
+  for (const r of c.rows) byScenario.set(r.scenarioLabel, [...(byScenario.get(r.scenarioLabel) ?? []), r]);
+  const body = [...byScenario.entries()]
+    .map(([label, rows]) =>
+      rows
+        .map(
+          (r, i) =>
+            `<tr>${i === 0 ? `<td rowspan="${rows.length}">${h(label)}</td>` : ''}<td title="${h(r.description)}">${h(r.label)}${r.kind === 'lever' || r.kind === 'parameter' ? ` <span class="unit">(${r.kind})</span>` : ''}</td><td>${h(r.baseline)}</td><td>${r.kind === 'none' ? h(r.description) : `<strong>${h(r.value)}</strong>`}</td></tr>`,
+        )
+        .join('\n'),
+    )
     .join('\n');
-  return `<div class="scroll"><table><thead>${head}</thead><tbody>${body}</tbody></table></div>
-<p class="files">Mean of the run-by-run differences from the baseline at the same sweep point (replicate i of both has the same seed, so the noise they share cancels), with its 95% confidence interval; pp = percentage points. “Not distinguishable from zero”: the interval contains zero; more runs may or may not show a difference. All metrics: <a href="tables/paired-differences.csv">paired-differences.csv</a>.</p>`;
+  return `${head}
+${intro}
+<table class="changes"><thead><tr><th>Scenario</th><th>What it changes</th><th>Baseline</th><th>This scenario</th></tr></thead><tbody>${body}</tbody></table>
+<p class="files">Levers are the region's policy choices, parameters the uncertainties (XLRM); their meanings, ranges and sources are in the lever and parameter tables of docs/ODD.md, section 9 (hover a name for its description).</p>`;
+}
+
+/** "Labour scarcity: low, medium, high, extreme; Initial pool staff (staff): 2, 4" */
+function sweptText(model: ReportModel): string {
+  return model.set.sweepNames
+    .map((k) => {
+      const values = [...new Set(model.set.points.filter((p) => p.sweep[k] !== undefined).map((p) => formatFactorValue(k, p.sweep[k])))];
+      return `${factorTitle(k)}: ${values.join(', ')}`;
+    })
+    .join('; ');
 }
 
 function chartSection(chart: WrittenChart, index: number, outDir: string): string {
@@ -157,6 +217,8 @@ export function reportHtml(model: ReportModel, charts: readonly WrittenChart[], 
 </head>
 <body>
 <h1>${h(title)}</h1>
+${changesSection(model)}
+<h2>The batch</h2>
 ${facts(model)}
 ${notes}
 <h2>Outcomes per scenario</h2>

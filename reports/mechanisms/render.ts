@@ -64,6 +64,9 @@ function intro(d: DocumentInput): string {
   booleans: the other value), all else at the base scenario's values${d.screen ? `, on ${d.screen.seeds} seeds (master seed ${d.screen.masterSeed}) and the base scenarios ${d.screen.bases.map((b) => `\`${b}\``).join(' and ')}` : ''}.
   Outcomes: ${outcomes.map((o) => `\`${o}\` (${outcomeDescription(o)})`).join('; ') || 'none'}; plus the outcome the
   factor exists for (\`docs/mechanisms/screen-outcomes.yaml\`, or the registry's \`screenOutcome\`).
+  A factor that can act only under settings the bases lack (a lever value, a rate, a history) is screened
+  in its **context** (\`docs/mechanisms/screen-contexts.yaml\`): the context's settings are applied to each
+  base and the factor's runs are compared with that context base; the tables name the context.
   The **standardised effect** is the difference divided by the outcome's sd over all screen runs on that base.
   **INERT**: no contrast of the factor (any end, base or outcome) is distinguishable. With many contrasts per
   factor, about 5% of the contrasts of a factor with no real effect come out distinguishable by chance; a
@@ -151,6 +154,7 @@ function screenSection(part: ScreenPart): string {
         'factor',
         'kind · group',
         'range',
+        'context',
         'largest effect at (setting · base · outcome)',
         'effect [95% CI]',
         'std. effect',
@@ -163,6 +167,7 @@ function screenSection(part: ScreenPart): string {
           f.factor.name,
           kindGroup(f),
           f.factor.range,
+          f.context ?? '—',
           where(l),
           effect(l.contrast),
           num(l.standardised),
@@ -178,15 +183,16 @@ function screenSection(part: ScreenPart): string {
   if (inert.length === 0) out.push('None.', '');
   else
     out.push(
-      'No outcome moves beyond its paired 95% interval at either end on either base scenario. Issue 11: remove',
-      'each, or say in `docs/mechanisms/kept-inert.yaml` (and the ODD) why it stays.',
+      'No outcome moves beyond its paired 95% interval at either end on either base scenario (in its context, if',
+      'it has one). Issue 11: remove each, or say in `docs/mechanisms/kept-inert.yaml` (and the ODD) why it stays.',
       '',
       table(
-        ['factor', 'kind · group', 'range', 'runs identical to the base', 'why it stays'],
+        ['factor', 'kind · group', 'range', 'context', 'runs identical to the base', 'why it stays'],
         inert.map((f) => [
           f.factor.name,
           kindGroup(f),
           f.factor.range,
+          f.context ?? '—',
           f.identical ? 'yes' : 'no',
           part.keptInert[f.factor.name] ?? '—',
         ]),

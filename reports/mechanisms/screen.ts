@@ -2,11 +2,13 @@
  * Part (b): the one-at-a-time screen. Every factor is set to each of its settings on each base
  * scenario, all else at the base's values, and run on the same seeds as the base; each outcome's
  * paired difference from the base gets a 95% interval. A factor none of whose contrasts excludes 0
- * (every setting, base and outcome) is INERT.
+ * (every setting, base and outcome) is INERT. A factor with a screening context (contexts.ts) is run
+ * on each base with the context applied and compared with that context base.
  */
 import { sampleStandardDeviation } from 'simple-statistics';
 import { checkModelInput, type ModelInput } from '../../sim/model-input.js';
 import { type Contrast, compare } from './compare.js';
+import { applyContext, type ScreenContext } from './contexts.js';
 import { type Factor, type FactorValue, settingLabel, settingsFor, withFactor } from './factors.js';
 import { type Cell, firstError, outcomeValues, type RunOptions, runCells } from './runner.js';
 import type { RunMeasures } from './run-cell.js';
@@ -22,11 +24,15 @@ export interface ScreenOptions extends RunOptions {
   outcomes: readonly string[];
   /** The outcome a factor exists for, if any (added to its rows when not already measured). */
   ownOutcome?: (f: Factor) => string | undefined;
+  /** The settings under which the factor can act at all, if the bases lack them. */
+  contextOf?: (f: Factor) => ScreenContext | undefined;
 }
 
 export interface ScreenRow {
   base: string;
   factor: string;
+  /** The screening context's label, if the factor has one. */
+  context?: string;
   kind: Factor['kind'];
   group: string;
   setting: string;
@@ -41,6 +47,8 @@ export interface ScreenRow {
 
 export interface FactorResult {
   factor: Factor;
+  /** The screening context's label, if any. */
+  context?: string;
   /** The outcome the factor exists for, as declared (it may be one measured for every factor). */
   ownOutcome?: string;
   rows: ScreenRow[];
@@ -58,11 +66,15 @@ export interface FactorResult {
 interface Planned {
   factor: Factor;
   base: ScreenBase;
+  /** The cell the factor's runs are compared with: the base, or the base in the factor's context. */
+  reference: string;
+  context?: string;
   value: FactorValue;
   key: string;
 }
 
-const baseKey = (b: ScreenBase) => `base::${b.name}`;
+const baseKey = (b: ScreenBase, context?: ScreenContext) =>
+  context ? `base::${b.name}::${context.label}` : `base::${b.name}`;
 
 export async function runScreen(
   bases: readonly ScreenBase[],
@@ -74,9 +86,16 @@ export async function runScreen(
   const cells: Cell[] = bases.map((b) => ({ key: baseKey(b), input: b.input, seeds: options.seeds }));
   for (const factor of factors) {
     invalid.set(factor, []);
+    const context = options.contextOf?.(factor);
     for (const base of bases) {
-      for (const value of settingsFor(base.input, factor)) {
-        const input = withFactor(base.input, factor, value);
+      const reference = baseKey(base, context);
+      const start = context ? applyContext(base.input, context) : base.input;
+      if (context && !cells.some((c) => c.key === reference)) {
+        checkModelInput(start);
+        cells.push({ key: reference, input: start, seeds: options.seeds });
+      }
+      for (const value of settingsFor(start, factor)) {
+        const input = withFactor(start, factor, value);
         const setting = settingLabel(value);
         try {
           checkModelInput(input);
@@ -84,8 +103,9 @@ export async function runScreen(
           invalid.get(factor)?.push({ base: base.name, setting, reason: (e as Error).message.split('\n')[0] });
           continue;
         }
-        const key = `${base.name}::${factor.kind}:${factor.name}=${setting}`;
-        planned.push({ factor, base, value, key });
+        const where = context ? `${base.name}::[${context.label}]` : base.name;
+        const key = `${where}::${factor.kind}:${factor.name}=${setting}`;
+        planned.push({ factor, base, reference, context: context?.label, value, key });
         cells.push({ key, input, seeds: options.seeds });
       }
     }
@@ -97,7 +117,9 @@ export async function runScreen(
     const rows = planned
       .filter((p) => p.factor === factor)
       .flatMap((p) => rowsFor(p, own, results, scale, options.outcomes));
-    return summarise(factor, options.ownOutcome?.(factor), rows, invalid.get(factor) ?? []);
+    const result = summarise(factor, options.ownOutcome?.(factor), rows, invalid.get(factor) ?? []);
+    const context = options.contextOf?.(factor)?.label;
+    return context ? { ...result, context } : result;
   });
 }
 
@@ -120,7 +142,9 @@ function scales(
   ]);
   const out = new Map<string, number>();
   for (const base of bases) {
-    const mine = cells.filter((c) => c.key === baseKey(base) || c.key.startsWith(`${base.name}::`));
+    // The base, its contexts and every factor run on it.
+    const own = [baseKey(base), `${baseKey(base)}::`, `${base.name}::`];
+    const mine = cells.filter((c) => c.key === own[0] || c.key.startsWith(own[1]) || c.key.startsWith(own[2]));
     for (const outcome of outcomes) {
       const values = mine.flatMap((c) => outcomeValues(results.get(c.key) ?? [], outcome)).filter(Number.isFinite);
       out.set(`${base.name}|${outcome}`, values.length > 1 ? sampleStandardDeviation(values) : Number.NaN);
@@ -136,7 +160,7 @@ function rowsFor(
   scale: ReadonlyMap<string, number>,
   outcomes: readonly string[],
 ): ScreenRow[] {
-  const baseRuns = results.get(baseKey(p.base)) ?? [];
+  const baseRuns = results.get(p.reference) ?? [];
   const runs = results.get(p.key) ?? [];
   const error = firstError(runs) ?? firstError(baseRuns);
   const measured: Array<[string, ScreenRow['role']]> = [...outcomes.map((o) => [o, 'all'] as [string, 'all'])];
@@ -147,6 +171,7 @@ function rowsFor(
     return {
       base: p.base.name,
       factor: p.factor.name,
+      ...(p.context ? { context: p.context } : {}),
       kind: p.factor.kind,
       group: p.factor.group,
       setting: settingLabel(p.value),

@@ -61,6 +61,7 @@ export function screenCsv(results: readonly FactorResult[]): string {
   return csv(
     [
       'base',
+      'context',
       'factor',
       'kind',
       'group',
@@ -75,6 +76,7 @@ export function screenCsv(results: readonly FactorResult[]): string {
     results.flatMap((f) =>
       f.rows.map((r) => [
         r.base,
+        r.context,
         r.factor,
         r.kind,
         r.group,
@@ -98,6 +100,7 @@ export function factorsCsv(results: readonly FactorResult[]): string {
       'kind',
       'group',
       'range',
+      'context',
       'status',
       'identical',
       'distinguishable',
@@ -113,6 +116,7 @@ export function factorsCsv(results: readonly FactorResult[]): string {
       f.factor.kind,
       f.factor.group,
       f.factor.range,
+      f.context,
       status(f),
       f.identical,
       f.distinguishable,

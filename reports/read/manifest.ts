@@ -3,9 +3,11 @@
  * report needs, checking them on the way in, so a wrong folder fails with one clear message
  * instead of an empty report.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readJsonFile } from '../../store/read.js';
 import { join, resolve } from 'node:path';
 import { holderText, LOCK_FILE, liveHolder } from '../../store/lock.js';
+import { tablePath } from '../../workers/table-lines.js';
 import { ReportError } from '../errors.js';
 
 export type SweepValue = number | string | boolean | string[];
@@ -16,12 +18,15 @@ export interface ManifestPoint {
   scenario: string;
   sweep: Record<string, SweepValue>;
   horizonMonths: number;
+  /** Municipalities in the point's input (absent in older manifests). */
+  municipalities?: number;
 }
 
 /** What a report needs to know about a batch. */
 export interface BatchInfo {
   dir: string;
-  files: { runs: string; series: string; manifest: string };
+  /** The tables: CSV, or Parquet where a `--format parquet` batch has no CSV copy. */
+  files: { runs: string; series: string; municipalities: string; manifest: string };
   version: string;
   commit: string;
   name: string;
@@ -32,6 +37,8 @@ export interface BatchInfo {
   status: string;
   counts: { total: number; done: number; ok: number; failed: number };
   seriesMode: 'yearly' | 'monthly' | 'none';
+  /** Per-municipality tables ('none' for batches made before them). */
+  municipalitiesMode: 'end' | 'yearly' | 'none';
   points: ManifestPoint[];
   /** The command's arguments (to rebuild the scenario inputs for the map). */
   arguments: Record<string, unknown>;
@@ -54,7 +61,12 @@ function need<T>(value: T | undefined | null, what: string, path: string): T {
 export function readBatchInfo(batchDir: string): BatchInfo {
   const dir = resolve(batchDir);
   if (!existsSync(dir)) throw new ReportError(`${batchDir}: no such folder`);
-  const files = { runs: join(dir, 'runs.csv'), series: join(dir, 'series.csv'), manifest: join(dir, 'manifest.json') };
+  const files = {
+    runs: join(dir, 'runs.csv'),
+    series: tablePath(join(dir, 'series.csv')),
+    municipalities: tablePath(join(dir, 'municipalities.csv')),
+    manifest: join(dir, 'manifest.json'),
+  };
   if (!existsSync(files.manifest))
     throw new ReportError(
       existsSync(files.runs)
@@ -62,14 +74,10 @@ export function readBatchInfo(batchDir: string): BatchInfo {
         : `${batchDir}: no manifest.json; expected a batch folder written by regiosim batch or compare`,
     );
   if (!existsSync(files.runs)) throw new ReportError(`${batchDir}: no runs.csv; expected a batch folder written by regiosim batch`);
-  let m: Record<string, unknown>;
-  try {
-    m = JSON.parse(readFileSync(files.manifest, 'utf8'));
-  } catch (e) {
-    throw new ReportError(`${files.manifest}: not valid JSON (${(e as Error).message})`);
-  }
-  if (m.tool !== 'regiosim' || m.command === undefined)
-    throw new ReportError(`${files.manifest}: not a regiosim manifest (tool: ${JSON.stringify(m.tool)})`);
+  // Read safely: the folder may hold a FIFO or a link to a secret (store/read.ts); nothing is quoted.
+  const m = readJsonFile(files.manifest) as Record<string, unknown> | null;
+  if (!m || typeof m !== 'object' || Array.isArray(m) || m.tool !== 'regiosim' || m.command === undefined)
+    throw new ReportError(`${files.manifest}: not a regiosim manifest`);
   const plan = need(m.plan as Record<string, unknown> | undefined, 'the "plan" section', files.manifest);
   const counts = need(m.counts as BatchInfo['counts'] | undefined, '"counts"', files.manifest);
   const points = need(plan.points as ManifestPoint[] | undefined, '"plan.points"', files.manifest);
@@ -88,6 +96,7 @@ export function readBatchInfo(batchDir: string): BatchInfo {
     status: String(m.status ?? 'unknown'),
     counts,
     seriesMode: mode === 'yearly' || mode === 'monthly' ? mode : 'none',
+    municipalitiesMode: m.municipalities === 'end' || m.municipalities === 'yearly' ? m.municipalities : 'none',
     points,
     arguments: (m.arguments as Record<string, unknown>) ?? {},
     inputs: (m.inputs as BatchInfo['inputs']) ?? [],

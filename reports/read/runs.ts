@@ -31,6 +31,8 @@ export interface RunsData {
   rows: number;
   /** The ok runs with the series lines each must have (checked by readSeries). */
   series: SeriesCheck;
+  /** The ok runs with the municipalities.csv rows each must have (checked by the map's reader). */
+  municipalities: SeriesCheck;
   /** Set when the batch is unfinished: what the report covers, for the notes. */
   partial?: string;
 }
@@ -60,6 +62,8 @@ export function readRuns(info: BatchInfo): RunsData {
   let rules = { columns: [] as string[], pointIds: info.points.map((p) => p.id), replicates: info.replicates };
   const series = new SeriesCheck(true);
   const seriesLines = info.points.map((p) => seriesLinesPerRun(p.horizonMonths ?? 0, info.seriesMode));
+  const municipalities = new SeriesCheck(true, 'municipality');
+  const municipalityRows = info.points.map((p) => (info.municipalitiesMode === 'none' ? 0 : (p.municipalities ?? 0)));
 
   const complete = forEachLine(path, (line) => {
     lineNo++;
@@ -98,7 +102,10 @@ export function readRuns(info: BatchInfo): RunsData {
     runReplicate[run] = replicate;
     rows++;
     const p = points[index];
-    if (cells[col.status] === 'ok') series.expect(run, seriesLines[index]);
+    if (cells[col.status] === 'ok') {
+      series.expect(run, seriesLines[index]);
+      municipalities.expect(run, municipalityRows[index]);
+    }
     if (cells[col.status] !== 'ok') {
       p.failed++;
       if (p.failures.length < 5)
@@ -111,7 +118,7 @@ export function readRuns(info: BatchInfo): RunsData {
   });
   if (lineNo === 0) throw new ReportError(`${path}: empty file (no header)`);
   const partial = checkCount(info, path, rows, complete < statSync(path).size, points);
-  return { metricNames, points, runPoint, runReplicate, rows, series, partial };
+  return { metricNames, points, runPoint, runReplicate, rows, series, municipalities, partial };
 }
 
 /**

@@ -1,12 +1,14 @@
 /**
- * Streams series.csv (`run,month,variable,value`, one row per run, month and variable) and folds
+ * Streams series.csv (`run,scope,area,month,year,variable,value`, workers/series.ts) and folds the
+ * region rows (one per run, month and variable)
  * each row into its point's running moments at once, so memory grows with points × variables ×
  * months, not with runs. For the quantile bands it also keeps the values of the first `keep`
  * replicates of every point (replicates are independent draws, so the first ones are a fair sample);
  * when a point has no more replicates than that, the band is exact.
  */
 import { existsSync, statSync } from 'node:fs';
-import { forEachLine } from '../../workers/csv-lines.js';
+import { SERIES_HEADER } from '../../workers/series.js';
+import { forEachTableLine } from '../../workers/table-lines.js';
 import { RunningMoments } from '../stats/running.js';
 import { ReportError } from '../errors.js';
 import { parseCell } from './number.js';
@@ -48,20 +50,26 @@ export function readSeries(
   const data: SeriesData = { variables: [...variables], keep, cells, rows: 0, skipped: 0 };
   if (!existsSync(path)) return data;
   let lineNo = 0;
-  const complete = forEachLine(path, (line) => {
+  const complete = forEachTableLine(path, (line) => {
     lineNo++;
     if (lineNo === 1) {
-      if (line !== 'run,month,variable,value') throw new ReportError(`${path}: header is not run,month,variable,value`);
+      if (`${line}\n` !== SERIES_HEADER) throw new ReportError(`${path}: header is not ${SERIES_HEADER.trim()}`);
       return;
     }
     const problem = runs.series.line(line, growing);
     if (problem) throw new ReportError(`${path} line ${lineNo}: ${problem}; the file was edited or damaged`);
-    // Fields hold no commas (run and month are integers, variable a name), so indexOf beats a CSV split.
+    // Fields hold no commas (numbers, names and codes), so indexOf beats a CSV split.
+    // run,scope,area,month,year,variable,value: a..f are the commas after each field.
     const a = line.indexOf(',');
     const b = line.indexOf(',', a + 1);
     const c = line.indexOf(',', b + 1);
-    if (c < 0) return;
-    const variable = line.slice(b + 1, c);
+    const d = line.indexOf(',', c + 1);
+    const e = line.indexOf(',', d + 1);
+    const f = line.indexOf(',', e + 1);
+    if (f < 0) return;
+    // Region rows only: the bands are of the whole region (a batch may also hold other scopes).
+    if (line.slice(a + 1, b) !== 'region') return;
+    const variable = line.slice(e + 1, f);
     if (!wanted.has(variable)) return;
     const run = Number(line.slice(0, a));
     const point = run < runs.runPoint.length ? runs.runPoint[run] : -1;
@@ -69,8 +77,8 @@ export function readSeries(
       data.skipped++;
       return;
     }
-    const month = Number(line.slice(a + 1, b));
-    const value = parseCell(line.slice(c + 1));
+    const month = Number(line.slice(c + 1, d));
+    const value = parseCell(line.slice(f + 1));
     const byMonth = cells[point].get(variable)!;
     let cell = byMonth.get(month);
     if (!cell) {

@@ -3,7 +3,7 @@
  * supplement), SVG and PNG. Every spec is checked against the official schema first, so a broken
  * spec stops the report with a readable message instead of an empty or wrong picture.
  */
-import { mkdirSync } from 'node:fs';
+import { makeDir } from '../../store/dirs.js';
 import { join } from 'node:path';
 import type { OutputFolder } from '../../store/output-folder.js';
 import { writeAtomic } from '../../store/write.js';
@@ -23,7 +23,7 @@ export async function writeCharts(
   folder?: OutputFolder,
 ): Promise<WrittenChart[]> {
   const at = (name: string) => (folder ? folder.path(`${dir}/${name}`) : join(dir, name));
-  if (!folder) mkdirSync(dir, { recursive: true });
+  if (!folder) makeDir(dir);
   const written: WrittenChart[] = [];
   for (const chart of charts) {
     assertValidSpec(chart.name, chart.spec);

@@ -3,7 +3,7 @@
  * as they are: NA for missing, full precision) and statistics.json with all of them, so numbers
  * quoted from the report can be checked and reused without re-running anything.
  */
-import { mkdirSync } from 'node:fs';
+import { makeDir } from '../../store/dirs.js';
 import { join } from 'node:path';
 import type { OutputFolder } from '../../store/output-folder.js';
 import { writeAtomic } from '../../store/write.js';
@@ -32,8 +32,8 @@ export function tables(model: ReportModel): Record<string, { rows: Row[]; column
   return {
     summary: {
       rows: model.summary as unknown as Row[],
-      columns: ['point', 'scenario', 'sweep', 'metric', ...DESCRIBE],
-      about: 'every summary metric per point: runs, missing values, mean, sd, median, 5/25/75/95% quantiles, 95% t-interval of the mean',
+      columns: ['point', 'scenario', 'sweep', 'metric', ...DESCRIBE, 'interval'],
+      about: 'every summary metric per point: runs, missing values, mean, sd, median, 5/25/75/95% quantiles, 95% t-interval of the mean (interval t); a share of counts has its Wilson interval in proportions.csv instead (ciLow, ciHigh NA)',
     },
     proportions: {
       rows: model.proportions as unknown as Row[],
@@ -44,8 +44,8 @@ export function tables(model: ReportModel): Record<string, { rows: Row[]; column
     },
     'paired-differences': {
       rows: model.paired as unknown as Row[],
-      columns: ['point', 'scenario', 'sweep', 'baselinePoint', 'metric', 'pairs', 'mean', 'sd', 'ciLow', 'ciHigh', 'distinguishable'],
-      about: 'point minus its baseline point, run by run on shared seeds (pairs matched by replicate), with a 95% t-interval; distinguishable is FALSE when the interval contains zero',
+      columns: ['point', 'scenario', 'sweep', 'baselinePoint', 'metric', 'pairs', 'mean', 'sd', 'ciLow', 'ciHigh', 'method', 'distinguishable'],
+      about: 'point minus its baseline point, run by run on shared seeds (pairs matched by replicate), with a 95% interval: method t (Student t of the paired differences) or newcombe (Newcombe\'s paired interval of two shares, for outcomes that are 0 or 1 in every pair); distinguishable is FALSE when the interval contains zero',
     },
     bands: {
       rows: model.bands as unknown as Row[],
@@ -61,8 +61,8 @@ export function tables(model: ReportModel): Record<string, { rows: Row[]; column
       ? {
           'map-municipalities': {
             rows: model.map.rows as unknown as Row[],
-            columns: ['point', 'label', 'code', 'name', 'progress', 'memberShare', 'runs'],
-            about: `per-municipality means over the first ${model.map.runsPerPoint} runs, re-simulated with the batch's seeds (progress by ${model.map.progressYear === 2030 ? 'end 2030' : 'the end of the run'})`,
+            columns: ['point', 'label', 'code', 'name', 'progress', 'progressLow', 'progressHigh', 'memberShare', 'memberLow', 'memberHigh', 'runs'],
+            about: `per-municipality mean progress (by ${model.map.progressYear === 2030 ? 'end 2030' : 'the end of the run'}) with its 95% t-interval and share of runs as a member at the end with its 95% Wilson interval, ${model.map.source === 'table' ? "over every run of the batch's municipalities table" : `over the first ${model.map.runsPerPoint} runs, re-simulated with the batch's seeds`}`,
           },
         }
       : {}),
@@ -75,7 +75,7 @@ export function tables(model: ReportModel): Record<string, { rows: Row[]; column
  */
 export function writeTables(model: ReportModel, dir: string, folder?: OutputFolder): string[] {
   const at = (name: string) => (folder ? folder.path(`${dir}/${name}`) : join(dir, name));
-  if (!folder) mkdirSync(dir, { recursive: true });
+  if (!folder) makeDir(dir);
   const all = tables(model);
   const files: string[] = [];
   for (const [name, t] of Object.entries(all)) {
