@@ -10,6 +10,7 @@ import { exploreCommandModule } from './explore.js';
 import { scenariosCommandModule } from './list-scenarios.js';
 import { mergeCommandModule } from './merge.js';
 import { checkSharedOptions } from './options.js';
+import { pageCommandModule } from './page.js';
 import { reportCommandModule } from './report.js';
 import { runCommand } from './run.js';
 import { sensitivityCommandModule } from './sensitivity.js';
@@ -65,9 +66,10 @@ try {
     .command(discoverCommandModule)
     .command(mergeCommandModule)
     .command(slurmCommandModule)
+    .command(pageCommandModule)
     .demandCommand(
       1,
-      'Name a command: run, batch, compare, report, validate, scenarios, explore, sensitivity, discover, merge or slurm',
+      'Name a command: run, batch, compare, report, validate, scenarios, explore, sensitivity, discover, merge, slurm or page',
     )
     .option('debug', { type: 'boolean', global: true, describe: 'show the stack trace of an error' })
     .middleware((argv) => checkSharedOptions(argv as Record<string, unknown>))
