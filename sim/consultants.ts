@@ -14,6 +14,9 @@ export function consultantPrice(state: ModelState, m: Municipality): number {
   return joint ? base * (1 - p.jointProcurementDiscount) : base;
 }
 
+/** Consultants whose contract runs out this month, reused (see scratch.ts). */
+const endingContracts: Worker[] = [];
+
 /**
  * Counts consultant FTE per client and role. Contracts that run out this month are renewed while
  * the client is still short of the role and its budget allows (after counting every running
@@ -22,7 +25,8 @@ export function consultantPrice(state: ModelState, m: Municipality): number {
 export function consultantContracts(state: ModelState): void {
   const t = state.t;
   for (const m of state.municipalities) m.consultantFte.fill(0);
-  const ending: Worker[] = [];
+  const ending = endingContracts;
+  ending.length = 0;
   for (let r = 0; r < ROLE_COUNT; r++) {
     for (const w of state.consultancy.staff[r]) {
       if (w.client < 0) continue;
@@ -37,6 +41,7 @@ export function consultantContracts(state: ModelState): void {
       m.consultantFte[w.role]++;
     } else w.client = -1;
   }
+  ending.length = 0; // keep no workers alive between months
 }
 
 /**
@@ -70,6 +75,9 @@ function consultantCostThisYear(state: ModelState, m: Municipality): number {
   return consultantPrice(state, m) * Math.min(state.p.consultantContractMonths, 12 - (state.t % 12));
 }
 
+/** Shortfall per role not yet covered by orders, in orderConsultants; reused (see scratch.ts). */
+const uncoveredFte = new Float64Array(ROLE_COUNT);
+
 /**
  * Orders consultants for what own staff and the pool leave uncovered, within the budget; orders
  * arrive after the lead time (at the start, contracts already running are honoured at once).
@@ -80,7 +88,7 @@ export function orderConsultants(state: ModelState): void {
   for (const m of state.municipalities) {
     const price = consultantCostThisYear(state, m);
     let room = yearRoom(state, m);
-    const uncovered = new Float64Array(ROLE_COUNT);
+    const uncovered = uncoveredFte;
     for (let r = 0; r < ROLE_COUNT; r++) uncovered[r] = m.shortfall[r];
     for (let k = 0; k < m.consultantOrders.length; k += 3) uncovered[m.consultantOrders[k]]--;
     // One consultant at a time, to the role furthest below its demand, while the budget lasts.
@@ -102,29 +110,42 @@ export function orderConsultants(state: ModelState): void {
   }
 }
 
+/** Bench staff per role in fulfilConsultantOrders, reused (see scratch.ts). */
+const bench: Worker[][] = [[], [], []];
+const benchNext = new Int32Array(ROLE_COUNT);
+
 /** The consultancy assigns bench staff to orders that are due, oldest first; stale orders lapse. */
 export function fulfilConsultantOrders(state: ModelState): void {
   const t = state.t;
   const p = state.p;
-  const bench: Array<(typeof state.consultancy.staff)[0]> = [[], [], []];
-  for (let r = 0; r < ROLE_COUNT; r++) for (const w of state.consultancy.staff[r]) if (w.client < 0) bench[r].push(w);
+  // The bench per role in roster order; benchNext[role] is the next one to assign.
+  for (let r = 0; r < ROLE_COUNT; r++) {
+    bench[r].length = 0;
+    benchNext[r] = 0;
+    for (const w of state.consultancy.staff[r]) if (w.client < 0) bench[r].push(w);
+  }
   for (const m of state.municipalities) {
-    const kept: number[] = [];
-    for (let k = 0; k < m.consultantOrders.length; k += 3) {
-      const role = m.consultantOrders[k];
-      const readyAt = m.consultantOrders[k + 1];
-      const orderedAt = m.consultantOrders[k + 2];
-      if (readyAt <= t && bench[role].length > 0) {
-        const w = bench[role].shift()!;
+    // Orders still waiting are moved to the front of the list, in their order.
+    const orders = m.consultantOrders;
+    let kept = 0;
+    for (let k = 0; k < orders.length; k += 3) {
+      const role = orders[k];
+      const readyAt = orders[k + 1];
+      const orderedAt = orders[k + 2];
+      if (readyAt <= t && benchNext[role] < bench[role].length) {
+        const w = bench[role][benchNext[role]++];
         w.client = m.idx;
         w.contractEnd = t + p.consultantContractMonths;
         m.consultantFte[role]++;
       } else if (t - orderedAt < p.consultantContractMonths) {
-        kept.push(role, readyAt, orderedAt);
+        orders[kept++] = role;
+        orders[kept++] = readyAt;
+        orders[kept++] = orderedAt;
       }
     }
-    m.consultantOrders = kept;
+    orders.length = kept;
   }
+  for (let r = 0; r < ROLE_COUNT; r++) bench[r].length = 0; // keep no workers alive between months
 }
 
 /** The consultancy recruits toward its booked work plus a bench, partly from outside the region. */

@@ -1,3 +1,4 @@
+import { roleIndices } from './levers.js';
 import type { ModelInput } from './model-input.js';
 import type { Parameters } from './parameters.js';
 import { clampedNormal, geometricMonths, makeStreams, type Uniform } from './rng.js';
@@ -379,6 +380,7 @@ export function initState(input: ModelInput, seed: number): ModelState {
     horizon: input.horizonMonths,
     p,
     levers: { ...input.levers },
+    pooledRoles: roleIndices(input.levers.poolRoles),
     rng,
     municipalities,
     pools: [],

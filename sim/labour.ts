@@ -164,6 +164,9 @@ function costOf(state: ModelState, wageIndex: number): number {
   return wageIndex * state.p.internalCostPerFteMonth;
 }
 
+/** Posts missing per role of one municipality in postMunicipalVacancies, reused (see scratch.ts). */
+const vacancyGap = new Float64Array(ROLE_COUNT);
+
 /**
  * Municipalities open vacancies up to their demand, within their staffing budget. Surplus
  * vacancies are withdrawn, and so is a vacancy that stayed open for vacancyWithdrawMonths: the
@@ -187,7 +190,7 @@ export function postMunicipalVacancies(state: ModelState): void {
     let committed = m.feeCommitment;
     for (let r = 0; r < ROLE_COUNT; r++) committed += (m.staff[r].length + m.vacancies[r].length) * cost;
     const monthlyBudget = m.budgetYear / 12;
-    const gap = new Float64Array(ROLE_COUNT);
+    const gap = vacancyGap;
     for (let r = 0; r < ROLE_COUNT; r++) {
       // Indivisibility: a post exists only for a whole person; a fraction below minPostFte is not advertised.
       gap[r] = Math.floor(m.demand[r] + 1 - p.minPostFte) - m.staff[r].length - m.vacancies[r].length;
@@ -217,9 +220,20 @@ export function postMunicipalVacancies(state: ModelState): void {
   }
 }
 
-interface Opening {
-  kind: Kind;
-  idx: number;
+/**
+ * This month's open vacancies per role, one entry per vacancy: the employer kind and index. Reused
+ * from month to month (see scratch.ts); only the first openingCount[role] entries are current.
+ */
+const openingKind: Kind[][] = [[], [], []];
+const openingIdx: number[][] = [[], [], []];
+const openingCount = new Int32Array(ROLE_COUNT);
+
+function addOpenings(role: number, kind: Kind, idx: number, count: number): void {
+  for (let k = 0; k < count; k++) {
+    const at = openingCount[role]++;
+    openingKind[role][at] = kind;
+    openingIdx[role][at] = idx;
+  }
 }
 
 /** Job utility without the taste shock (MODEL.md 3.2: wage, team, variety, accessibility, commute). */
@@ -269,19 +283,15 @@ function currentKind(w: Worker): Kind {
 export function jobSearch(state: ModelState): void {
   const p = state.p;
   const u = state.rng.search;
-  const openings: Opening[][] = [[], [], []];
+  openingCount.fill(0);
   for (const m of state.municipalities) {
-    for (let r = 0; r < ROLE_COUNT; r++)
-      for (let k = 0; k < m.vacancies[r].length; k++) openings[r].push({ kind: Kind.Municipality, idx: m.idx });
+    for (let r = 0; r < ROLE_COUNT; r++) addOpenings(r, Kind.Municipality, m.idx, m.vacancies[r].length);
   }
   for (const pool of state.pools) {
     if (!pool.exists) continue;
-    for (let r = 0; r < ROLE_COUNT; r++)
-      for (let k = 0; k < pool.vacancies[r].length; k++) openings[r].push({ kind: Kind.Pool, idx: pool.idx });
+    for (let r = 0; r < ROLE_COUNT; r++) addOpenings(r, Kind.Pool, pool.idx, pool.vacancies[r].length);
   }
-  for (let r = 0; r < ROLE_COUNT; r++)
-    for (let k = 0; k < state.consultancy.vacancies[r].length; k++)
-      openings[r].push({ kind: Kind.Consultancy, idx: 0 });
+  for (let r = 0; r < ROLE_COUNT; r++) addOpenings(r, Kind.Consultancy, 0, state.consultancy.vacancies[r].length);
 
   const outsideUtility = p.wageWeight * Math.log(p.outsideWageIndex) + p.outsideOptionConstant;
   const sampled = p.vacanciesSampled;
@@ -298,13 +308,13 @@ export function jobSearch(state: ModelState): void {
       }
       if (u() >= prob) continue;
     }
-    const list = openings[w.role];
-    if (list.length === 0) {
+    const openings = openingCount[w.role];
+    if (openings === 0) {
       if (searching) giveUpOrWait(state, w);
       continue;
     }
     let best = outsideUtility + gumbel(u);
-    let choice: Opening | null = null;
+    let choice = -1; // position among the role's openings
     let stay = false;
     let valid = 0;
     if (!searching) {
@@ -314,20 +324,22 @@ export function jobSearch(state: ModelState): void {
         stay = true;
       }
     }
+    const kinds = openingKind[w.role];
+    const idxs = openingIdx[w.role];
     for (let k = 0; k < sampled; k++) {
-      const o = list[randomIndex(u, list.length)];
+      const o = randomIndex(u, openings);
       const shock = gumbel(u);
-      if (vacancyList(state, o.kind, o.idx, w.role).length === 0) continue; // filled earlier this month
-      if (!searching && o.kind === currentKind(w) && o.idx === w.employer) continue;
+      if (vacancyList(state, kinds[o], idxs[o], w.role).length === 0) continue; // filled earlier this month
+      if (!searching && kinds[o] === currentKind(w) && idxs[o] === w.employer) continue;
       valid++;
-      const v = jobUtility(state, w, o.kind, o.idx) + shock;
+      const v = jobUtility(state, w, kinds[o], idxs[o]) + shock;
       if (v > best) {
         best = v;
         choice = o;
         stay = false;
       }
     }
-    if (choice) hire(state, w, choice.kind, choice.idx);
+    if (choice >= 0) hire(state, w, kinds[choice], idxs[choice]);
     else if (searching && valid === 0)
       giveUpOrWait(state, w); // every sampled job was gone: keep looking
     else if (!stay) leaveMarket(state, w, Node.PrivateSector);

@@ -7,6 +7,11 @@
 export type Role = 'specialist' | 'local' | 'process';
 export const ROLES: readonly Role[] = ['specialist', 'local', 'process'];
 
+/** Role indices (as in state.ts) of a list of roles, in the list's order. */
+export function roleIndices(roles: readonly Role[]): number[] {
+  return roles.map((r) => ROLES.indexOf(r));
+}
+
 interface ChoiceLever<T extends string> {
   kind: 'choice';
   default: T;

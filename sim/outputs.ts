@@ -1,5 +1,5 @@
-import { backlogFteMonths } from './production.js';
 import { members, poolStaffCount, utilisation } from './pool.js';
+import { backlogFteMonths } from './production.js';
 import { Membership, type ModelState, Place, ROLE_COUNT } from './state.js';
 
 /** Monthly region-level series: name and meaning (documented in docs/OUTPUTS.md and series.csv). */
@@ -86,21 +86,52 @@ export interface Recorder {
   monthFees: number;
 }
 
-function emptySeries<N extends string>(names: readonly N[], length: number): Series<N> {
+/**
+ * An object with the given keys, in that order, and fast properties: created once per key list and
+ * cloned per series (a keyed-store original would be a slow dictionary object).
+ */
+function template<N extends string>(names: readonly N[]): Record<N, Float64Array> {
   const values = {} as Record<N, Float64Array>;
-  for (const n of names) values[n] = new Float64Array(length);
-  // A spread copy has fast properties; the keyed-store original is a slow dictionary object.
-  return { months: [], values: { ...values } };
+  const empty = new Float64Array(0);
+  for (const n of names) values[n] = empty;
+  return { ...values };
+}
+
+const REGION_TEMPLATE = template(Object.keys(REGION_SERIES) as RegionSeriesName[]);
+const SIZE_CLASS_TEMPLATE = template(Object.keys(SIZE_CLASS_SERIES) as SizeClassSeriesName[]);
+const MUNICIPALITY_TEMPLATE = template(Object.keys(MUNICIPALITY_SERIES) as MunicipalitySeriesName[]);
+
+/**
+ * A series whose value arrays are consecutive slices of `block` from `offset` on. Slices of one
+ * block per run: a typed array with a buffer of its own costs about ten times as much to create.
+ */
+function emptySeries<N extends string>(
+  shape: Record<N, Float64Array>,
+  block: Float64Array,
+  offset: number,
+  length: number,
+): Series<N> {
+  const values = { ...shape };
+  let at = offset;
+  for (const n in values) {
+    values[n] = block.subarray(at, at + length);
+    at += length;
+  }
+  return { months: [], values };
 }
 
 export function makeRecorder(state: ModelState): Recorder {
   const months = state.horizon;
   const years = Math.ceil(months / 12);
+  const regionSize = Object.keys(REGION_TEMPLATE).length * months;
+  const classSize = Object.keys(SIZE_CLASS_TEMPLATE).length * months;
+  const munSize = Object.keys(MUNICIPALITY_TEMPLATE).length * years;
+  const block = new Float64Array(regionSize + 4 * classSize + state.municipalities.length * munSize);
   return {
-    region: emptySeries(Object.keys(REGION_SERIES) as RegionSeriesName[], months),
-    sizeClass: [0, 1, 2, 3].map(() => emptySeries(Object.keys(SIZE_CLASS_SERIES) as SizeClassSeriesName[], months)),
-    municipality: state.municipalities.map(() =>
-      emptySeries(Object.keys(MUNICIPALITY_SERIES) as MunicipalitySeriesName[], years),
+    region: emptySeries(REGION_TEMPLATE, block, 0, months),
+    sizeClass: [0, 1, 2, 3].map((k) => emptySeries(SIZE_CLASS_TEMPLATE, block, regionSize + k * classSize, months)),
+    municipality: state.municipalities.map((_, i) =>
+      emptySeries(MUNICIPALITY_TEMPLATE, block, regionSize + 4 * classSize + i * munSize, years),
     ),
     monthHires: 0,
     monthLeavers: 0,
@@ -109,6 +140,15 @@ export function makeRecorder(state: ModelState): Recorder {
     monthFees: 0,
   };
 }
+
+/** Running sums of record() per size class and per role, reused from month to month (see scratch.ts). */
+const classReady = new Float64Array(4);
+const classTarget = new Float64Array(4);
+const classOwn = new Float64Array(4);
+const classPool = new Float64Array(4);
+const classCons = new Float64Array(4);
+const CLASS_SUMS = [classReady, classTarget, classOwn, classPool, classCons];
+const know = new Float64Array(ROLE_COUNT);
 
 /** 9. Record this month's outputs. */
 export function record(state: ModelState, rec: Recorder): void {
@@ -124,15 +164,15 @@ export function record(state: ModelState, rec: Recorder): void {
   let cons = 0;
   let vacancies = 0;
   let crises = 0;
-  const know = new Float64Array(ROLE_COUNT);
-  const cls = [0, 1, 2, 3].map(() => ({ ready: 0, target: 0, own: 0, pool: 0, cons: 0 }));
+  know.fill(0);
+  for (const sums of CLASS_SUMS) sums.fill(0);
   for (const m of state.municipalities) {
     ready += m.ready;
     target += m.refReady;
     backlog += backlogFteMonths(state, m);
-    const c = cls[m.sizeClass];
-    c.ready += m.ready;
-    c.target += m.refReady;
+    const c = m.sizeClass;
+    classReady[c] += m.ready;
+    classTarget[c] += m.refReady;
     for (let r = 0; r < ROLE_COUNT; r++) {
       demand += m.demand[r];
       own += m.staff[r].length;
@@ -140,9 +180,9 @@ export function record(state: ModelState, rec: Recorder): void {
       cons += m.consultantFte[r];
       vacancies += m.vacancies[r].length;
       know[r] += m.knowledge[r];
-      c.own += m.staff[r].length;
-      c.pool += m.poolFte[r];
-      c.cons += m.consultantFte[r];
+      classOwn[c] += m.staff[r].length;
+      classPool[c] += m.poolFte[r];
+      classCons[c] += m.consultantFte[r];
     }
     if (t <= m.crisisUntil) crises++;
   }
@@ -212,14 +252,14 @@ export function record(state: ModelState, rec: Recorder): void {
   v.trustMembersNonMembers[t] = trust.membersNonMembers;
   v.trustInPool[t] = trust.inPool;
 
-  rec.sizeClass.forEach((series, k) => {
-    const c = cls[k];
+  for (let c = 0; c < rec.sizeClass.length; c++) {
+    const series = rec.sizeClass[c];
     series.months.push(t);
-    series.values.progressShare[t] = c.target > 0 ? c.ready / c.target : Number.NaN;
-    series.values.fteOwn[t] = c.own;
-    series.values.ftePool[t] = c.pool;
-    series.values.fteConsultants[t] = c.cons;
-  });
+    series.values.progressShare[t] = classTarget[c] > 0 ? classReady[c] / classTarget[c] : Number.NaN;
+    series.values.fteOwn[t] = classOwn[c];
+    series.values.ftePool[t] = classPool[c];
+    series.values.fteConsultants[t] = classCons[c];
+  }
 
   if (t % 12 === 11 || t === state.horizon - 1) {
     const y = Math.floor(t / 12);
@@ -247,6 +287,9 @@ export function record(state: ModelState, rec: Recorder): void {
   rec.monthFees = 0;
 }
 
+/** Membership flags of regionTrust by area position, reused (see scratch.ts). */
+let isMemberBuf = new Uint8Array(64);
+
 /** Mean dyadic trust among members, between members and non-members, and of members in their pool. */
 export function regionTrust(state: ModelState): {
   amongMembers: number;
@@ -264,7 +307,9 @@ export function regionTrust(state: ModelState): {
   let allN = 0;
   for (const pool of state.pools) {
     const n = pool.area.length;
-    const isMember = new Uint8Array(n);
+    if (isMemberBuf.length < n) isMemberBuf = new Uint8Array(n);
+    const isMember = isMemberBuf;
+    isMember.fill(0, 0, n);
     for (let x = 0; x < n; x++) {
       const mx = state.municipalities[pool.area[x]];
       if (pool.exists && mx.membership === Membership.Member) {

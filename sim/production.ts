@@ -55,6 +55,11 @@ export function computeShortfall(state: ModelState): void {
   }
 }
 
+/** Effective capacity per role of one municipality by source, in produce; reused (see scratch.ts). */
+const capOwn = new Float64Array(ROLE_COUNT);
+const capPool = new Float64Array(ROLE_COUNT);
+const capCons = new Float64Array(ROLE_COUNT);
+
 /**
  * 3.1 Production: a Leontief combination across roles (no plan without a process lead, specialist
  * input and local knowledge). Execution is served first, planning from what capacity is left.
@@ -64,9 +69,6 @@ export function produce(state: ModelState): void {
   const p = state.p;
   const { plan, exec } = state.workMix;
   const esc = state.levers.poolForm === 'esc' ? p.escExecutionBonus : 1;
-  const capOwn = new Float64Array(ROLE_COUNT);
-  const capPool = new Float64Array(ROLE_COUNT);
-  const capCons = new Float64Array(ROLE_COUNT);
   for (const m of state.municipalities) {
     const pool = m.poolArea >= 0 ? state.pools[m.poolArea] : undefined;
     // Outsiders on local work: the pool fits as well as it knows this place; consultants keep nothing.

@@ -307,6 +307,8 @@ export interface ModelState {
   horizon: number;
   p: Parameters;
   levers: Levers;
+  /** Role indices the pool employs and serves (lever poolRoles), worked out once. */
+  pooledRoles: readonly number[];
   rng: Streams;
   municipalities: Municipality[];
   pools: Pool[];
