@@ -80,7 +80,8 @@ export function outputHash(result: ResultLike): string {
   const { scenario, seed, startYear, horizonMonths, summary } = result;
   h.update(canonicalJson({ scenario, seed, startYear, horizonMonths, summary }));
   hashSeries(h, 'region', result.series.region);
-  result.series.sizeClass.forEach((s, k) => hashSeries(h, `sizeClass${k}`, s));
-  result.series.municipality.forEach((s, k) => hashSeries(h, `municipality${k}`, s));
+  const { sizeClass, municipality } = result.series;
+  for (let k = 0; k < sizeClass.length; k++) hashSeries(h, `sizeClass${k}`, sizeClass[k]);
+  for (let k = 0; k < municipality.length; k++) hashSeries(h, `municipality${k}`, municipality[k]);
   return h.digest('hex');
 }
