@@ -192,7 +192,7 @@ export function fillFromOutside(
   const p = state.p;
   const scaled = Math.min(1, chance * p.supplyRatio);
   for (let k = vacancies.length - 1; k >= 0; k--) {
-    if (u() >= scaled) continue;
+    if (u.next() >= scaled) continue;
     const posted = vacancies.splice(k, 1)[0];
     state.tally.vacancyDurations[place === Place.Pool ? 1 : 2].push(state.t - posted);
     const w = newWorker(state, role, state.marketSeat, Math.round(p.midCareerAgeMean * 12), Node.OutsideRegion);

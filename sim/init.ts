@@ -60,7 +60,7 @@ function workMix(p: Parameters) {
 /** Draws a count with the given expectation: floor plus one with the fractional probability. */
 function stochasticRound(x: number, u: Uniform): number {
   const f = Math.floor(x);
-  return f + (u() < x - f ? 1 : 0);
+  return f + (u.next() < x - f ? 1 : 0);
 }
 
 export function newWorker(state: ModelState, role: number, home: number, ageMonths: number, origin: Node): Worker {
@@ -212,10 +212,10 @@ function preDrawEvents(u: Uniform, pEvent: number, horizon: number, withSecond: 
   const seconds: number[] = [];
   let t = 0;
   for (;;) {
-    t += geometricMonths(u(), pEvent);
+    t += geometricMonths(u.next(), pEvent);
     if (t > horizon) break;
     onsets.push(t - 1);
-    if (withSecond) seconds.push(u());
+    if (withSecond) seconds.push(u.next());
   }
   return { onsets, seconds };
 }
@@ -456,8 +456,8 @@ export function initState(input: ModelInput, seed: number): ModelState {
         w.place = Place.Municipality;
         w.employer = m.idx;
         const maxTenure = (age - 22) * 12;
-        w.tenureMonths = Math.floor(Math.min(maxTenure, -Math.log(1 - wf()) * p.initialTenureMonths));
-        w.experience = Math.min(maxTenure, -Math.log(1 - wf()) * p.initialExperienceMonths);
+        w.tenureMonths = Math.floor(Math.min(maxTenure, -Math.log(1 - wf.next()) * p.initialTenureMonths));
+        w.experience = Math.min(maxTenure, -Math.log(1 - wf.next()) * p.initialExperienceMonths);
         m.staff[r].push(w);
         m.knowledge[r] += p.hireImportShare * w.experience;
       }
@@ -469,11 +469,11 @@ export function initState(input: ModelInput, seed: number): ModelState {
     const count = stochasticRound(p.consultancyInitialShare * need[r], wf);
     for (let k = 0; k < count; k++) {
       const age = clampedNormal(wf, p.midCareerAgeMean, p.initialAgeSd, 22, 66);
-      const home = municipalities[Math.floor(wf() * n)].idx;
+      const home = municipalities[Math.floor(wf.next() * n)].idx;
       const w = newWorker(state, r, home, Math.round(age * 12), Node.Consultancy);
       w.place = Place.Consultancy;
       w.employer = 0;
-      w.experience = -Math.log(1 - wf()) * p.initialExperienceMonths;
+      w.experience = -Math.log(1 - wf.next()) * p.initialExperienceMonths;
       consultancy.staff[r].push(w);
     }
   }

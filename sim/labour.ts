@@ -122,7 +122,7 @@ export function attrition(state: ModelState): void {
       continue;
     }
     w.tenureMonths++;
-    const draw = u();
+    const draw = u.next();
     if (w.ageMonths >= retireAt || (w.ageMonths >= earlyAt && draw < h.earlyRetire)) {
       leaveMarket(state, w, Node.Retirement);
       continue;
@@ -149,10 +149,10 @@ export function entrants(state: ModelState, cumulativePopulation: Float64Array):
   state.entrantCarry -= count;
   const total = cumulativePopulation[cumulativePopulation.length - 1];
   for (let k = 0; k < count; k++) {
-    const x = u();
+    const x = u.next();
     const role = x < p.entrantShareSpecialist ? S : x < p.entrantShareSpecialist + p.entrantShareLocal ? L : 2;
     const age = clampedNormal(u, p.entrantAgeMean, p.entrantAgeSd, 22, 60);
-    const target = u() * total;
+    const target = u.next() * total;
     let home = 0;
     while (cumulativePopulation[home] <= target && home < cumulativePopulation.length - 1) home++;
     newWorker(state, role, home, Math.round(age * 12), Node.Entrant);
@@ -306,7 +306,7 @@ export function jobSearch(state: ModelState): void {
         const m = state.municipalities[w.employer];
         if (w.role === S && m.staff[S].length === 1) prob *= 2; // isolated specialists look around more
       }
-      if (u() >= prob) continue;
+      if (u.next() >= prob) continue;
     }
     const openings = openingCount[w.role];
     if (openings === 0) {

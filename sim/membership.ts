@@ -45,7 +45,7 @@ export function startMembership(state: ModelState, pool: Pool, m: Municipality):
 /** Every municipality of every pool area draws once a month, whatever its state: draws stay paired. */
 export function drawDecisions(state: ModelState): void {
   const u = state.rng.decisions;
-  for (const pool of state.pools) for (const i of pool.area) state.municipalities[i].decisionDraw = u();
+  for (const pool of state.pools) for (const i of pool.area) state.municipalities[i].decisionDraw = u.next();
 }
 
 /** The month a member decides on renewal: a notice period before its term ends, but after the term began. */
