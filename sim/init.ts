@@ -229,7 +229,8 @@ function initPool(
 ): Pool {
   const p = state.p;
   const areaDef = input.poolAreas[k];
-  const area = areaDef.memberCodes.map((c) => byCode.get(c)!);
+  const area: number[] = [];
+  for (const c of areaDef.memberCodes) area.push(byCode.get(c)!);
   const n = area.length;
   let seat = area[0];
   for (const i of area) if (state.municipalities[i].population > state.municipalities[seat].population) seat = i;
@@ -339,6 +340,17 @@ function quarrelSchedule(quarrels: Quarrel[]) {
   };
 }
 
+/** An n×n matrix of zeros, packed (see initState on map()). */
+function zeroMatrix(n: number): number[][] {
+  const rows: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    const row: number[] = [];
+    for (let j = 0; j < n; j++) row.push(0);
+    rows.push(row);
+  }
+  return rows;
+}
+
 /** Builds the state at month 0 from a checked model input and a run seed. */
 export function initState(input: ModelInput, seed: number): ModelState {
   // Spread copies: V8 keeps these with fast properties (the registry-built originals are
@@ -347,7 +359,11 @@ export function initState(input: ModelInput, seed: number): ModelState {
   const rng = makeStreams(seed);
   const mix = workMix(p);
   const n = input.municipalities.length;
-  const municipalities = input.municipalities.map((_, i) => initMunicipality(input, i, p, mix, rng.traits));
+  // Arrays the monthly code reads are built by push, never by map(): map() makes a holey or a
+  // packed array depending on whether V8 optimised the caller, and a new array shape part way
+  // through a batch deoptimises every function that reads it.
+  const municipalities: Municipality[] = [];
+  for (let i = 0; i < n; i++) municipalities.push(initMunicipality(input, i, p, mix, rng.traits));
   const byCode = new Map(municipalities.map((m) => [m.code, m.idx]));
 
   const distanceKm = new Float32Array(n * n);
@@ -397,7 +413,7 @@ export function initState(input: ModelInput, seed: number): ModelState {
     decayRate: Float64Array.of(p.decaySpecialist, p.decayLocal, p.decayProcess),
     leaverLoss: Float64Array.of(p.leaverLossSpecialist, p.leaverLossLocal, p.leaverLossProcess),
     tally: {
-      flows: Array.from({ length: 8 }, () => new Array(8).fill(0)),
+      flows: zeroMatrix(8),
       tenureAtExit: [],
       vacancyDurations: [[], [], []],
       vacanciesWithdrawn: [0, 0, 0],
@@ -434,9 +450,10 @@ export function initState(input: ModelInput, seed: number): ModelState {
   for (const m of municipalities) {
     const ev = preDrawEvents(rng.crises, p.crisisPerMonth, state.horizon, true);
     m.crisisOnsets = ev.onsets;
-    m.crisisDurations = ev.seconds.map((u) => geometricMonths(u, 1 / p.crisisMeanMonths));
+    m.crisisDurations = [];
+    for (const u of ev.seconds) m.crisisDurations.push(geometricMonths(u, 1 / p.crisisMeanMonths));
   }
-  state.pools = input.poolAreas.map((_, k) => initPool(input, state, k, byCode, adjacent));
+  for (let k = 0; k < input.poolAreas.length; k++) state.pools.push(initPool(input, state, k, byCode, adjacent));
   for (const pool of state.pools) {
     pool.area.forEach((i, pos) => {
       const m = municipalities[i];
@@ -464,7 +481,8 @@ export function initState(input: ModelInput, seed: number): ModelState {
     }
   }
   // The consultancy serving the market, on the bench until the first orders arrive.
-  const need = [0, 1, 2].map((r) => municipalities.reduce((s, m) => s + m.needFte[r], 0));
+  const need: number[] = [];
+  for (let r = 0; r < ROLE_COUNT; r++) need.push(municipalities.reduce((s, m) => s + m.needFte[r], 0));
   for (let r = 0; r < ROLE_COUNT; r++) {
     const count = stochasticRound(p.consultancyInitialShare * need[r], wf);
     for (let k = 0; k < count; k++) {

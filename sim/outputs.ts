@@ -104,12 +104,14 @@ const MUNICIPALITY_TEMPLATE = template(Object.keys(MUNICIPALITY_SERIES) as Munic
 /**
  * A series whose value arrays are consecutive slices of `block` from `offset` on. Slices of one
  * block per run: a typed array with a buffer of its own costs about ten times as much to create.
+ * The months are known up front (every run records every month), so they are filled here.
  */
 function emptySeries<N extends string>(
   shape: Record<N, Float64Array>,
   block: Float64Array,
   offset: number,
   length: number,
+  months: readonly number[],
 ): Series<N> {
   const values = { ...shape };
   let at = offset;
@@ -117,7 +119,7 @@ function emptySeries<N extends string>(
     values[n] = block.subarray(at, at + length);
     at += length;
   }
-  return { months: [], values };
+  return { months: months.slice(), values };
 }
 
 export function makeRecorder(state: ModelState): Recorder {
@@ -127,12 +129,25 @@ export function makeRecorder(state: ModelState): Recorder {
   const classSize = Object.keys(SIZE_CLASS_TEMPLATE).length * months;
   const munSize = Object.keys(MUNICIPALITY_TEMPLATE).length * years;
   const block = new Float64Array(regionSize + 4 * classSize + state.municipalities.length * munSize);
+  // Every month, and the last month of each year (of a partial last year too): what record() writes at.
+  const monthly: number[] = [];
+  const yearEnds: number[] = [];
+  for (let t = 0; t < months; t++) {
+    monthly.push(t);
+    if (t % 12 === 11 || t === months - 1) yearEnds.push(t);
+  }
+  const sizeClass: Array<Series<SizeClassSeriesName>> = [];
+  for (let k = 0; k < 4; k++)
+    sizeClass.push(emptySeries(SIZE_CLASS_TEMPLATE, block, regionSize + k * classSize, months, monthly));
+  const municipality: Array<Series<MunicipalitySeriesName>> = [];
+  for (let i = 0; i < state.municipalities.length; i++)
+    municipality.push(
+      emptySeries(MUNICIPALITY_TEMPLATE, block, regionSize + 4 * classSize + i * munSize, years, yearEnds),
+    );
   return {
-    region: emptySeries(REGION_TEMPLATE, block, 0, months),
-    sizeClass: [0, 1, 2, 3].map((k) => emptySeries(SIZE_CLASS_TEMPLATE, block, regionSize + k * classSize, months)),
-    municipality: state.municipalities.map((_, i) =>
-      emptySeries(MUNICIPALITY_TEMPLATE, block, regionSize + 4 * classSize + i * munSize, years),
-    ),
+    region: emptySeries(REGION_TEMPLATE, block, 0, months, monthly),
+    sizeClass,
+    municipality,
     monthHires: 0,
     monthLeavers: 0,
     monthSalaries: 0,
@@ -147,14 +162,18 @@ const classTarget = new Float64Array(4);
 const classOwn = new Float64Array(4);
 const classPool = new Float64Array(4);
 const classCons = new Float64Array(4);
-const CLASS_SUMS = [classReady, classTarget, classOwn, classPool, classCons];
 const know = new Float64Array(ROLE_COUNT);
+/** regionTrust's four means, reused: amongMembers, membersNonMembers, inPool, all. */
+const trustMeans = new Float64Array(4);
 
-/** 9. Record this month's outputs. */
+/**
+ * 9. Record this month's outputs. Indexed loops only: this runs every month, and an array
+ * iterator that V8 does not optimise away is garbage.
+ */
 export function record(state: ModelState, rec: Recorder): void {
   const t = state.t;
   const v = rec.region.values;
-  rec.region.months.push(t);
+  const muns = state.municipalities;
   let ready = 0;
   let target = 0;
   let backlog = 0;
@@ -165,8 +184,13 @@ export function record(state: ModelState, rec: Recorder): void {
   let vacancies = 0;
   let crises = 0;
   know.fill(0);
-  for (const sums of CLASS_SUMS) sums.fill(0);
-  for (const m of state.municipalities) {
+  classReady.fill(0);
+  classTarget.fill(0);
+  classOwn.fill(0);
+  classPool.fill(0);
+  classCons.fill(0);
+  for (let i = 0; i < muns.length; i++) {
+    const m = muns[i];
     ready += m.ready;
     target += m.refReady;
     backlog += backlogFteMonths(state, m);
@@ -198,7 +222,8 @@ export function record(state: ModelState, rec: Recorder): void {
   v.hires[t] = rec.monthHires;
   v.leavers[t] = rec.monthLeavers;
   let seekers = 0;
-  for (const w of state.workers) if (w.place === Place.Searching) seekers++;
+  const workers = state.workers;
+  for (let k = 0; k < workers.length; k++) if (workers[k].place === Place.Searching) seekers++;
   v.jobSeekers[t] = seekers;
   v.spendSalaries[t] = rec.monthSalaries;
   v.spendConsultants[t] = rec.monthConsultants;
@@ -210,8 +235,12 @@ export function record(state: ModelState, rec: Recorder): void {
   v.knowledgeLostConsultants[t] = state.tally.knowledgeLostConsultants;
   v.crisesActive[t] = crises;
 
+  const pools = state.pools;
   let poolVacancies = 0;
-  for (const p of state.pools) poolVacancies += p.vacancies[0].length + p.vacancies[1].length + p.vacancies[2].length;
+  for (let k = 0; k < pools.length; k++) {
+    const p = pools[k];
+    poolVacancies += p.vacancies[0].length + p.vacancies[1].length + p.vacancies[2].length;
+  }
   const cv = state.consultancy.vacancies;
   v.vacanciesOpenPool[t] = poolVacancies;
   v.vacanciesOpenConsultancy[t] = cv[0].length + cv[1].length + cv[2].length;
@@ -225,13 +254,15 @@ export function record(state: ModelState, rec: Recorder): void {
   let staffedAlive = 0;
   let reserve = 0;
   let poolKnow = 0;
-  const trust = regionTrust(state);
-  for (const p of state.pools) {
+  regionTrustInto(state, trustMeans);
+  for (let k = 0; k < pools.length; k++) {
+    const p = pools[k];
     if (!p.exists) continue;
     alive++;
-    for (const m of members(state, p)) legitimacy += m.legitimacy;
-    memberCount += members(state, p).length;
-    for (const i of p.area) if (state.municipalities[i].membership === Membership.Observer) observers++;
+    const list = members(state, p);
+    for (let j = 0; j < list.length; j++) legitimacy += list[j].legitimacy;
+    memberCount += list.length;
+    for (let j = 0; j < p.area.length; j++) if (muns[p.area[j]].membership === Membership.Observer) observers++;
     staff += poolStaffCount(p);
     if (p.capacity[0] + p.capacity[1] + p.capacity[2] > 0) {
       util += utilisation(p);
@@ -248,25 +279,23 @@ export function record(state: ModelState, rec: Recorder): void {
   v.poolUtilisation[t] = staffedAlive > 0 ? util / staffedAlive : 0;
   v.poolReserve[t] = reserve;
   v.knowledgePool[t] = poolKnow;
-  v.trustAmongMembers[t] = trust.amongMembers;
-  v.trustMembersNonMembers[t] = trust.membersNonMembers;
-  v.trustInPool[t] = trust.inPool;
+  v.trustAmongMembers[t] = trustMeans[0];
+  v.trustMembersNonMembers[t] = trustMeans[1];
+  v.trustInPool[t] = trustMeans[2];
 
   for (let c = 0; c < rec.sizeClass.length; c++) {
-    const series = rec.sizeClass[c];
-    series.months.push(t);
-    series.values.progressShare[t] = classTarget[c] > 0 ? classReady[c] / classTarget[c] : Number.NaN;
-    series.values.fteOwn[t] = classOwn[c];
-    series.values.ftePool[t] = classPool[c];
-    series.values.fteConsultants[t] = classCons[c];
+    const values = rec.sizeClass[c].values;
+    values.progressShare[t] = classTarget[c] > 0 ? classReady[c] / classTarget[c] : Number.NaN;
+    values.fteOwn[t] = classOwn[c];
+    values.ftePool[t] = classPool[c];
+    values.fteConsultants[t] = classCons[c];
   }
 
   if (t % 12 === 11 || t === state.horizon - 1) {
     const y = Math.floor(t / 12);
-    for (const m of state.municipalities) {
-      const s = rec.municipality[m.idx];
-      if (s.months.length === y) s.months.push(t);
-      const mv = s.values;
+    for (let i = 0; i < muns.length; i++) {
+      const m = muns[i];
+      const mv = rec.municipality[m.idx].values;
       mv.progressShare[y] = m.refReady > 0 ? m.ready / m.refReady : 0;
       mv.dwellingsReady[y] = m.ready;
       mv.dwellingsTarget[y] = m.refReady;
@@ -297,6 +326,13 @@ export function regionTrust(state: ModelState): {
   inPool: number;
   all: number;
 } {
+  const out = new Float64Array(4);
+  regionTrustInto(state, out);
+  return { amongMembers: out[0], membersNonMembers: out[1], inPool: out[2], all: out[3] };
+}
+
+/** regionTrust's means into out: amongMembers, membersNonMembers, inPool, all (no object per month). */
+function regionTrustInto(state: ModelState, out: Float64Array): void {
   let among = 0;
   let amongN = 0;
   let cross = 0;
@@ -305,7 +341,9 @@ export function regionTrust(state: ModelState): {
   let inPoolN = 0;
   let all = 0;
   let allN = 0;
-  for (const pool of state.pools) {
+  const pools = state.pools;
+  for (let k = 0; k < pools.length; k++) {
+    const pool = pools[k];
     const n = pool.area.length;
     if (isMemberBuf.length < n) isMemberBuf = new Uint8Array(n);
     const isMember = isMemberBuf;
@@ -337,11 +375,8 @@ export function regionTrust(state: ModelState): {
       }
     }
   }
-  const div = (a: number, b: number) => (b > 0 ? a / b : Number.NaN);
-  return {
-    amongMembers: div(among, amongN),
-    membersNonMembers: div(cross, crossN),
-    inPool: div(inPool, inPoolN),
-    all: div(all, allN),
-  };
+  out[0] = amongN > 0 ? among / amongN : Number.NaN;
+  out[1] = crossN > 0 ? cross / crossN : Number.NaN;
+  out[2] = inPoolN > 0 ? inPool / inPoolN : Number.NaN;
+  out[3] = allN > 0 ? all / allN : Number.NaN;
 }

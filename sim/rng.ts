@@ -42,9 +42,11 @@ function mash(n: number, data: string): number {
  * stream, and each draw it returns through a call is a boxed number: garbage).
  */
 export class Alea implements Uniform {
-  private s0: number;
-  private s1: number;
-  private s2: number;
+  // Numbers from the start (a field declared without a value starts as undefined, and a double
+  // stored over undefined is boxed afresh on every store).
+  private s0 = 0;
+  private s1 = 0;
+  private s2 = 0;
   private c = 1;
 
   constructor(seed: string) {
