@@ -14,7 +14,11 @@ export function consultantPrice(state: ModelState, m: Municipality): number {
   return joint ? base * (1 - p.jointProcurementDiscount) : base;
 }
 
-/** Consultants whose contract runs out this month, reused (see scratch.ts). */
+/**
+ * Consultants whose contract runs out this month, reused (see scratch.ts): the first
+ * endingCount entries are current. The list is never emptied by `length = 0`, which would
+ * drop its backing store and grow it anew every month.
+ */
 const endingContracts: Worker[] = [];
 
 /**
@@ -24,24 +28,27 @@ const endingContracts: Worker[] = [];
  */
 export function consultantContracts(state: ModelState): void {
   const t = state.t;
-  for (const m of state.municipalities) m.consultantFte.fill(0);
+  const muns = state.municipalities;
+  for (let i = 0; i < muns.length; i++) muns[i].consultantFte.fill(0);
   const ending = endingContracts;
-  ending.length = 0;
+  let endingCount = 0;
   for (let r = 0; r < ROLE_COUNT; r++) {
-    for (const w of state.consultancy.staff[r]) {
+    const staff = state.consultancy.staff[r];
+    for (let k = 0; k < staff.length; k++) {
+      const w = staff[k];
       if (w.client < 0) continue;
-      if (w.contractEnd <= t) ending.push(w);
-      else state.municipalities[w.client].consultantFte[r]++;
+      if (w.contractEnd <= t) ending[endingCount++] = w;
+      else muns[w.client].consultantFte[r]++;
     }
   }
-  for (const w of ending) {
-    const m = state.municipalities[w.client];
+  for (let k = 0; k < endingCount; k++) {
+    const w = ending[k];
+    const m = muns[w.client];
     if (m.shortfall[w.role] > 0 && yearRoom(state, m) >= consultantCostThisYear(state, m)) {
       w.contractEnd = t + state.p.consultantContractMonths;
       m.consultantFte[w.role]++;
     } else w.client = -1;
   }
-  ending.length = 0; // keep no workers alive between months
 }
 
 /**
@@ -110,8 +117,9 @@ export function orderConsultants(state: ModelState): void {
   }
 }
 
-/** Bench staff per role in fulfilConsultantOrders, reused (see scratch.ts). */
+/** Bench staff per role in fulfilConsultantOrders, reused (see scratch.ts): the first benchCount[role] are current. */
 const bench: Worker[][] = [[], [], []];
+const benchCount = new Int32Array(ROLE_COUNT);
 const benchNext = new Int32Array(ROLE_COUNT);
 
 /** The consultancy assigns bench staff to orders that are due, oldest first; stale orders lapse. */
@@ -120,11 +128,14 @@ export function fulfilConsultantOrders(state: ModelState): void {
   const p = state.p;
   // The bench per role in roster order; benchNext[role] is the next one to assign.
   for (let r = 0; r < ROLE_COUNT; r++) {
-    bench[r].length = 0;
+    benchCount[r] = 0;
     benchNext[r] = 0;
-    for (const w of state.consultancy.staff[r]) if (w.client < 0) bench[r].push(w);
+    const staff = state.consultancy.staff[r];
+    for (let k = 0; k < staff.length; k++) if (staff[k].client < 0) bench[r][benchCount[r]++] = staff[k];
   }
-  for (const m of state.municipalities) {
+  const muns = state.municipalities;
+  for (let i = 0; i < muns.length; i++) {
+    const m = muns[i];
     // Orders still waiting are moved to the front of the list, in their order.
     const orders = m.consultantOrders;
     let kept = 0;
@@ -132,7 +143,7 @@ export function fulfilConsultantOrders(state: ModelState): void {
       const role = orders[k];
       const readyAt = orders[k + 1];
       const orderedAt = orders[k + 2];
-      if (readyAt <= t && benchNext[role] < bench[role].length) {
+      if (readyAt <= t && benchNext[role] < benchCount[role]) {
         const w = bench[role][benchNext[role]++];
         w.client = m.idx;
         w.contractEnd = t + p.consultantContractMonths;
@@ -145,15 +156,18 @@ export function fulfilConsultantOrders(state: ModelState): void {
     }
     orders.length = kept;
   }
-  for (let r = 0; r < ROLE_COUNT; r++) bench[r].length = 0; // keep no workers alive between months
 }
+
+/** Consultant FTE booked per role in consultancyRecruitment, reused (see scratch.ts). */
+const bookedFte = new Float64Array(ROLE_COUNT);
 
 /** The consultancy recruits toward its booked work plus a bench, partly from outside the region. */
 export function consultancyRecruitment(state: ModelState): void {
   const t = state.t;
   const p = state.p;
   const c = state.consultancy;
-  const booked = new Float64Array(ROLE_COUNT);
+  const booked = bookedFte;
+  booked.fill(0);
   for (const m of state.municipalities) {
     for (let r = 0; r < ROLE_COUNT; r++) booked[r] += m.consultantFte[r];
     for (let k = 0; k < m.consultantOrders.length; k += 3) booked[m.consultantOrders[k]]++;

@@ -32,7 +32,9 @@ let poolArrays = makePoolArrays(4 * ROLE_COUNT);
 /** The work arrays with their first `size` entries zero. */
 function zeroedPoolArrays(size: number): ReturnType<typeof makePoolArrays> {
   if (poolArrays.poolWork.length < size) poolArrays = makePoolArrays(grownSize(poolArrays.poolWork.length, size));
-  for (const a of Object.values(poolArrays)) a.fill(0, 0, size);
+  poolArrays.poolWork.fill(0, 0, size);
+  poolArrays.memberKnow.fill(0, 0, size);
+  poolArrays.memberFte.fill(0, 0, size);
   return poolArrays;
 }
 

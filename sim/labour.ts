@@ -183,7 +183,9 @@ export function postMunicipalVacancies(state: ModelState): void {
       while (stale < open.length && t - open[stale] >= p.vacancyWithdrawMonths) stale++;
       if (stale === 0) continue;
       state.tally.vacanciesWithdrawn[Kind.Municipality] += stale;
-      open.splice(0, stale);
+      // Drop the first `stale` in place (splice would allocate the removed part).
+      for (let k = stale; k < open.length; k++) open[k - stale] = open[k];
+      open.length -= stale;
       m.repostAfter[r] = t + p.vacancyRepostMonths;
     }
     const cost = costOf(state, m.wageIndex);

@@ -1,7 +1,7 @@
-import { baseLegitimacy, clamp, formality, joinTerms, sumTerms } from './join.js';
+import { baseLegitimacy, clamp, formality, joinTerms, sumJoinTerms } from './join.js';
 import { endMembership, fixedFeeOf, isStaffed, members, membershipChanged } from './pool.js';
 import { Membership, type ModelState, type Municipality, type Pool } from './state.js';
-import { exitPaymentTotal, exitReason, stayTerms } from './stay.js';
+import { exitPaymentTotal, exitReason, stayTerms, sumStayTerms } from './stay.js';
 import { othersLoseTrustIn } from './trust.js';
 
 /** Probability of leaving at stay utility u: a logistic choice with a small scale, so the satisfied stay. */
@@ -75,7 +75,7 @@ export function decide(state: ModelState, yearlyWindow: boolean): void {
         const renewal = t === renewalDecisionMonth(state, m);
         if (!renewal && !(yearlyWindow && t >= pool.rampUntil)) continue;
         const terms = stayTerms(state, pool, m);
-        const u = sumTerms(terms);
+        const u = sumStayTerms(terms);
         const exitCost = renewal ? 0 : (p.joinFeeWeight * exitPaymentTotal(state, pool, m)) / m.budgetYear;
         if (draw < leaveProbability(state, u + exitCost)) {
           m.leaveAt = renewal ? m.termEnd : t + lv.noticeMonths;
@@ -85,7 +85,7 @@ export function decide(state: ModelState, yearlyWindow: boolean): void {
       }
       if (!yearlyWindow || m.joinAt >= 0) continue;
       const terms = joinTerms(state, pool, m);
-      const uMember = sumTerms(terms);
+      const uMember = sumJoinTerms(terms);
       const observerOk = lv.observers && isStaffed(state) && m.membership !== Membership.Observer;
       const uObserver = observerOk
         ? p.observerKnowledgeShare * (terms.knowledge + p.joinKnowledgeWeight * 0.1) + p.joinConstant * 0.5
