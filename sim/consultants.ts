@@ -1,3 +1,4 @@
+import { zeroRoles } from './scratch.js';
 import { newWorker } from './init.js';
 import { Membership, type ModelState, type Municipality, Node, Place, ROLE_COUNT, type Worker } from './state.js';
 
@@ -29,7 +30,7 @@ const endingContracts: Worker[] = [];
 export function consultantContracts(state: ModelState): void {
   const t = state.t;
   const muns = state.municipalities;
-  for (let i = 0; i < muns.length; i++) muns[i].consultantFte.fill(0);
+  for (let i = 0; i < muns.length; i++) zeroRoles(muns[i].consultantFte);
   const ending = endingContracts;
   let endingCount = 0;
   for (let r = 0; r < ROLE_COUNT; r++) {
@@ -154,7 +155,7 @@ export function fulfilConsultantOrders(state: ModelState): void {
         orders[kept++] = orderedAt;
       }
     }
-    orders.length = kept;
+    if (orders.length !== kept) orders.length = kept;
   }
 }
 
@@ -167,7 +168,7 @@ export function consultancyRecruitment(state: ModelState): void {
   const p = state.p;
   const c = state.consultancy;
   const booked = bookedFte;
-  booked.fill(0);
+  zeroRoles(booked);
   for (const m of state.municipalities) {
     for (let r = 0; r < ROLE_COUNT; r++) booked[r] += m.consultantFte[r];
     for (let k = 0; k < m.consultantOrders.length; k += 3) booked[m.consultantOrders[k]]++;

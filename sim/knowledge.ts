@@ -1,4 +1,4 @@
-import { grownSize } from './scratch.js';
+import { grownSize, zeroFirst } from './scratch.js';
 import { L, Membership, type ModelState, P, Place, ROLE_COUNT, S } from './state.js';
 
 /**
@@ -32,9 +32,9 @@ let poolArrays = makePoolArrays(4 * ROLE_COUNT);
 /** The work arrays with their first `size` entries zero. */
 function zeroedPoolArrays(size: number): ReturnType<typeof makePoolArrays> {
   if (poolArrays.poolWork.length < size) poolArrays = makePoolArrays(grownSize(poolArrays.poolWork.length, size));
-  poolArrays.poolWork.fill(0, 0, size);
-  poolArrays.memberKnow.fill(0, 0, size);
-  poolArrays.memberFte.fill(0, 0, size);
+  zeroFirst(poolArrays.poolWork, size);
+  zeroFirst(poolArrays.memberKnow, size);
+  zeroFirst(poolArrays.memberFte, size);
   return poolArrays;
 }
 

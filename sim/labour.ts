@@ -285,7 +285,9 @@ function currentKind(w: Worker): Kind {
 export function jobSearch(state: ModelState): void {
   const p = state.p;
   const u = state.rng.search;
-  openingCount.fill(0);
+  openingCount[0] = 0;
+  openingCount[1] = 0;
+  openingCount[2] = 0;
   for (const m of state.municipalities) {
     for (let r = 0; r < ROLE_COUNT; r++) addOpenings(r, Kind.Municipality, m.idx, m.vacancies[r].length);
   }
@@ -356,8 +358,9 @@ function giveUpOrWait(state: ModelState, w: Worker): void {
 /** Drops workers who left the market from the active list (keeps the monthly loops short). */
 export function compactWorkers(state: ModelState): void {
   let k = 0;
-  for (const w of state.workers) if (w.place !== Place.Gone) state.workers[k++] = w;
-  state.workers.length = k;
+  const workers = state.workers;
+  for (let i = 0; i < workers.length; i++) if (workers[i].place !== Place.Gone) workers[k++] = workers[i];
+  if (workers.length !== k) workers.length = k;
 }
 
 /** Open vacancies of every employer over the total need (capped at 1): what consultant prices respond to. */

@@ -1,3 +1,4 @@
+import { zeroFirst, zeroRoles } from './scratch.js';
 import { members, poolStaffCount, utilisation } from './pool.js';
 import { backlogFteMonths } from './production.js';
 import { Membership, type ModelState, Place, ROLE_COUNT } from './state.js';
@@ -183,12 +184,12 @@ export function record(state: ModelState, rec: Recorder): void {
   let cons = 0;
   let vacancies = 0;
   let crises = 0;
-  know.fill(0);
-  classReady.fill(0);
-  classTarget.fill(0);
-  classOwn.fill(0);
-  classPool.fill(0);
-  classCons.fill(0);
+  zeroRoles(know);
+  zeroFirst(classReady, 4);
+  zeroFirst(classTarget, 4);
+  zeroFirst(classOwn, 4);
+  zeroFirst(classPool, 4);
+  zeroFirst(classCons, 4);
   for (let i = 0; i < muns.length; i++) {
     const m = muns[i];
     ready += m.ready;

@@ -1,5 +1,5 @@
 import { fillFromOutside } from './consultants.js';
-import { grownSize } from './scratch.js';
+import { grownSize, zeroFirst, zeroRoles } from './scratch.js';
 import {
   L,
   Membership,
@@ -46,9 +46,9 @@ export function endMembership(pool: Pool, m: Municipality): void {
   membershipChanged(pool);
   m.joinAt = -1;
   m.leaveAt = -1;
-  m.poolFte.fill(0);
-  m.requested.fill(0);
-  m.crisisClaim.fill(0);
+  zeroRoles(m.poolFte);
+  zeroRoles(m.requested);
+  zeroRoles(m.crisisClaim);
   m.feeCommitment = 0;
 }
 
@@ -192,7 +192,7 @@ function proportionalFill(
   out: Float64Array,
   open: Uint8Array,
 ): void {
-  out.fill(0, 0, n);
+  zeroFirst(out, n);
   let left = capacity;
   let openCount = 0;
   for (let k = 0; k < n; k++) {
@@ -250,23 +250,23 @@ export function allocatePool(state: ModelState, pool: Pool): void {
   const p = state.p;
   const t = state.t;
   const list = members(state, pool);
-  pool.allocated.fill(0);
-  pool.unserved.fill(0);
-  pool.capacity.fill(0);
+  zeroRoles(pool.allocated);
+  zeroRoles(pool.unserved);
+  zeroRoles(pool.capacity);
   pool.otherDomainFte = 0;
   pool.crisisFte = 0;
-  pool.recallers.length = 0;
+  if (pool.recallers.length > 0) pool.recallers.length = 0;
   for (const m of list) {
-    m.poolFte.fill(0);
-    m.requested.fill(0);
-    m.crisisClaim.fill(0);
+    zeroRoles(m.poolFte);
+    zeroRoles(m.requested);
+    zeroRoles(m.crisisClaim);
     m.servedRatio = -1;
   }
   if (!pool.exists || !isStaffed(state)) return;
   const n = list.length;
   const { fairDue, got, weights, requests, alloc, key, order, open } = memberArraysFor(n);
-  fairDue.fill(0, 0, n);
-  got.fill(0, 0, n);
+  zeroFirst(fairDue, n);
+  zeroFirst(got, n);
   let population = 0;
   for (const m of list) population += m.population;
   const push = state.levers.governance === 'centralPush';
@@ -305,7 +305,7 @@ export function allocatePool(state: ModelState, pool: Pool): void {
         // Enough for everyone: the order does not matter.
         for (let k = 0; k < n; k++) alloc[k] = requests[k];
       } else {
-        alloc.fill(0, 0, n);
+        zeroFirst(alloc, n);
         ruleOrder(state, list, r, order, key);
         let left = capacity;
         for (let j = 0; j < n; j++) {

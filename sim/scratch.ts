@@ -9,3 +9,15 @@
 export function grownSize(size: number, n: number): number {
   return Math.max(n, 2 * size);
 }
+
+/** Zeroes a per-role array: inline stores, where TypedArray fill() is a builtin call (costly for three entries). */
+export function zeroRoles(a: Float64Array): void {
+  a[0] = 0;
+  a[1] = 0;
+  a[2] = 0;
+}
+
+/** Zeroes the first n entries (fill(0, 0, n) without the builtin call). */
+export function zeroFirst(a: Float64Array, n: number): void {
+  for (let k = 0; k < n; k++) a[k] = 0;
+}
