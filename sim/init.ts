@@ -1,5 +1,15 @@
 import { roleIndices } from './levers.js';
+import {
+  MUNICIPALITY_FRACTIONS,
+  POOL_FRACTIONS,
+  QUARREL_FRACTIONS,
+  STATE_FRACTIONS,
+  TALLY_FRACTIONS,
+  withDoubleSlots,
+  zeroMatrix,
+} from './shapes.js';
 import type { ModelInput } from './model-input.js';
+import { defaultHistory, haversineKm } from './region-links.js';
 import type { Parameters } from './parameters.js';
 import { clampedNormal, geometricMonths, makeStreams, type Uniform } from './rng.js';
 import {
@@ -35,15 +45,6 @@ export function isSmall(population: number): boolean {
 export const SIZE_CLASS_NAMES = ['under20k', '20to50k', '50to100k', 'over100k'] as const;
 export function sizeClassOf(population: number): number {
   return population < 20_000 ? 0 : population < 50_000 ? 1 : population < 100_000 ? 2 : 3;
-}
-
-/** Great-circle distance in km. */
-function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const toRad = Math.PI / 180;
-  const dLat = (lat2 - lat1) * toRad;
-  const dLon = (lon2 - lon1) * toRad;
-  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * toRad) * Math.cos(lat2 * toRad) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.sqrt(a));
 }
 
 /** Work mix per phase, normalised to sum to one. */
@@ -113,7 +114,7 @@ function initMunicipality(
   const toPlan = releasePerMonth * p.planClearMonths;
   const planned = releasePerMonth * p.execClearMonths;
   const totalNeed = needFte[0] + needFte[1] + needFte[2];
-  return {
+  const m: Municipality = {
     idx,
     code: d.code,
     name: d.name,
@@ -194,17 +195,8 @@ function initMunicipality(
     knowledgeReceived: 0,
     valueReceived: 0,
   };
-}
-
-/** Default shared history: neighbours, same sub-RES and same COROP region add up, capped at 1. */
-function defaultHistory(input: ModelInput, a: number, b: number, adjacent: boolean, p: Parameters): number {
-  const ma = input.municipalities[a];
-  const mb = input.municipalities[b];
-  let h = 0;
-  if (adjacent) h += p.historyAdjacent;
-  if (ma.subresCode && ma.subresCode === mb.subresCode) h += p.historySameSubres;
-  if (ma.coropCode && ma.coropCode === mb.coropCode) h += p.historySameCorop;
-  return Math.min(1, h);
+  withDoubleSlots(m, MUNICIPALITY_FRACTIONS);
+  return m;
 }
 
 function preDrawEvents(u: Uniform, pEvent: number, horizon: number, withSecond: boolean) {
@@ -269,10 +261,12 @@ function initPool(
   for (let x = 0; x < n; x++) {
     for (let y = x + 1; y < n; y++) {
       const ev = preDrawEvents(state.rng.quarrels, pQuarrel, state.horizon, true);
-      quarrels.push({ a: x, b: y, onsets: ev.onsets, resolveDraws: ev.seconds, next: 0, activeUntil: -1, drop: 0 });
+      const q: Quarrel = { a: x, b: y, onsets: ev.onsets, resolveDraws: ev.seconds, next: 0, activeUntil: -1, drop: 0 };
+      withDoubleSlots(q, QUARREL_FRACTIONS);
+      quarrels.push(q);
     }
   }
-  return {
+  const pool: Pool = {
     idx: k,
     code: areaDef.code,
     name: areaDef.name,
@@ -322,6 +316,8 @@ function initPool(
     memberCache: null,
     memberPopulation: 0,
   };
+  withDoubleSlots(pool, POOL_FRACTIONS);
+  return pool;
 }
 
 /** Flattens the pairs' pre-drawn onsets into one schedule in month order (pair order within a month). */
@@ -338,17 +334,6 @@ function quarrelSchedule(quarrels: Quarrel[]) {
     quarrelEventPair: Int32Array.from(events, (e) => e[1]),
     quarrelEventK: Int32Array.from(events, (e) => e[2]),
   };
-}
-
-/** An n×n matrix of zeros, packed (see initState on map()). */
-function zeroMatrix(n: number): number[][] {
-  const rows: number[][] = [];
-  for (let i = 0; i < n; i++) {
-    const row: number[] = [];
-    for (let j = 0; j < n; j++) row.push(0);
-    rows.push(row);
-  }
-  return rows;
 }
 
 /** Builds the state at month 0 from a checked model input and a run seed. */
@@ -445,6 +430,9 @@ export function initState(input: ModelInput, seed: number): ModelState {
       earlyRetire: perMonth(p.earlyRetirementPerYear),
     },
   };
+
+  withDoubleSlots(state, STATE_FRACTIONS);
+  withDoubleSlots(state.tally, TALLY_FRACTIONS);
 
   // Crises: pre-drawn onsets and durations per municipality from their own stream.
   for (const m of municipalities) {
