@@ -11,6 +11,8 @@ import {
 import type { ModelInput } from './model-input.js';
 import { defaultHistory, haversineKm } from './region-links.js';
 import type { Parameters } from './parameters.js';
+import { specialismCoverage } from './production.js';
+import { runTables } from './tables.js';
 import { clampedNormal, geometricMonths, makeStreams, type Uniform } from './rng.js';
 import {
   type Consultancy,
@@ -422,6 +424,7 @@ export function initState(input: ModelInput, seed: number): ModelState {
       quarrels: 0,
       recalls: 0,
     },
+    tables: runTables(p, municipalities, specialismCoverage),
     hazards: {
       base: perMonth(p.baseExitPerYear),
       newHire: perMonth(p.newHireExtraExitPerYear),

@@ -1,5 +1,6 @@
 import { newWorker } from './init.js';
 import { clampedNormal, gumbel, randomIndex } from './rng.js';
+import { COUNT_TABLE_SIZE, logOnePlus } from './tables.js';
 import { L, type ModelState, Node, Place, ROLE_COUNT, S, type Worker } from './state.js';
 
 /** Employer kinds, for vacancies and job choice. */
@@ -247,9 +248,10 @@ function jobUtility(state: ModelState, w: Worker, kind: Kind, idx: number): numb
     // A small team offers broad responsibility (seed 2025); a big one offers peers and career room.
     const heatStaff = m.staff[0].length + m.staff[1].length + m.staff[2].length;
     return (
-      p.wageWeight * Math.log(m.wageIndex) +
-      p.teamWeight * Math.log(1 + m.staff[w.role].length) +
-      p.breadthWeight * Math.exp(-heatStaff / p.breadthStaffScale) +
+      p.wageWeight * state.tables.logWage[idx] +
+      p.teamWeight * logOnePlus(m.staff[w.role].length) +
+      p.breadthWeight *
+        (heatStaff < COUNT_TABLE_SIZE ? state.tables.breadth[heatStaff] : Math.exp(-heatStaff / p.breadthStaffScale)) +
       p.accessibilityWeight * (3 - m.urbanity) -
       (p.commuteWeightPer10Km * state.distanceKm[w.home * n + idx]) / 10
     );
@@ -259,7 +261,7 @@ function jobUtility(state: ModelState, w: Worker, kind: Kind, idx: number): numb
     const seat = state.municipalities[pool.seat];
     return (
       p.wageWeight * Math.log(p.poolWageIndex) +
-      p.teamWeight * Math.log(1 + pool.staff[w.role].length) +
+      p.teamWeight * logOnePlus(pool.staff[w.role].length) +
       p.varietyWeight +
       p.accessibilityWeight * (3 - seat.urbanity) -
       (p.commuteWeightPer10Km * state.distanceKm[w.home * n + pool.seat]) / 10
@@ -268,7 +270,7 @@ function jobUtility(state: ModelState, w: Worker, kind: Kind, idx: number): numb
   // Consultants work at clients' sites or from home: no commute or accessibility term.
   return (
     p.wageWeight * Math.log(p.consultancyWageIndex) +
-    p.teamWeight * Math.log(1 + state.consultancy.staff[w.role].length) +
+    p.teamWeight * logOnePlus(state.consultancy.staff[w.role].length) +
     p.varietyWeight
   );
 }

@@ -1,6 +1,7 @@
 import type { Levers } from './levers.js';
 import type { Parameters } from './parameters.js';
 import type { Streams } from './rng.js';
+import type { RunTables } from './tables.js';
 
 /** Role indices: specialist, local, process. Per-role arrays are indexed by these. */
 export const S = 0;
@@ -329,6 +330,8 @@ export interface ModelState {
   decayRate: Float64Array;
   leaverLoss: Float64Array;
   tally: Tally;
+  /** Logs and exponentials of counts, worked out once per run (tables.ts). */
+  tables: RunTables;
   /** Monthly hazard conversions, precomputed. */
   hazards: {
     base: number;
