@@ -74,7 +74,7 @@ function compare(scenario: string, runs: number, warmup: number, reps: number, a
 console.log(
   `regiosim bench, per run: node ${process.version}, 300-month runs, load avg ${loadavg().map(f2).join(' ')}`,
 );
-const drentheRuns = env('BENCH_DRENTHE_RUNS', 200);
+const drentheRuns = env('BENCH_DRENTHE_RUNS', 400);
 const nationalRuns = env('BENCH_NATIONAL_RUNS', 10);
 if (drentheRuns > 0) compare('drenthe', drentheRuns, env('BENCH_WARMUP', 20), env('BENCH_REPEAT', 4), 5);
 if (nationalRuns > 0) compare('national', nationalRuns, env('BENCH_NATIONAL_WARMUP', 3), env('BENCH_REPEAT', 4), 60);
