@@ -1,4 +1,4 @@
-import { zeroRoles } from './scratch.js';
+import { removeAt, zeroRoles } from './scratch.js';
 import { newWorker } from './init.js';
 import { Membership, type ModelState, type Municipality, Node, Place, ROLE_COUNT, type Worker } from './state.js';
 
@@ -208,7 +208,7 @@ export function fillFromOutside(
   const scaled = Math.min(1, chance * p.supplyRatio);
   for (let k = vacancies.length - 1; k >= 0; k--) {
     if (u.next() >= scaled) continue;
-    const posted = vacancies.splice(k, 1)[0];
+    const posted = removeAt(vacancies, k);
     state.tally.vacancyDurations[place === Place.Pool ? 1 : 2].push(state.t - posted);
     const w = newWorker(state, role, state.marketSeat, Math.round(p.midCareerAgeMean * 12), Node.OutsideRegion);
     w.place = place;

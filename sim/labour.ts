@@ -1,3 +1,4 @@
+import { removeAt } from './scratch.js';
 import { newWorker } from './init.js';
 import { clampedNormal, gumbel, randomIndex } from './rng.js';
 import { COUNT_TABLE_SIZE, logOnePlus } from './tables.js';
@@ -64,7 +65,7 @@ export function detach(state: ModelState, w: Worker, toRegionLoss: boolean): voi
       state.tally.knowledgeLostLeavers += loss;
       if (toRegionLoss) state.tally.knowledgeLostToRegion += loss;
     }
-    list.splice(list.indexOf(w), 1);
+    removeAt(list, list.indexOf(w));
     if (w.place === Place.Municipality) {
       state.tally.munLeavers++;
       state.tally.tenureAtExit.push(w.tenureMonths);

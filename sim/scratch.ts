@@ -21,3 +21,13 @@ export function zeroRoles(a: Float64Array): void {
 export function zeroFirst(a: Float64Array, n: number): void {
   for (let k = 0; k < n; k++) a[k] = 0;
 }
+
+/** Removes and returns list[at], keeping the order (splice(k, 1) without allocating the removed part). */
+export function removeAt<T>(list: T[], at: number): T {
+  // A negative index counts from the end, as in splice (indexOf's -1 is the last element).
+  const k = at < 0 ? Math.max(0, list.length + at) : at;
+  const item = list[k];
+  for (let j = k + 1; j < list.length; j++) list[j - 1] = list[j];
+  list.length--;
+  return item;
+}

@@ -1,3 +1,4 @@
+import { removeAt } from './scratch.js';
 import { members } from './pool.js';
 import { geometricMonths } from './rng.js';
 import { Membership, type ModelState, type Municipality, type Pool } from './state.js';
@@ -60,7 +61,7 @@ export function updateTrust(state: ModelState): void {
         pool.trust[k] = Math.min(1, pool.trust[k] + p.quarrelRecovery * q.drop);
         inQuarrel[k] = 0;
       }
-      pool.activeQuarrels.splice(j, 1);
+      removeAt(pool.activeQuarrels, j);
     }
     if (pool.exists) {
       for (const m of members(state, pool)) {
