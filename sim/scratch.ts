@@ -27,6 +27,7 @@ export function removeAt<T>(list: T[], at: number): T {
   // A negative index counts from the end, as in splice (indexOf's -1 is the last element).
   const k = at < 0 ? Math.max(0, list.length + at) : at;
   const item = list[k];
+  if (k >= list.length) return item;
   for (let j = k + 1; j < list.length; j++) list[j - 1] = list[j];
   list.length--;
   return item;
