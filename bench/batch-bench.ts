@@ -1,28 +1,36 @@
 /**
- * `npm run bench:batch`: throughput, speedup, overhead and memory of the batch engine, printed as
- * figures and ratios against the aims (speedup ≥ 1.8 on 2 cores, engine overhead under 5% of a
- * plain simulate loop, flat memory from 10,000 to 100,000 runs). Never a unit test: timings depend
- * on the machine and its load, so the load average is printed with the figures.
- *
- * Rates are steady-state: measured over the second half of the runs, because a fresh thread's
- * first runs are several times slower while V8 compiles. The plain loop runs in a fresh worker
- * thread too, so it starts as cold as the engine's workers and is measured the same way.
+ * `npm run bench` (and `npm run bench:batch`): the batch engine against the aims of issue 14,
+ * printed as figures and ratios. Never a unit test: timings depend on the machine and its load,
+ * so the load average is printed with the figures.
+ * - Threads: 2,000 Drenthe runs through the engine on 2 threads against a plain single-thread
+ *   loop over simulate() (in a fresh worker thread, as cold as the engine's), with series off and
+ *   with yearly series; aim: throughput at least 1.85 times the loop's. Rates are given over the
+ *   whole batch and steady-state (second half of the runs: a fresh thread's first runs are slow
+ *   while V8 compiles). The main thread's share of the process CPU is printed with them.
+ * - Memory: peak RSS of 10,000 and 200,000 runs (short horizon): flat when memory is bounded.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { packageVersion } from '../store/manifest.js';
 import { loadNationalData } from '../data/load.js';
-import { defaultScenario, nationalScenario } from '../scenarios/default.js';
+import { defaultScenario } from '../scenarios/default.js';
 import type { ExperimentPlan } from '../scenarios/plan.js';
 import type { ModelInput } from '../sim/model-input.js';
 import { simulate } from '../sim/simulate.js';
+import { packageVersion } from '../store/manifest.js';
 import { runBatch } from '../workers/engine.js';
 import type { Progress } from '../workers/progress.js';
 import type { SeriesMode } from '../workers/protocol.js';
+import { mainThreadCpuMs, processCpuMs } from './thread-cpu.js';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const f1 = (x: number) => x.toFixed(1);
+const f2 = (x: number) => x.toFixed(2);
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
 
 function planOf(input: ModelInput, runs: number): ExperimentPlan {
   return {
@@ -36,71 +44,55 @@ function planOf(input: ModelInput, runs: number): ExperimentPlan {
   };
 }
 
-/** CPU time of the whole process (all threads), ms. */
-const cpuMs = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
-
-/**
- * Share of runs left out of the steady-state rates: a fresh thread's JIT keeps re-optimising the
- * model for its first ~300 Drenthe runs (measured with --trace-opt), with compile threads busy
- * beside it, so a thread is only warm after a few seconds.
- */
-const WARM_SHARE = 0.5;
-
-/** The plain loop, run in a fresh worker thread so it starts as cold as the engine's workers. */
-function plainLoop(input: ModelInput, runs: number): { rate: number; cpuPerRun: number } {
-  const warm = Math.max(1, Math.floor(runs * WARM_SHARE));
-  for (let s = 0; s < warm; s++) simulate(input, s);
-  const t0 = performance.now();
-  const c0 = cpuMs();
-  for (let s = warm; s < runs; s++) simulate(input, s);
-  return { rate: ((runs - warm) * 1000) / (performance.now() - t0), cpuPerRun: (cpuMs() - c0) / (runs - warm) };
+interface Rates {
+  /** Runs/s over the whole batch (thread start and warm-up included). */
+  overall: number;
+  /** Runs/s over the second half of the runs. */
+  steady: number;
 }
 
-function loopRate(input: ModelInput, runs: number): Promise<{ rate: number; cpuPerRun: number }> {
+/** The plain loop (run inside a fresh worker thread): simulate() over seeds 0..runs-1. */
+function plainLoop(input: ModelInput, runs: number): Rates {
+  const half = Math.floor(runs / 2);
+  const t0 = performance.now();
+  for (let s = 0; s < half; s++) simulate(input, s);
+  const t1 = performance.now();
+  for (let s = half; s < runs; s++) simulate(input, s);
+  const t2 = performance.now();
+  return { overall: (runs * 1000) / (t2 - t0), steady: ((runs - half) * 1000) / (t2 - t1) };
+}
+
+function loopRates(input: ModelInput, runs: number): Promise<Rates> {
   return new Promise((resolve, reject) => {
+    const started = performance.now();
     const worker = new Worker(new URL(import.meta.url), { workerData: { input, runs } });
-    worker.once('message', resolve);
+    worker.once('message', (r: Rates) => {
+      // Count the thread's start in the overall rate, as the engine's rate counts its pool's start.
+      resolve({ overall: (runs * 1000) / (performance.now() - started), steady: r.steady });
+      void worker.terminate();
+    });
     worker.once('error', reject);
   });
 }
 
-interface EngineFigures {
-  /** Steady-state runs/s (over the second half of the runs). */
-  rate: number;
-  /** Steady-state CPU ms per run, all threads of the process (insensitive to other load on the machine). */
-  cpuPerRun: number;
-  /** Whole batch, including pool start and warm-up. */
-  overallRate: number;
+interface EngineFigures extends Rates {
+  /** Share of the process CPU spent on the main thread (dispatch, ordering, writing). */
+  mainShare: number;
   peakRssMb: number;
-  /** Largest heap in use in the main thread (where results are ordered and written), MB. */
-  peakHeapMb: number;
-  /** RSS when the batch ended, MB. */
   endRssMb: number;
+  peakHeapMb: number;
   chunk: number;
-  /**
-   * Share of the threads' wall time spent inside simulate() over the whole batch: everything else
-   * (pool start, messaging, formatting, ordering, writing, an idle tail) is the engine's cost. Unlike
-   * the loop comparison it does not depend on how well V8 happened to optimise each thread.
-   */
-  simShare: number;
+  seconds: number;
 }
 
-/** Records when runs are written, to take the rate after warm-up; samples RSS every 50 ms. */
-async function engineRun(
-  input: ModelInput,
-  runs: number,
-  threads: number,
-  series: SeriesMode = 'yearly',
-): Promise<EngineFigures> {
+/** One batch through the engine; RSS sampled every 50 ms. */
+async function engineRun(input: ModelInput, runs: number, threads: number, series: SeriesMode): Promise<EngineFigures> {
   const dir = mkdtempSync(join(tmpdir(), 'regiosim-bench-'));
-  const marks: Array<[number, number, number]> = [];
+  const marks: Array<[number, number]> = [];
   const progress: Progress = {
     start() {},
     update(done) {
-      marks.push([performance.now(), done, cpuMs()]);
+      marks.push([performance.now(), done]);
     },
     stop() {},
   };
@@ -113,23 +105,24 @@ async function engineRun(
   }, 50);
   try {
     const t0 = performance.now();
-    const cpu0 = cpuMs();
+    const cpu0 = processCpuMs();
+    const main0 = mainThreadCpuMs();
     const result = await runBatch(planOf(input, runs), { outDir: dir, threads, series, progress });
     const elapsed = performance.now() - t0;
+    const mainShare = (mainThreadCpuMs() - main0) / (processCpuMs() - cpu0);
     if (result.status !== 'complete') throw new Error(`bench batch ended ${result.status}: ${result.error ?? ''}`);
-    // Too few writes after the warm-up to time (tiny batches): take the whole batch.
-    let from = marks.find(([, done]) => done >= runs * WARM_SHARE) ?? marks[0];
+    let from = marks.find(([, done]) => done >= runs / 2) ?? marks[0];
     const to = marks[marks.length - 1];
-    if (to[1] <= from[1]) from = [t0, 0, cpu0];
+    if (to[1] <= from[1]) from = [t0, 0];
     return {
-      rate: ((to[1] - from[1]) * 1000) / (to[0] - from[0]),
-      cpuPerRun: (to[2] - from[2]) / (to[1] - from[1]),
-      overallRate: (runs * 1000) / elapsed,
+      overall: (runs * 1000) / elapsed,
+      steady: ((to[1] - from[1]) * 1000) / (to[0] - from[0]),
+      mainShare,
       peakRssMb: Math.max(peak, process.memoryUsage.rss()) / 1048576,
-      peakHeapMb: peakHeap / 1048576,
       endRssMb: process.memoryUsage.rss() / 1048576,
+      peakHeapMb: peakHeap / 1048576,
       chunk: result.chunk,
-      simShare: result.busy.simMs / (result.threads * elapsed),
+      seconds: elapsed / 1000,
     };
   } finally {
     clearInterval(sampler);
@@ -137,62 +130,38 @@ async function engineRun(
   }
 }
 
-const f1 = (x: number) => x.toFixed(1);
-const load = () =>
-  loadavg()
-    .map((x) => x.toFixed(2))
-    .join(' ');
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
-/** Best of `repeat` (fastest rate, least CPU): other work on the machine only ever slows a run down. */
-async function best<T extends { rate: number; cpuPerRun: number }>(
-  repeat: number,
-  measure: () => Promise<T>,
-): Promise<T> {
-  let out: T | undefined;
+/** Loop and engine alternate, `repeat` times each, so drift in the machine's load hits both. */
+async function threads(input: ModelInput, runs: number, series: SeriesMode, repeat: number): Promise<void> {
+  const loops: Rates[] = [];
+  const engines: EngineFigures[] = [];
   for (let i = 0; i < repeat; i++) {
-    const m = await measure();
-    out =
-      out === undefined
-        ? m
-        : {
-            ...(m.rate > out.rate ? m : out),
-            cpuPerRun: Math.min(m.cpuPerRun, out.cpuPerRun),
-            ...('simShare' in m && 'simShare' in out
-              ? { simShare: Math.max(m.simShare as number, out.simShare as number) }
-              : {}),
-          };
+    loops.push(await loopRates(input, runs));
+    engines.push(await engineRun(input, runs, 2, series));
   }
-  return out as T;
-}
-
-async function throughput(name: string, input: ModelInput, runs: number, repeat: number): Promise<void> {
-  const loop = await best(repeat, () => loopRate(input, runs));
-  const one = await best(repeat, () => engineRun(input, runs, 1));
-  const two = await best(repeat, () => engineRun(input, runs, 2));
+  const ratio = (pick: (r: Rates) => number) => engines.map((e, i) => pick(e) / pick(loops[i]));
+  const overall = ratio((r) => r.overall);
+  const steady = ratio((r) => r.steady);
   console.log(
-    `${name.padEnd(9)} ${String(runs).padStart(4)} runs  loop ${f1(loop.rate)} runs/s | engine 1 thread ${f1(one.rate)} runs/s ` +
-      `(overall ${f1(one.overallRate)}, chunk ${one.chunk}) | 2 threads ${f1(two.rate)} runs/s (overall ${f1(two.overallRate)}, chunk ${two.chunk})`,
+    `drenthe ${runs} runs, series ${series.padEnd(6)} loop ${f1(median(loops.map((l) => l.overall)))} runs/s ` +
+      `(steady ${f1(median(loops.map((l) => l.steady)))}) | 2 threads ${f1(median(engines.map((e) => e.overall)))} runs/s ` +
+      `(steady ${f1(median(engines.map((e) => e.steady)))}, chunk ${engines[0].chunk})`,
   );
   console.log(
-    `${''.padEnd(9)} speedup 2/1 threads ${(two.rate / one.rate).toFixed(2)} (aim ≥ 1.8)  ` +
-      `engine overhead vs loop: wall ${(100 * (1 - one.rate / loop.rate)).toFixed(1)}%, ` +
-      `CPU ${(100 * (one.cpuPerRun / loop.cpuPerRun - 1)).toFixed(1)}% (${loop.cpuPerRun.toFixed(2)} → ${one.cpuPerRun.toFixed(2)} ms/run; aim < 5%)`,
-  );
-  console.log(
-    `${''.padEnd(9)} threads' time outside simulate() over the whole batch (pool start, messaging, formatting, writing, ` +
-      `idle tail): 1 thread ${(100 * (1 - one.simShare)).toFixed(1)}%, 2 threads ${(100 * (1 - two.simShare)).toFixed(1)}%  load avg ${load()}`,
+    `  2 threads / loop: overall ${f2(median(overall))} (each ${overall.map(f2).join(' ')}), steady ${f2(median(steady))} ` +
+      `(each ${steady.map(f2).join(' ')}); aim >= 1.85 | main thread ${f1(100 * median(engines.map((e) => e.mainShare)))}% of the process CPU  load avg ${load()}`,
   );
 }
 
 async function memory(input: ModelInput, runsList: number[]): Promise<void> {
   const base = process.memoryUsage.rss() / 1048576;
   for (const runs of runsList) {
-    const t0 = performance.now();
-    const r = await engineRun(input, runs, 2);
+    const r = await engineRun(input, runs, 2, 'yearly');
     console.log(
-      `memory    ${String(runs).padStart(6)} runs of ${input.horizonMonths} months, 2 threads, yearly series: peak RSS ${r.peakRssMb.toFixed(0)} MB, ` +
+      `memory ${String(runs).padStart(7)} runs of ${input.horizonMonths} months, 2 threads, yearly series: peak RSS ${r.peakRssMb.toFixed(0)} MB, ` +
         `RSS at the end ${r.endRssMb.toFixed(0)} MB, main-thread heap peak ${r.peakHeapMb.toFixed(0)} MB ` +
-        `(process before ${base.toFixed(0)} MB) in ${((performance.now() - t0) / 1000).toFixed(1)} s, ${f1(r.overallRate)} runs/s`,
+        `(process before ${base.toFixed(0)} MB) in ${f1(r.seconds)} s, ${f1(r.overall)} runs/s`,
     );
   }
 }
@@ -205,14 +174,20 @@ if (!isMainThread) {
   console.log(
     `regiosim batch bench ${packageVersion()}: node ${process.version}, ${availableParallelism()} cores, load avg ${load()}`,
   );
-  const repeat = env('BENCH_BATCH_REPEAT', 2);
-  console.log(`rates are steady-state (over the second half of the runs), best of ${repeat}`);
-  await throughput('drenthe', defaultScenario(data), env('BENCH_BATCH_DRENTHE_RUNS', 1600), repeat);
-  await throughput('national', nationalScenario(data), env('BENCH_BATCH_NATIONAL_RUNS', 24), repeat);
+  const runs = env('BENCH_BATCH_DRENTHE_RUNS', 2000);
+  const repeat = env('BENCH_BATCH_REPEAT', 3);
+  if (runs > 0) {
+    await threads(defaultScenario(data), runs, 'none', repeat);
+    await threads(defaultScenario(data), runs, 'yearly', repeat);
+  }
   const memoryHorizon = env('BENCH_BATCH_MEMORY_MONTHS', 12);
-  console.log(`memory runs use Drenthe with a ${memoryHorizon}-month horizon so 100,000 runs finish in minutes`);
-  await memory(defaultScenario(data, { horizonMonths: memoryHorizon }), [
-    env('BENCH_BATCH_MEMORY_RUNS_SMALL', 10_000),
-    env('BENCH_BATCH_MEMORY_RUNS_LARGE', 100_000),
-  ]);
+  const small = env('BENCH_BATCH_MEMORY_RUNS_SMALL', 10_000);
+  const large = env('BENCH_BATCH_MEMORY_RUNS_LARGE', 200_000);
+  if (small > 0 || large > 0) {
+    console.log(`memory runs use Drenthe with a ${memoryHorizon}-month horizon so 200,000 runs finish in minutes`);
+    await memory(
+      defaultScenario(data, { horizonMonths: memoryHorizon }),
+      [small, large].filter((n) => n > 0),
+    );
+  }
 }

@@ -1,3 +1,4 @@
+import { removeAt, zeroRoles } from './scratch.js';
 import { newWorker } from './init.js';
 import { Membership, type ModelState, type Municipality, Node, Place, ROLE_COUNT, type Worker } from './state.js';
 
@@ -15,23 +16,35 @@ export function consultantPrice(state: ModelState, m: Municipality): number {
 }
 
 /**
+ * Consultants whose contract runs out this month, reused (see scratch.ts): the first
+ * endingCount entries are current. The list is never emptied by `length = 0`, which would
+ * drop its backing store and grow it anew every month.
+ */
+const endingContracts: Worker[] = [];
+
+/**
  * Counts consultant FTE per client and role. Contracts that run out this month are renewed while
  * the client is still short of the role and its budget allows (after counting every running
  * contract, so the order of the staff lists does not matter); otherwise the consultant returns to the bench.
  */
 export function consultantContracts(state: ModelState): void {
   const t = state.t;
-  for (const m of state.municipalities) m.consultantFte.fill(0);
-  const ending: Worker[] = [];
+  const muns = state.municipalities;
+  for (let i = 0; i < muns.length; i++) zeroRoles(muns[i].consultantFte);
+  const ending = endingContracts;
+  let endingCount = 0;
   for (let r = 0; r < ROLE_COUNT; r++) {
-    for (const w of state.consultancy.staff[r]) {
+    const staff = state.consultancy.staff[r];
+    for (let k = 0; k < staff.length; k++) {
+      const w = staff[k];
       if (w.client < 0) continue;
-      if (w.contractEnd <= t) ending.push(w);
-      else state.municipalities[w.client].consultantFte[r]++;
+      if (w.contractEnd <= t) ending[endingCount++] = w;
+      else muns[w.client].consultantFte[r]++;
     }
   }
-  for (const w of ending) {
-    const m = state.municipalities[w.client];
+  for (let k = 0; k < endingCount; k++) {
+    const w = ending[k];
+    const m = muns[w.client];
     if (m.shortfall[w.role] > 0 && yearRoom(state, m) >= consultantCostThisYear(state, m)) {
       w.contractEnd = t + state.p.consultantContractMonths;
       m.consultantFte[w.role]++;
@@ -70,6 +83,9 @@ function consultantCostThisYear(state: ModelState, m: Municipality): number {
   return consultantPrice(state, m) * Math.min(state.p.consultantContractMonths, 12 - (state.t % 12));
 }
 
+/** Shortfall per role not yet covered by orders, in orderConsultants; reused (see scratch.ts). */
+const uncoveredFte = new Float64Array(ROLE_COUNT);
+
 /**
  * Orders consultants for what own staff and the pool leave uncovered, within the budget; orders
  * arrive after the lead time (at the start, contracts already running are honoured at once).
@@ -80,7 +96,7 @@ export function orderConsultants(state: ModelState): void {
   for (const m of state.municipalities) {
     const price = consultantCostThisYear(state, m);
     let room = yearRoom(state, m);
-    const uncovered = new Float64Array(ROLE_COUNT);
+    const uncovered = uncoveredFte;
     for (let r = 0; r < ROLE_COUNT; r++) uncovered[r] = m.shortfall[r];
     for (let k = 0; k < m.consultantOrders.length; k += 3) uncovered[m.consultantOrders[k]]--;
     // One consultant at a time, to the role furthest below its demand, while the budget lasts.
@@ -102,37 +118,57 @@ export function orderConsultants(state: ModelState): void {
   }
 }
 
+/** Bench staff per role in fulfilConsultantOrders, reused (see scratch.ts): the first benchCount[role] are current. */
+const bench: Worker[][] = [[], [], []];
+const benchCount = new Int32Array(ROLE_COUNT);
+const benchNext = new Int32Array(ROLE_COUNT);
+
 /** The consultancy assigns bench staff to orders that are due, oldest first; stale orders lapse. */
 export function fulfilConsultantOrders(state: ModelState): void {
   const t = state.t;
   const p = state.p;
-  const bench: Array<(typeof state.consultancy.staff)[0]> = [[], [], []];
-  for (let r = 0; r < ROLE_COUNT; r++) for (const w of state.consultancy.staff[r]) if (w.client < 0) bench[r].push(w);
-  for (const m of state.municipalities) {
-    const kept: number[] = [];
-    for (let k = 0; k < m.consultantOrders.length; k += 3) {
-      const role = m.consultantOrders[k];
-      const readyAt = m.consultantOrders[k + 1];
-      const orderedAt = m.consultantOrders[k + 2];
-      if (readyAt <= t && bench[role].length > 0) {
-        const w = bench[role].shift()!;
+  // The bench per role in roster order; benchNext[role] is the next one to assign.
+  for (let r = 0; r < ROLE_COUNT; r++) {
+    benchCount[r] = 0;
+    benchNext[r] = 0;
+    const staff = state.consultancy.staff[r];
+    for (let k = 0; k < staff.length; k++) if (staff[k].client < 0) bench[r][benchCount[r]++] = staff[k];
+  }
+  const muns = state.municipalities;
+  for (let i = 0; i < muns.length; i++) {
+    const m = muns[i];
+    // Orders still waiting are moved to the front of the list, in their order.
+    const orders = m.consultantOrders;
+    let kept = 0;
+    for (let k = 0; k < orders.length; k += 3) {
+      const role = orders[k];
+      const readyAt = orders[k + 1];
+      const orderedAt = orders[k + 2];
+      if (readyAt <= t && benchNext[role] < benchCount[role]) {
+        const w = bench[role][benchNext[role]++];
         w.client = m.idx;
         w.contractEnd = t + p.consultantContractMonths;
         m.consultantFte[role]++;
       } else if (t - orderedAt < p.consultantContractMonths) {
-        kept.push(role, readyAt, orderedAt);
+        orders[kept++] = role;
+        orders[kept++] = readyAt;
+        orders[kept++] = orderedAt;
       }
     }
-    m.consultantOrders = kept;
+    if (orders.length !== kept) orders.length = kept;
   }
 }
+
+/** Consultant FTE booked per role in consultancyRecruitment, reused (see scratch.ts). */
+const bookedFte = new Float64Array(ROLE_COUNT);
 
 /** The consultancy recruits toward its booked work plus a bench, partly from outside the region. */
 export function consultancyRecruitment(state: ModelState): void {
   const t = state.t;
   const p = state.p;
   const c = state.consultancy;
-  const booked = new Float64Array(ROLE_COUNT);
+  const booked = bookedFte;
+  zeroRoles(booked);
   for (const m of state.municipalities) {
     for (let r = 0; r < ROLE_COUNT; r++) booked[r] += m.consultantFte[r];
     for (let k = 0; k < m.consultantOrders.length; k += 3) booked[m.consultantOrders[k]]++;
@@ -171,8 +207,8 @@ export function fillFromOutside(
   const p = state.p;
   const scaled = Math.min(1, chance * p.supplyRatio);
   for (let k = vacancies.length - 1; k >= 0; k--) {
-    if (u() >= scaled) continue;
-    const posted = vacancies.splice(k, 1)[0];
+    if (u.next() >= scaled) continue;
+    const posted = removeAt(vacancies, k);
     state.tally.vacancyDurations[place === Place.Pool ? 1 : 2].push(state.t - posted);
     const w = newWorker(state, role, state.marketSeat, Math.round(p.midCareerAgeMean * 12), Node.OutsideRegion);
     w.place = place;

@@ -1,4 +1,4 @@
-import { joinTerms, sumTerms } from './join.js';
+import { joinTerms, sumJoinTerms } from './join.js';
 import { hire, Kind } from './labour.js';
 import { startMembership } from './membership.js';
 import { isStaffed, postPoolVacancies, setFeeSchedule } from './pool.js';
@@ -17,7 +17,7 @@ export function formPools(state: ModelState): void {
       const scored = candidates.map((m) => {
         const terms = joinTerms(state, pool, m);
         // Founders decide before anyone is in: conformity, belonging and success do not apply yet.
-        return { m, u: sumTerms(terms) - terms.conformity - terms.belonging - terms.success };
+        return { m, u: sumJoinTerms(terms) - terms.conformity - terms.belonging - terms.success };
       });
       scored.sort((a, b) => b.u - a.u || a.m.idx - b.m.idx);
       if (lv.startMode === 'small') founders = scored.slice(0, lv.founderCount).map((s) => s.m);

@@ -1,5 +1,18 @@
+import { roleIndices } from './levers.js';
+import {
+  MUNICIPALITY_FRACTIONS,
+  POOL_FRACTIONS,
+  QUARREL_FRACTIONS,
+  STATE_FRACTIONS,
+  TALLY_FRACTIONS,
+  withDoubleSlots,
+  zeroMatrix,
+} from './shapes.js';
 import type { ModelInput } from './model-input.js';
+import { defaultHistory, haversineKm } from './region-links.js';
 import type { Parameters } from './parameters.js';
+import { specialismCoverage } from './production.js';
+import { runTables } from './tables.js';
 import { clampedNormal, geometricMonths, makeStreams, type Uniform } from './rng.js';
 import {
   type Consultancy,
@@ -36,15 +49,6 @@ export function sizeClassOf(population: number): number {
   return population < 20_000 ? 0 : population < 50_000 ? 1 : population < 100_000 ? 2 : 3;
 }
 
-/** Great-circle distance in km. */
-function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const toRad = Math.PI / 180;
-  const dLat = (lat2 - lat1) * toRad;
-  const dLon = (lon2 - lon1) * toRad;
-  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * toRad) * Math.cos(lat2 * toRad) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.sqrt(a));
-}
-
 /** Work mix per phase, normalised to sum to one. */
 function workMix(p: Parameters) {
   const plan = Float64Array.of(p.mixPlanSpecialist, p.mixPlanLocal, p.mixPlanProcess);
@@ -59,7 +63,7 @@ function workMix(p: Parameters) {
 /** Draws a count with the given expectation: floor plus one with the fractional probability. */
 function stochasticRound(x: number, u: Uniform): number {
   const f = Math.floor(x);
-  return f + (u() < x - f ? 1 : 0);
+  return f + (u.next() < x - f ? 1 : 0);
 }
 
 export function newWorker(state: ModelState, role: number, home: number, ageMonths: number, origin: Node): Worker {
@@ -112,7 +116,7 @@ function initMunicipality(
   const toPlan = releasePerMonth * p.planClearMonths;
   const planned = releasePerMonth * p.execClearMonths;
   const totalNeed = needFte[0] + needFte[1] + needFte[2];
-  return {
+  const m: Municipality = {
     idx,
     code: d.code,
     name: d.name,
@@ -191,17 +195,8 @@ function initMunicipality(
     knowledgeReceived: 0,
     valueReceived: 0,
   };
-}
-
-/** Default shared history: neighbours, same sub-RES and same COROP region add up, capped at 1. */
-function defaultHistory(input: ModelInput, a: number, b: number, adjacent: boolean, p: Parameters): number {
-  const ma = input.municipalities[a];
-  const mb = input.municipalities[b];
-  let h = 0;
-  if (adjacent) h += p.historyAdjacent;
-  if (ma.subresCode && ma.subresCode === mb.subresCode) h += p.historySameSubres;
-  if (ma.coropCode && ma.coropCode === mb.coropCode) h += p.historySameCorop;
-  return Math.min(1, h);
+  withDoubleSlots(m, MUNICIPALITY_FRACTIONS);
+  return m;
 }
 
 function preDrawEvents(u: Uniform, pEvent: number, horizon: number, withSecond: boolean) {
@@ -209,10 +204,10 @@ function preDrawEvents(u: Uniform, pEvent: number, horizon: number, withSecond: 
   const seconds: number[] = [];
   let t = 0;
   for (;;) {
-    t += geometricMonths(u(), pEvent);
+    t += geometricMonths(u.next(), pEvent);
     if (t > horizon) break;
     onsets.push(t - 1);
-    if (withSecond) seconds.push(u());
+    if (withSecond) seconds.push(u.next());
   }
   return { onsets, seconds };
 }
@@ -226,7 +221,8 @@ function initPool(
 ): Pool {
   const p = state.p;
   const areaDef = input.poolAreas[k];
-  const area = areaDef.memberCodes.map((c) => byCode.get(c)!);
+  const area: number[] = [];
+  for (const c of areaDef.memberCodes) area.push(byCode.get(c)!);
   const n = area.length;
   let seat = area[0];
   for (const i of area) if (state.municipalities[i].population > state.municipalities[seat].population) seat = i;
@@ -265,10 +261,12 @@ function initPool(
   for (let x = 0; x < n; x++) {
     for (let y = x + 1; y < n; y++) {
       const ev = preDrawEvents(state.rng.quarrels, pQuarrel, state.horizon, true);
-      quarrels.push({ a: x, b: y, onsets: ev.onsets, resolveDraws: ev.seconds, next: 0, activeUntil: -1, drop: 0 });
+      const q: Quarrel = { a: x, b: y, onsets: ev.onsets, resolveDraws: ev.seconds, next: 0, activeUntil: -1, drop: 0 };
+      withDoubleSlots(q, QUARREL_FRACTIONS);
+      quarrels.push(q);
     }
   }
-  return {
+  const pool: Pool = {
     idx: k,
     code: areaDef.code,
     name: areaDef.name,
@@ -318,6 +316,8 @@ function initPool(
     memberCache: null,
     memberPopulation: 0,
   };
+  withDoubleSlots(pool, POOL_FRACTIONS);
+  return pool;
 }
 
 /** Flattens the pairs' pre-drawn onsets into one schedule in month order (pair order within a month). */
@@ -344,7 +344,11 @@ export function initState(input: ModelInput, seed: number): ModelState {
   const rng = makeStreams(seed);
   const mix = workMix(p);
   const n = input.municipalities.length;
-  const municipalities = input.municipalities.map((_, i) => initMunicipality(input, i, p, mix, rng.traits));
+  // Arrays the monthly code reads are built by push, never by map(): map() makes a holey or a
+  // packed array depending on whether V8 optimised the caller, and a new array shape part way
+  // through a batch deoptimises every function that reads it.
+  const municipalities: Municipality[] = [];
+  for (let i = 0; i < n; i++) municipalities.push(initMunicipality(input, i, p, mix, rng.traits));
   const byCode = new Map(municipalities.map((m) => [m.code, m.idx]));
 
   const distanceKm = new Float32Array(n * n);
@@ -377,6 +381,7 @@ export function initState(input: ModelInput, seed: number): ModelState {
     horizon: input.horizonMonths,
     p,
     levers: { ...input.levers },
+    pooledRoles: roleIndices(input.levers.poolRoles),
     rng,
     municipalities,
     pools: [],
@@ -393,7 +398,7 @@ export function initState(input: ModelInput, seed: number): ModelState {
     decayRate: Float64Array.of(p.decaySpecialist, p.decayLocal, p.decayProcess),
     leaverLoss: Float64Array.of(p.leaverLossSpecialist, p.leaverLossLocal, p.leaverLossProcess),
     tally: {
-      flows: Array.from({ length: 8 }, () => new Array(8).fill(0)),
+      flows: zeroMatrix(8),
       tenureAtExit: [],
       vacancyDurations: [[], [], []],
       vacanciesWithdrawn: [0, 0, 0],
@@ -417,6 +422,7 @@ export function initState(input: ModelInput, seed: number): ModelState {
       quarrels: 0,
       recalls: 0,
     },
+    tables: runTables(p, municipalities, specialismCoverage),
     hazards: {
       base: perMonth(p.baseExitPerYear),
       newHire: perMonth(p.newHireExtraExitPerYear),
@@ -426,13 +432,17 @@ export function initState(input: ModelInput, seed: number): ModelState {
     },
   };
 
+  withDoubleSlots(state, STATE_FRACTIONS);
+  withDoubleSlots(state.tally, TALLY_FRACTIONS);
+
   // Crises: pre-drawn onsets and durations per municipality from their own stream.
   for (const m of municipalities) {
     const ev = preDrawEvents(rng.crises, p.crisisPerMonth, state.horizon, true);
     m.crisisOnsets = ev.onsets;
-    m.crisisDurations = ev.seconds.map((u) => geometricMonths(u, 1 / p.crisisMeanMonths));
+    m.crisisDurations = [];
+    for (const u of ev.seconds) m.crisisDurations.push(geometricMonths(u, 1 / p.crisisMeanMonths));
   }
-  state.pools = input.poolAreas.map((_, k) => initPool(input, state, k, byCode, adjacent));
+  for (let k = 0; k < input.poolAreas.length; k++) state.pools.push(initPool(input, state, k, byCode, adjacent));
   for (const pool of state.pools) {
     pool.area.forEach((i, pos) => {
       const m = municipalities[i];
@@ -452,24 +462,25 @@ export function initState(input: ModelInput, seed: number): ModelState {
         w.place = Place.Municipality;
         w.employer = m.idx;
         const maxTenure = (age - 22) * 12;
-        w.tenureMonths = Math.floor(Math.min(maxTenure, -Math.log(1 - wf()) * p.initialTenureMonths));
-        w.experience = Math.min(maxTenure, -Math.log(1 - wf()) * p.initialExperienceMonths);
+        w.tenureMonths = Math.floor(Math.min(maxTenure, -Math.log(1 - wf.next()) * p.initialTenureMonths));
+        w.experience = Math.min(maxTenure, -Math.log(1 - wf.next()) * p.initialExperienceMonths);
         m.staff[r].push(w);
         m.knowledge[r] += p.hireImportShare * w.experience;
       }
     }
   }
   // The consultancy serving the market, on the bench until the first orders arrive.
-  const need = [0, 1, 2].map((r) => municipalities.reduce((s, m) => s + m.needFte[r], 0));
+  const need: number[] = [];
+  for (let r = 0; r < ROLE_COUNT; r++) need.push(municipalities.reduce((s, m) => s + m.needFte[r], 0));
   for (let r = 0; r < ROLE_COUNT; r++) {
     const count = stochasticRound(p.consultancyInitialShare * need[r], wf);
     for (let k = 0; k < count; k++) {
       const age = clampedNormal(wf, p.midCareerAgeMean, p.initialAgeSd, 22, 66);
-      const home = municipalities[Math.floor(wf() * n)].idx;
+      const home = municipalities[Math.floor(wf.next() * n)].idx;
       const w = newWorker(state, r, home, Math.round(age * 12), Node.Consultancy);
       w.place = Place.Consultancy;
       w.employer = 0;
-      w.experience = -Math.log(1 - wf()) * p.initialExperienceMonths;
+      w.experience = -Math.log(1 - wf.next()) * p.initialExperienceMonths;
       consultancy.staff[r].push(w);
     }
   }

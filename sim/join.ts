@@ -131,8 +131,21 @@ export function clamp(x: number, limit: number): number {
   return x > limit ? limit : x < -limit ? -limit : x;
 }
 
-export function sumTerms(terms: object): number {
+/** Sum of the join terms, added in their declaration order (as the utility was always summed). */
+export function sumJoinTerms(t: JoinTerms): number {
   let s = 0;
-  for (const v of Object.values(terms) as number[]) s += v;
+  s += t.need;
+  s += t.knowledge;
+  s += t.saving;
+  s += t.fee;
+  s += t.autonomy;
+  s += t.legitimacy;
+  s += t.transaction;
+  s += t.trust;
+  s += t.history;
+  s += t.conformity;
+  s += t.belonging;
+  s += t.success;
+  s += t.constant;
   return s;
 }

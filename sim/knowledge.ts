@@ -1,19 +1,41 @@
-import { L, Membership, type ModelState, P, Place, type Pool, ROLE_COUNT, S } from './state.js';
+import { grownSize, zeroFirst } from './scratch.js';
+import { L, Membership, type ModelState, P, Place, ROLE_COUNT, S } from './state.js';
 
-/** Sum of members' organisational knowledge and staff per role (what brokerage can draw on). */
-function memberKnowledgePerFte(state: ModelState, pool: Pool): { know: Float64Array; fte: Float64Array } {
-  const know = new Float64Array(ROLE_COUNT);
-  const fte = new Float64Array(ROLE_COUNT);
-  if (!pool.exists) return { know, fte };
-  for (const i of pool.area) {
-    const m = state.municipalities[i];
-    if (m.membership !== Membership.Member) continue;
-    for (let r = 0; r < ROLE_COUNT; r++) {
-      know[r] += m.knowledge[r];
-      fte[r] += m.staff[r].length;
+/**
+ * Sums of members' organisational knowledge and staff per pool and role (what brokerage can draw
+ * on), into know and fte at [pool.idx * ROLE_COUNT + role]; zero for pools that do not exist.
+ */
+function memberKnowledgePerFte(state: ModelState, know: Float64Array, fte: Float64Array): void {
+  for (const pool of state.pools) {
+    if (!pool.exists) continue;
+    const at = pool.idx * ROLE_COUNT;
+    for (const i of pool.area) {
+      const m = state.municipalities[i];
+      if (m.membership !== Membership.Member) continue;
+      for (let r = 0; r < ROLE_COUNT; r++) {
+        know[at + r] += m.knowledge[r];
+        fte[at + r] += m.staff[r].length;
+      }
     }
   }
-  return { know, fte };
+}
+
+/** Specialist and process memory is the pool's own; local work builds no portable stock. */
+const POOL_MEMORY_ROLES = [S, P];
+
+/** Per pool and role work arrays of updateKnowledge, reused from month to month (see scratch.ts). */
+function makePoolArrays(size: number) {
+  return { poolWork: new Float64Array(size), memberKnow: new Float64Array(size), memberFte: new Float64Array(size) };
+}
+let poolArrays = makePoolArrays(4 * ROLE_COUNT);
+
+/** The work arrays with their first `size` entries zero. */
+function zeroedPoolArrays(size: number): ReturnType<typeof makePoolArrays> {
+  if (poolArrays.poolWork.length < size) poolArrays = makePoolArrays(grownSize(poolArrays.poolWork.length, size));
+  zeroFirst(poolArrays.poolWork, size);
+  zeroFirst(poolArrays.memberKnow, size);
+  zeroFirst(poolArrays.memberFte, size);
+  return poolArrays;
 }
 
 /** Absorptive capacity: what a municipality can take in grows with what it already knows. */
@@ -40,8 +62,10 @@ export function effectiveNih(state: ModelState, nih: number): number {
 export function updateKnowledge(state: ModelState): void {
   const p = state.p;
   const eta = p.learningPerFteMonth;
-  const poolWork: Float64Array[] = state.pools.map(() => new Float64Array(ROLE_COUNT));
-  const memberKnow = state.pools.map((pool) => memberKnowledgePerFte(state, pool));
+  const size = state.pools.length * ROLE_COUNT;
+  // Work done by each pool's staff this month, at [pool.idx * ROLE_COUNT + role].
+  const { poolWork, memberKnow, memberFte } = zeroedPoolArrays(size);
+  memberKnowledgePerFte(state, memberKnow, memberFte);
   for (const m of state.municipalities) {
     const pool = m.poolArea >= 0 ? state.pools[m.poolArea] : undefined;
     const connected = pool?.exists && (m.membership === Membership.Member || m.membership === Membership.Observer);
@@ -58,10 +82,10 @@ export function updateKnowledge(state: ModelState): void {
       let spill = 0;
       if (connected && pool && r !== L) {
         // The best the region has per FTE: the pool's memory or the co-members' mean (without m).
-        const sum = memberKnow[pool.idx];
+        const at = pool.idx * ROLE_COUNT + r;
         const isMember = m.membership === Membership.Member;
-        const othersFte = sum.fte[r] - (isMember ? staff : 0);
-        const others = othersFte > 0 ? (sum.know[r] - (isMember ? m.knowledge[r] : 0)) / othersFte : 0;
+        const othersFte = memberFte[at] - (isMember ? staff : 0);
+        const others = othersFte > 0 ? (memberKnow[at] - (isMember ? m.knowledge[r] : 0)) / othersFte : 0;
         const best = Math.max(pool.knowledge[r] / Math.max(1, pool.staff[r].length), others);
         const xOwn = m.knowledge[r] / Math.max(1, staff);
         if (best > xOwn) spill = p.brokeragePerMonth * openness * ac * (best - xOwn) * Math.max(1, staff);
@@ -69,7 +93,7 @@ export function updateKnowledge(state: ModelState): void {
       m.knowledge[r] =
         m.knowledge[r] * (1 - state.decayRate[r]) + eta * m.workOwn[r] + fromPool + fromConsultants + spill;
       m.knowledgeReceived += fromPool + spill;
-      if (pool) poolWork[pool.idx][r] += m.workPool[r];
+      if (pool) poolWork[pool.idx * ROLE_COUNT + r] += m.workPool[r];
     }
     // The pool's staff learn this place by working in it; that knowledge stays tied to it.
     if (pool?.exists) {
@@ -80,17 +104,16 @@ export function updateKnowledge(state: ModelState): void {
   }
   for (const pool of state.pools) {
     if (!pool.exists) continue;
-    // Specialist and process memory is the pool's own; local work builds no portable stock.
-    for (const r of [S, P]) {
+    for (const r of POOL_MEMORY_ROLES) {
       pool.knowledge[r] =
-        pool.knowledge[r] * (1 - state.decayRate[r] * p.poolDecayFactor) + eta * poolWork[pool.idx][r];
+        pool.knowledge[r] * (1 - state.decayRate[r] * p.poolDecayFactor) + eta * poolWork[pool.idx * ROLE_COUNT + r];
     }
   }
   updateExperience(state, poolWork);
 }
 
-/** Individual experience grows with the share of capacity actually used at the employer. */
-function updateExperience(state: ModelState, poolWork: Float64Array[]): void {
+/** Individual experience grows with the share of capacity actually used at the employer (poolWork as above). */
+function updateExperience(state: ModelState, poolWork: Float64Array): void {
   const eta = state.p.learningPerFteMonth;
   for (const w of state.workers) {
     if (w.place === Place.Municipality) {
@@ -100,7 +123,7 @@ function updateExperience(state: ModelState, poolWork: Float64Array[]): void {
     } else if (w.place === Place.Pool) {
       const pool = state.pools[w.employer];
       const n = pool.staff[w.role].length;
-      w.experience += n > 0 ? eta * Math.min(1, poolWork[pool.idx][w.role] / n) : 0;
+      w.experience += n > 0 ? eta * Math.min(1, poolWork[pool.idx * ROLE_COUNT + w.role] / n) : 0;
     } else if (w.place === Place.Consultancy && w.client >= 0) {
       w.experience += eta;
     }

@@ -1,5 +1,7 @@
+import { removeAt } from './scratch.js';
 import { newWorker } from './init.js';
 import { clampedNormal, gumbel, randomIndex } from './rng.js';
+import { COUNT_TABLE_SIZE, logOnePlus } from './tables.js';
 import { L, type ModelState, Node, Place, ROLE_COUNT, S, type Worker } from './state.js';
 
 /** Employer kinds, for vacancies and job choice. */
@@ -63,7 +65,7 @@ export function detach(state: ModelState, w: Worker, toRegionLoss: boolean): voi
       state.tally.knowledgeLostLeavers += loss;
       if (toRegionLoss) state.tally.knowledgeLostToRegion += loss;
     }
-    list.splice(list.indexOf(w), 1);
+    removeAt(list, list.indexOf(w));
     if (w.place === Place.Municipality) {
       state.tally.munLeavers++;
       state.tally.tenureAtExit.push(w.tenureMonths);
@@ -122,7 +124,7 @@ export function attrition(state: ModelState): void {
       continue;
     }
     w.tenureMonths++;
-    const draw = u();
+    const draw = u.next();
     if (w.ageMonths >= retireAt || (w.ageMonths >= earlyAt && draw < h.earlyRetire)) {
       leaveMarket(state, w, Node.Retirement);
       continue;
@@ -149,10 +151,10 @@ export function entrants(state: ModelState, cumulativePopulation: Float64Array):
   state.entrantCarry -= count;
   const total = cumulativePopulation[cumulativePopulation.length - 1];
   for (let k = 0; k < count; k++) {
-    const x = u();
+    const x = u.next();
     const role = x < p.entrantShareSpecialist ? S : x < p.entrantShareSpecialist + p.entrantShareLocal ? L : 2;
     const age = clampedNormal(u, p.entrantAgeMean, p.entrantAgeSd, 22, 60);
-    const target = u() * total;
+    const target = u.next() * total;
     let home = 0;
     while (cumulativePopulation[home] <= target && home < cumulativePopulation.length - 1) home++;
     newWorker(state, role, home, Math.round(age * 12), Node.Entrant);
@@ -163,6 +165,9 @@ export function entrants(state: ModelState, cumulativePopulation: Float64Array):
 function costOf(state: ModelState, wageIndex: number): number {
   return wageIndex * state.p.internalCostPerFteMonth;
 }
+
+/** Posts missing per role of one municipality in postMunicipalVacancies, reused (see scratch.ts). */
+const vacancyGap = new Float64Array(ROLE_COUNT);
 
 /**
  * Municipalities open vacancies up to their demand, within their staffing budget. Surplus
@@ -180,14 +185,16 @@ export function postMunicipalVacancies(state: ModelState): void {
       while (stale < open.length && t - open[stale] >= p.vacancyWithdrawMonths) stale++;
       if (stale === 0) continue;
       state.tally.vacanciesWithdrawn[Kind.Municipality] += stale;
-      open.splice(0, stale);
+      // Drop the first `stale` in place (splice would allocate the removed part).
+      for (let k = stale; k < open.length; k++) open[k - stale] = open[k];
+      open.length -= stale;
       m.repostAfter[r] = t + p.vacancyRepostMonths;
     }
     const cost = costOf(state, m.wageIndex);
     let committed = m.feeCommitment;
     for (let r = 0; r < ROLE_COUNT; r++) committed += (m.staff[r].length + m.vacancies[r].length) * cost;
     const monthlyBudget = m.budgetYear / 12;
-    const gap = new Float64Array(ROLE_COUNT);
+    const gap = vacancyGap;
     for (let r = 0; r < ROLE_COUNT; r++) {
       // Indivisibility: a post exists only for a whole person; a fraction below minPostFte is not advertised.
       gap[r] = Math.floor(m.demand[r] + 1 - p.minPostFte) - m.staff[r].length - m.vacancies[r].length;
@@ -217,9 +224,20 @@ export function postMunicipalVacancies(state: ModelState): void {
   }
 }
 
-interface Opening {
-  kind: Kind;
-  idx: number;
+/**
+ * This month's open vacancies per role, one entry per vacancy: the employer kind and index. Reused
+ * from month to month (see scratch.ts); only the first openingCount[role] entries are current.
+ */
+const openingKind: Kind[][] = [[], [], []];
+const openingIdx: number[][] = [[], [], []];
+const openingCount = new Int32Array(ROLE_COUNT);
+
+function addOpenings(role: number, kind: Kind, idx: number, count: number): void {
+  for (let k = 0; k < count; k++) {
+    const at = openingCount[role]++;
+    openingKind[role][at] = kind;
+    openingIdx[role][at] = idx;
+  }
 }
 
 /** Job utility without the taste shock (MODEL.md 3.2: wage, team, variety, accessibility, commute). */
@@ -231,9 +249,10 @@ function jobUtility(state: ModelState, w: Worker, kind: Kind, idx: number): numb
     // A small team offers broad responsibility (seed 2025); a big one offers peers and career room.
     const heatStaff = m.staff[0].length + m.staff[1].length + m.staff[2].length;
     return (
-      p.wageWeight * Math.log(m.wageIndex) +
-      p.teamWeight * Math.log(1 + m.staff[w.role].length) +
-      p.breadthWeight * Math.exp(-heatStaff / p.breadthStaffScale) +
+      p.wageWeight * state.tables.logWage[idx] +
+      p.teamWeight * logOnePlus(m.staff[w.role].length) +
+      p.breadthWeight *
+        (heatStaff < COUNT_TABLE_SIZE ? state.tables.breadth[heatStaff] : Math.exp(-heatStaff / p.breadthStaffScale)) +
       p.accessibilityWeight * (3 - m.urbanity) -
       (p.commuteWeightPer10Km * state.distanceKm[w.home * n + idx]) / 10
     );
@@ -243,7 +262,7 @@ function jobUtility(state: ModelState, w: Worker, kind: Kind, idx: number): numb
     const seat = state.municipalities[pool.seat];
     return (
       p.wageWeight * Math.log(p.poolWageIndex) +
-      p.teamWeight * Math.log(1 + pool.staff[w.role].length) +
+      p.teamWeight * logOnePlus(pool.staff[w.role].length) +
       p.varietyWeight +
       p.accessibilityWeight * (3 - seat.urbanity) -
       (p.commuteWeightPer10Km * state.distanceKm[w.home * n + pool.seat]) / 10
@@ -252,7 +271,7 @@ function jobUtility(state: ModelState, w: Worker, kind: Kind, idx: number): numb
   // Consultants work at clients' sites or from home: no commute or accessibility term.
   return (
     p.wageWeight * Math.log(p.consultancyWageIndex) +
-    p.teamWeight * Math.log(1 + state.consultancy.staff[w.role].length) +
+    p.teamWeight * logOnePlus(state.consultancy.staff[w.role].length) +
     p.varietyWeight
   );
 }
@@ -269,19 +288,17 @@ function currentKind(w: Worker): Kind {
 export function jobSearch(state: ModelState): void {
   const p = state.p;
   const u = state.rng.search;
-  const openings: Opening[][] = [[], [], []];
+  openingCount[0] = 0;
+  openingCount[1] = 0;
+  openingCount[2] = 0;
   for (const m of state.municipalities) {
-    for (let r = 0; r < ROLE_COUNT; r++)
-      for (let k = 0; k < m.vacancies[r].length; k++) openings[r].push({ kind: Kind.Municipality, idx: m.idx });
+    for (let r = 0; r < ROLE_COUNT; r++) addOpenings(r, Kind.Municipality, m.idx, m.vacancies[r].length);
   }
   for (const pool of state.pools) {
     if (!pool.exists) continue;
-    for (let r = 0; r < ROLE_COUNT; r++)
-      for (let k = 0; k < pool.vacancies[r].length; k++) openings[r].push({ kind: Kind.Pool, idx: pool.idx });
+    for (let r = 0; r < ROLE_COUNT; r++) addOpenings(r, Kind.Pool, pool.idx, pool.vacancies[r].length);
   }
-  for (let r = 0; r < ROLE_COUNT; r++)
-    for (let k = 0; k < state.consultancy.vacancies[r].length; k++)
-      openings[r].push({ kind: Kind.Consultancy, idx: 0 });
+  for (let r = 0; r < ROLE_COUNT; r++) addOpenings(r, Kind.Consultancy, 0, state.consultancy.vacancies[r].length);
 
   const outsideUtility = p.wageWeight * Math.log(p.outsideWageIndex) + p.outsideOptionConstant;
   const sampled = p.vacanciesSampled;
@@ -296,15 +313,15 @@ export function jobSearch(state: ModelState): void {
         const m = state.municipalities[w.employer];
         if (w.role === S && m.staff[S].length === 1) prob *= 2; // isolated specialists look around more
       }
-      if (u() >= prob) continue;
+      if (u.next() >= prob) continue;
     }
-    const list = openings[w.role];
-    if (list.length === 0) {
+    const openings = openingCount[w.role];
+    if (openings === 0) {
       if (searching) giveUpOrWait(state, w);
       continue;
     }
     let best = outsideUtility + gumbel(u);
-    let choice: Opening | null = null;
+    let choice = -1; // position among the role's openings
     let stay = false;
     let valid = 0;
     if (!searching) {
@@ -314,20 +331,22 @@ export function jobSearch(state: ModelState): void {
         stay = true;
       }
     }
+    const kinds = openingKind[w.role];
+    const idxs = openingIdx[w.role];
     for (let k = 0; k < sampled; k++) {
-      const o = list[randomIndex(u, list.length)];
+      const o = randomIndex(u, openings);
       const shock = gumbel(u);
-      if (vacancyList(state, o.kind, o.idx, w.role).length === 0) continue; // filled earlier this month
-      if (!searching && o.kind === currentKind(w) && o.idx === w.employer) continue;
+      if (vacancyList(state, kinds[o], idxs[o], w.role).length === 0) continue; // filled earlier this month
+      if (!searching && kinds[o] === currentKind(w) && idxs[o] === w.employer) continue;
       valid++;
-      const v = jobUtility(state, w, o.kind, o.idx) + shock;
+      const v = jobUtility(state, w, kinds[o], idxs[o]) + shock;
       if (v > best) {
         best = v;
         choice = o;
         stay = false;
       }
     }
-    if (choice) hire(state, w, choice.kind, choice.idx);
+    if (choice >= 0) hire(state, w, kinds[choice], idxs[choice]);
     else if (searching && valid === 0)
       giveUpOrWait(state, w); // every sampled job was gone: keep looking
     else if (!stay) leaveMarket(state, w, Node.PrivateSector);
@@ -342,8 +361,9 @@ function giveUpOrWait(state: ModelState, w: Worker): void {
 /** Drops workers who left the market from the active list (keeps the monthly loops short). */
 export function compactWorkers(state: ModelState): void {
   let k = 0;
-  for (const w of state.workers) if (w.place !== Place.Gone) state.workers[k++] = w;
-  state.workers.length = k;
+  const workers = state.workers;
+  for (let i = 0; i < workers.length; i++) if (workers[i].place !== Place.Gone) workers[k++] = workers[i];
+  if (workers.length !== k) workers.length = k;
 }
 
 /** Open vacancies of every employer over the total need (capped at 1): what consultant prices respond to. */

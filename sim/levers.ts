@@ -7,6 +7,14 @@
 export type Role = 'specialist' | 'local' | 'process';
 export const ROLES: readonly Role[] = ['specialist', 'local', 'process'];
 
+/** Role indices (as in state.ts) of a list of roles, in the list's order. */
+export function roleIndices(roles: readonly Role[]): number[] {
+  // By push, not map(): always a packed array (see initState).
+  const out: number[] = [];
+  for (const r of roles) out.push(ROLES.indexOf(r));
+  return out;
+}
+
 interface ChoiceLever<T extends string> {
   kind: 'choice';
   default: T;

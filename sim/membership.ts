@@ -1,7 +1,7 @@
-import { baseLegitimacy, clamp, formality, joinTerms, sumTerms } from './join.js';
+import { baseLegitimacy, clamp, formality, joinTerms, sumJoinTerms } from './join.js';
 import { endMembership, fixedFeeOf, isStaffed, members, membershipChanged } from './pool.js';
 import { Membership, type ModelState, type Municipality, type Pool } from './state.js';
-import { exitPaymentTotal, exitReason, stayTerms } from './stay.js';
+import { exitPaymentTotal, exitReason, stayTerms, sumStayTerms } from './stay.js';
 import { othersLoseTrustIn } from './trust.js';
 
 /** Probability of leaving at stay utility u: a logistic choice with a small scale, so the satisfied stay. */
@@ -45,7 +45,7 @@ export function startMembership(state: ModelState, pool: Pool, m: Municipality):
 /** Every municipality of every pool area draws once a month, whatever its state: draws stay paired. */
 export function drawDecisions(state: ModelState): void {
   const u = state.rng.decisions;
-  for (const pool of state.pools) for (const i of pool.area) state.municipalities[i].decisionDraw = u();
+  for (const pool of state.pools) for (const i of pool.area) state.municipalities[i].decisionDraw = u.next();
 }
 
 /** The month a member decides on renewal: a notice period before its term ends, but after the term began. */
@@ -82,7 +82,7 @@ export function decide(state: ModelState, yearlyWindow: boolean): void {
         // It weighs the exit payment only if it would owe one: leaving before its term end.
         const owes = leaveAt < termEnd;
         const terms = stayTerms(state, pool, m);
-        const u = sumTerms(terms);
+        const u = sumStayTerms(terms);
         const exitCost = owes ? (p.joinFeeWeight * exitPaymentTotal(state, pool, m)) / m.budgetYear : 0;
         if (draw < leaveProbability(state, u + exitCost)) {
           m.leaveAt = leaveAt;
@@ -92,7 +92,7 @@ export function decide(state: ModelState, yearlyWindow: boolean): void {
       }
       if (!yearlyWindow || m.joinAt >= 0) continue;
       const terms = joinTerms(state, pool, m);
-      const uMember = sumTerms(terms);
+      const uMember = sumJoinTerms(terms);
       const observerOk = lv.observers && isStaffed(state) && m.membership !== Membership.Observer;
       const uObserver = observerOk
         ? p.observerKnowledgeShare * (terms.knowledge + p.joinKnowledgeWeight * 0.1) + p.joinConstant * 0.5

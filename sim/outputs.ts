@@ -1,5 +1,6 @@
-import { backlogFteMonths } from './production.js';
+import { zeroFirst, zeroRoles } from './scratch.js';
 import { members, poolStaffCount, utilisation } from './pool.js';
+import { backlogFteMonths } from './production.js';
 import { Membership, type ModelState, Place, ROLE_COUNT } from './state.js';
 
 /** Monthly region-level series: name and meaning (documented in docs/OUTPUTS.md and series.csv). */
@@ -86,22 +87,68 @@ export interface Recorder {
   monthFees: number;
 }
 
-function emptySeries<N extends string>(names: readonly N[], length: number): Series<N> {
+/**
+ * An object with the given keys, in that order, and fast properties: created once per key list and
+ * cloned per series (a keyed-store original would be a slow dictionary object).
+ */
+function template<N extends string>(names: readonly N[]): Record<N, Float64Array> {
   const values = {} as Record<N, Float64Array>;
-  for (const n of names) values[n] = new Float64Array(length);
-  // A spread copy has fast properties; the keyed-store original is a slow dictionary object.
-  return { months: [], values: { ...values } };
+  const empty = new Float64Array(0);
+  for (const n of names) values[n] = empty;
+  return { ...values };
+}
+
+const REGION_TEMPLATE = template(Object.keys(REGION_SERIES) as RegionSeriesName[]);
+const SIZE_CLASS_TEMPLATE = template(Object.keys(SIZE_CLASS_SERIES) as SizeClassSeriesName[]);
+const MUNICIPALITY_TEMPLATE = template(Object.keys(MUNICIPALITY_SERIES) as MunicipalitySeriesName[]);
+
+/**
+ * A series whose value arrays are consecutive slices of `block` from `offset` on. Slices of one
+ * block per run: a typed array with a buffer of its own costs about ten times as much to create.
+ * The months are known up front (every run records every month), so they are filled here.
+ */
+function emptySeries<N extends string>(
+  shape: Record<N, Float64Array>,
+  block: Float64Array,
+  offset: number,
+  length: number,
+  months: readonly number[],
+): Series<N> {
+  const values = { ...shape };
+  let at = offset;
+  for (const n in values) {
+    values[n] = block.subarray(at, at + length);
+    at += length;
+  }
+  return { months: months.slice(), values };
 }
 
 export function makeRecorder(state: ModelState): Recorder {
   const months = state.horizon;
   const years = Math.ceil(months / 12);
+  const regionSize = Object.keys(REGION_TEMPLATE).length * months;
+  const classSize = Object.keys(SIZE_CLASS_TEMPLATE).length * months;
+  const munSize = Object.keys(MUNICIPALITY_TEMPLATE).length * years;
+  const block = new Float64Array(regionSize + 4 * classSize + state.municipalities.length * munSize);
+  // Every month, and the last month of each year (of a partial last year too): what record() writes at.
+  const monthly: number[] = [];
+  const yearEnds: number[] = [];
+  for (let t = 0; t < months; t++) {
+    monthly.push(t);
+    if (t % 12 === 11 || t === months - 1) yearEnds.push(t);
+  }
+  const sizeClass: Array<Series<SizeClassSeriesName>> = [];
+  for (let k = 0; k < 4; k++)
+    sizeClass.push(emptySeries(SIZE_CLASS_TEMPLATE, block, regionSize + k * classSize, months, monthly));
+  const municipality: Array<Series<MunicipalitySeriesName>> = [];
+  for (let i = 0; i < state.municipalities.length; i++)
+    municipality.push(
+      emptySeries(MUNICIPALITY_TEMPLATE, block, regionSize + 4 * classSize + i * munSize, years, yearEnds),
+    );
   return {
-    region: emptySeries(Object.keys(REGION_SERIES) as RegionSeriesName[], months),
-    sizeClass: [0, 1, 2, 3].map(() => emptySeries(Object.keys(SIZE_CLASS_SERIES) as SizeClassSeriesName[], months)),
-    municipality: state.municipalities.map(() =>
-      emptySeries(Object.keys(MUNICIPALITY_SERIES) as MunicipalitySeriesName[], years),
-    ),
+    region: emptySeries(REGION_TEMPLATE, block, 0, months, monthly),
+    sizeClass,
+    municipality,
     monthHires: 0,
     monthLeavers: 0,
     monthSalaries: 0,
@@ -110,11 +157,24 @@ export function makeRecorder(state: ModelState): Recorder {
   };
 }
 
-/** 9. Record this month's outputs. */
+/** Running sums of record() per size class and per role, reused from month to month (see scratch.ts). */
+const classReady = new Float64Array(4);
+const classTarget = new Float64Array(4);
+const classOwn = new Float64Array(4);
+const classPool = new Float64Array(4);
+const classCons = new Float64Array(4);
+const know = new Float64Array(ROLE_COUNT);
+/** regionTrust's four means, reused: amongMembers, membersNonMembers, inPool, all. */
+const trustMeans = new Float64Array(4);
+
+/**
+ * 9. Record this month's outputs. Indexed loops only: this runs every month, and an array
+ * iterator that V8 does not optimise away is garbage.
+ */
 export function record(state: ModelState, rec: Recorder): void {
   const t = state.t;
   const v = rec.region.values;
-  rec.region.months.push(t);
+  const muns = state.municipalities;
   let ready = 0;
   let target = 0;
   let backlog = 0;
@@ -124,15 +184,20 @@ export function record(state: ModelState, rec: Recorder): void {
   let cons = 0;
   let vacancies = 0;
   let crises = 0;
-  const know = new Float64Array(ROLE_COUNT);
-  const cls = [0, 1, 2, 3].map(() => ({ ready: 0, target: 0, own: 0, pool: 0, cons: 0 }));
-  for (const m of state.municipalities) {
+  zeroRoles(know);
+  zeroFirst(classReady, 4);
+  zeroFirst(classTarget, 4);
+  zeroFirst(classOwn, 4);
+  zeroFirst(classPool, 4);
+  zeroFirst(classCons, 4);
+  for (let i = 0; i < muns.length; i++) {
+    const m = muns[i];
     ready += m.ready;
     target += m.refReady;
     backlog += backlogFteMonths(state, m);
-    const c = cls[m.sizeClass];
-    c.ready += m.ready;
-    c.target += m.refReady;
+    const c = m.sizeClass;
+    classReady[c] += m.ready;
+    classTarget[c] += m.refReady;
     for (let r = 0; r < ROLE_COUNT; r++) {
       demand += m.demand[r];
       own += m.staff[r].length;
@@ -140,9 +205,9 @@ export function record(state: ModelState, rec: Recorder): void {
       cons += m.consultantFte[r];
       vacancies += m.vacancies[r].length;
       know[r] += m.knowledge[r];
-      c.own += m.staff[r].length;
-      c.pool += m.poolFte[r];
-      c.cons += m.consultantFte[r];
+      classOwn[c] += m.staff[r].length;
+      classPool[c] += m.poolFte[r];
+      classCons[c] += m.consultantFte[r];
     }
     if (t <= m.crisisUntil) crises++;
   }
@@ -158,7 +223,8 @@ export function record(state: ModelState, rec: Recorder): void {
   v.hires[t] = rec.monthHires;
   v.leavers[t] = rec.monthLeavers;
   let seekers = 0;
-  for (const w of state.workers) if (w.place === Place.Searching) seekers++;
+  const workers = state.workers;
+  for (let k = 0; k < workers.length; k++) if (workers[k].place === Place.Searching) seekers++;
   v.jobSeekers[t] = seekers;
   v.spendSalaries[t] = rec.monthSalaries;
   v.spendConsultants[t] = rec.monthConsultants;
@@ -170,8 +236,12 @@ export function record(state: ModelState, rec: Recorder): void {
   v.knowledgeLostConsultants[t] = state.tally.knowledgeLostConsultants;
   v.crisesActive[t] = crises;
 
+  const pools = state.pools;
   let poolVacancies = 0;
-  for (const p of state.pools) poolVacancies += p.vacancies[0].length + p.vacancies[1].length + p.vacancies[2].length;
+  for (let k = 0; k < pools.length; k++) {
+    const p = pools[k];
+    poolVacancies += p.vacancies[0].length + p.vacancies[1].length + p.vacancies[2].length;
+  }
   const cv = state.consultancy.vacancies;
   v.vacanciesOpenPool[t] = poolVacancies;
   v.vacanciesOpenConsultancy[t] = cv[0].length + cv[1].length + cv[2].length;
@@ -185,13 +255,15 @@ export function record(state: ModelState, rec: Recorder): void {
   let staffedAlive = 0;
   let reserve = 0;
   let poolKnow = 0;
-  const trust = regionTrust(state);
-  for (const p of state.pools) {
+  regionTrustInto(state, trustMeans);
+  for (let k = 0; k < pools.length; k++) {
+    const p = pools[k];
     if (!p.exists) continue;
     alive++;
-    for (const m of members(state, p)) legitimacy += m.legitimacy;
-    memberCount += members(state, p).length;
-    for (const i of p.area) if (state.municipalities[i].membership === Membership.Observer) observers++;
+    const list = members(state, p);
+    for (let j = 0; j < list.length; j++) legitimacy += list[j].legitimacy;
+    memberCount += list.length;
+    for (let j = 0; j < p.area.length; j++) if (muns[p.area[j]].membership === Membership.Observer) observers++;
     staff += poolStaffCount(p);
     if (p.capacity[0] + p.capacity[1] + p.capacity[2] > 0) {
       util += utilisation(p);
@@ -208,25 +280,23 @@ export function record(state: ModelState, rec: Recorder): void {
   v.poolUtilisation[t] = staffedAlive > 0 ? util / staffedAlive : 0;
   v.poolReserve[t] = reserve;
   v.knowledgePool[t] = poolKnow;
-  v.trustAmongMembers[t] = trust.amongMembers;
-  v.trustMembersNonMembers[t] = trust.membersNonMembers;
-  v.trustInPool[t] = trust.inPool;
+  v.trustAmongMembers[t] = trustMeans[0];
+  v.trustMembersNonMembers[t] = trustMeans[1];
+  v.trustInPool[t] = trustMeans[2];
 
-  rec.sizeClass.forEach((series, k) => {
-    const c = cls[k];
-    series.months.push(t);
-    series.values.progressShare[t] = c.target > 0 ? c.ready / c.target : Number.NaN;
-    series.values.fteOwn[t] = c.own;
-    series.values.ftePool[t] = c.pool;
-    series.values.fteConsultants[t] = c.cons;
-  });
+  for (let c = 0; c < rec.sizeClass.length; c++) {
+    const values = rec.sizeClass[c].values;
+    values.progressShare[t] = classTarget[c] > 0 ? classReady[c] / classTarget[c] : Number.NaN;
+    values.fteOwn[t] = classOwn[c];
+    values.ftePool[t] = classPool[c];
+    values.fteConsultants[t] = classCons[c];
+  }
 
   if (t % 12 === 11 || t === state.horizon - 1) {
     const y = Math.floor(t / 12);
-    for (const m of state.municipalities) {
-      const s = rec.municipality[m.idx];
-      if (s.months.length === y) s.months.push(t);
-      const mv = s.values;
+    for (let i = 0; i < muns.length; i++) {
+      const m = muns[i];
+      const mv = rec.municipality[m.idx].values;
       mv.progressShare[y] = m.refReady > 0 ? m.ready / m.refReady : 0;
       mv.dwellingsReady[y] = m.ready;
       mv.dwellingsTarget[y] = m.refReady;
@@ -247,6 +317,9 @@ export function record(state: ModelState, rec: Recorder): void {
   rec.monthFees = 0;
 }
 
+/** Membership flags of regionTrust by area position, reused (see scratch.ts). */
+let isMemberBuf = new Uint8Array(64);
+
 /** Mean dyadic trust among members, between members and non-members, and of members in their pool. */
 export function regionTrust(state: ModelState): {
   amongMembers: number;
@@ -254,6 +327,13 @@ export function regionTrust(state: ModelState): {
   inPool: number;
   all: number;
 } {
+  const out = new Float64Array(4);
+  regionTrustInto(state, out);
+  return { amongMembers: out[0], membersNonMembers: out[1], inPool: out[2], all: out[3] };
+}
+
+/** regionTrust's means into out: amongMembers, membersNonMembers, inPool, all (no object per month). */
+function regionTrustInto(state: ModelState, out: Float64Array): void {
   let among = 0;
   let amongN = 0;
   let cross = 0;
@@ -262,9 +342,13 @@ export function regionTrust(state: ModelState): {
   let inPoolN = 0;
   let all = 0;
   let allN = 0;
-  for (const pool of state.pools) {
+  const pools = state.pools;
+  for (let k = 0; k < pools.length; k++) {
+    const pool = pools[k];
     const n = pool.area.length;
-    const isMember = new Uint8Array(n);
+    if (isMemberBuf.length < n) isMemberBuf = new Uint8Array(n);
+    const isMember = isMemberBuf;
+    isMember.fill(0, 0, n);
     for (let x = 0; x < n; x++) {
       const mx = state.municipalities[pool.area[x]];
       if (pool.exists && mx.membership === Membership.Member) {
@@ -292,11 +376,8 @@ export function regionTrust(state: ModelState): {
       }
     }
   }
-  const div = (a: number, b: number) => (b > 0 ? a / b : Number.NaN);
-  return {
-    amongMembers: div(among, amongN),
-    membersNonMembers: div(cross, crossN),
-    inPool: div(inPool, inPoolN),
-    all: div(all, allN),
-  };
+  out[0] = amongN > 0 ? among / amongN : Number.NaN;
+  out[1] = crossN > 0 ? cross / crossN : Number.NaN;
+  out[2] = inPoolN > 0 ? inPool / inPoolN : Number.NaN;
+  out[3] = allN > 0 ? all / allN : Number.NaN;
 }

@@ -1,5 +1,5 @@
 import { fillFromOutside } from './consultants.js';
-import { ROLES } from './levers.js';
+import { grownSize, zeroFirst, zeroRoles } from './scratch.js';
 import {
   L,
   Membership,
@@ -13,9 +13,9 @@ import {
   S,
 } from './state.js';
 
-/** Role indices the pool employs and serves (lever poolRoles). */
-export function pooledRoles(state: ModelState): number[] {
-  return state.levers.poolRoles.map((r) => ROLES.indexOf(r));
+/** The pooled role indices of this run (worked out once in initState: levers do not change during a run). */
+export function pooledRoles(state: ModelState): readonly number[] {
+  return state.pooledRoles;
 }
 
 /** True for the forms that employ staff. */
@@ -46,9 +46,9 @@ export function endMembership(pool: Pool, m: Municipality): void {
   membershipChanged(pool);
   m.joinAt = -1;
   m.leaveAt = -1;
-  m.poolFte.fill(0);
-  m.requested.fill(0);
-  m.crisisClaim.fill(0);
+  zeroRoles(m.poolFte);
+  zeroRoles(m.requested);
+  zeroRoles(m.crisisClaim);
   m.feeCommitment = 0;
 }
 
@@ -133,43 +133,111 @@ export function postPoolVacancies(state: ModelState, pool: Pool, count: number, 
   }
 }
 
-/** Positions in `list` in the order the allocation rule serves them (ties by municipality index). */
-function ruleOrder(state: ModelState, list: Municipality[], role: number): number[] {
-  const rule = state.levers.governance === 'centralPush' ? 'priority' : state.levers.allocation;
-  const order = list.map((_, k) => k);
-  const byIdx = (a: number, b: number) => list[a].idx - list[b].idx;
-  if (rule === 'priority') {
-    // A coordinator serves the largest relative backlog first.
-    const key = list.map((m) => m.shortfall[role] / Math.max(1e-9, m.needFte[role]));
-    order.sort((a, b) => key[b] - key[a] || byIdx(a, b));
-  } else if (rule === 'fcfs') {
-    order.sort((a, b) => list[a].requestingSince - list[b].requestingSince || byIdx(a, b));
-  } else if (rule === 'smallFirst') {
-    order.sort((a, b) => list[a].population - list[b].population || byIdx(a, b));
-  }
-  return order;
+/** Allocation rules that serve members in an order (proportional fill has none). */
+const enum Rule {
+  Priority = 0,
+  Fcfs = 1,
+  SmallFirst = 2,
+  AreaOrder = 3,
 }
 
-/** Divides capacity in proportion to weights, capped at each request (water-filling). */
-function proportionalFill(capacity: number, requests: Float64Array, weights: Float64Array, out: Float64Array): void {
-  out.fill(0);
+function ruleOf(state: ModelState): Rule {
+  if (state.levers.governance === 'centralPush') return Rule.Priority;
+  const allocation = state.levers.allocation;
+  return allocation === 'fcfs' ? Rule.Fcfs : allocation === 'smallFirst' ? Rule.SmallFirst : Rule.AreaOrder;
+}
+
+/** Sign of "a is served after b" under the rule (ties by municipality index, so the order is total). */
+function compareServed(rule: Rule, list: Municipality[], key: Float64Array, a: number, b: number): number {
+  let d = 0;
+  // A coordinator serves the largest relative backlog first.
+  if (rule === Rule.Priority) d = key[b] - key[a];
+  else if (rule === Rule.Fcfs) d = list[a].requestingSince - list[b].requestingSince;
+  else if (rule === Rule.SmallFirst) d = list[a].population - list[b].population;
+  return d || list[a].idx - list[b].idx;
+}
+
+/**
+ * Fills order[0..n) with the positions in `list` in the order the allocation rule serves them.
+ * Insertion sort: member lists are short, and as the order is total any sort gives the same result.
+ */
+function ruleOrder(state: ModelState, list: Municipality[], role: number, order: Int32Array, key: Float64Array): void {
+  const n = list.length;
+  const rule = ruleOf(state);
+  if (rule === Rule.Priority)
+    for (let k = 0; k < n; k++) key[k] = list[k].shortfall[role] / Math.max(1e-9, list[k].needFte[role]);
+  for (let k = 0; k < n; k++) order[k] = k;
+  if (rule === Rule.AreaOrder) return;
+  for (let i = 1; i < n; i++) {
+    const x = order[i];
+    let j = i - 1;
+    while (j >= 0 && compareServed(rule, list, key, order[j], x) > 0) {
+      order[j + 1] = order[j];
+      j--;
+    }
+    order[j + 1] = x;
+  }
+}
+
+/**
+ * Divides capacity over the first n entries in proportion to weights, capped at each request
+ * (water-filling). Entries are visited in index order, and `openCount` falls as soon as an entry
+ * is full, even within a pass (the equal split of a weightless pass uses the live count).
+ */
+function proportionalFill(
+  capacity: number,
+  n: number,
+  requests: Float64Array,
+  weights: Float64Array,
+  out: Float64Array,
+  open: Uint8Array,
+): void {
+  zeroFirst(out, n);
   let left = capacity;
-  const open = new Set<number>();
-  for (let k = 0; k < requests.length; k++) if (requests[k] > 0) open.add(k);
-  while (left > 1e-12 && open.size > 0) {
+  let openCount = 0;
+  for (let k = 0; k < n; k++) {
+    open[k] = requests[k] > 0 ? 1 : 0;
+    openCount += open[k];
+  }
+  while (left > 1e-12 && openCount > 0) {
     let weight = 0;
-    for (const k of open) weight += weights[k];
+    for (let k = 0; k < n; k++) if (open[k]) weight += weights[k];
     let used = 0;
-    for (const k of [...open]) {
-      const give = weight > 0 ? (left * weights[k]) / weight : left / open.size;
+    for (let k = 0; k < n; k++) {
+      if (!open[k]) continue;
+      const give = weight > 0 ? (left * weights[k]) / weight : left / openCount;
       const take = Math.min(give, requests[k] - out[k]);
       out[k] += take;
       used += take;
-      if (requests[k] - out[k] <= 1e-12) open.delete(k);
+      if (requests[k] - out[k] <= 1e-12) {
+        open[k] = 0;
+        openCount--;
+      }
     }
     left -= used;
     if (used <= 1e-12) break;
   }
+}
+
+/** Per-member work arrays of allocatePool, reused from month to month (see scratch.ts). */
+function makeMemberArrays(size: number) {
+  return {
+    fairDue: new Float64Array(size),
+    got: new Float64Array(size),
+    weights: new Float64Array(size),
+    requests: new Float64Array(size),
+    alloc: new Float64Array(size),
+    key: new Float64Array(size),
+    order: new Int32Array(size),
+    open: new Uint8Array(size),
+  };
+}
+let memberArrays = makeMemberArrays(64);
+
+/** The work arrays, large enough for n members (entries hold whatever the last use left). */
+function memberArraysFor(n: number): ReturnType<typeof makeMemberArrays> {
+  if (memberArrays.order.length < n) memberArrays = makeMemberArrays(grownSize(memberArrays.order.length, n));
+  return memberArrays;
 }
 
 /**
@@ -182,30 +250,27 @@ export function allocatePool(state: ModelState, pool: Pool): void {
   const p = state.p;
   const t = state.t;
   const list = members(state, pool);
-  pool.allocated.fill(0);
-  pool.unserved.fill(0);
-  pool.capacity.fill(0);
+  zeroRoles(pool.allocated);
+  zeroRoles(pool.unserved);
+  zeroRoles(pool.capacity);
   pool.otherDomainFte = 0;
   pool.crisisFte = 0;
-  pool.recallers.length = 0;
+  if (pool.recallers.length > 0) pool.recallers.length = 0;
   for (const m of list) {
-    m.poolFte.fill(0);
-    m.requested.fill(0);
-    m.crisisClaim.fill(0);
+    zeroRoles(m.poolFte);
+    zeroRoles(m.requested);
+    zeroRoles(m.crisisClaim);
     m.servedRatio = -1;
   }
   if (!pool.exists || !isStaffed(state)) return;
-  const fairDue = new Float64Array(list.length);
-  const got = new Float64Array(list.length);
+  const n = list.length;
+  const { fairDue, got, weights, requests, alloc, key, order, open } = memberArraysFor(n);
+  zeroFirst(fairDue, n);
+  zeroFirst(got, n);
   let population = 0;
   for (const m of list) population += m.population;
   const push = state.levers.governance === 'centralPush';
-  const weights = new Float64Array(list.length);
-  list.forEach((m, k) => {
-    weights[k] = m.population;
-  });
-  const requests = new Float64Array(list.length);
-  const alloc = new Float64Array(list.length);
+  for (let k = 0; k < n; k++) weights[k] = list[k].population;
   for (const r of pooledRoles(state)) {
     let capacity = pool.staff[r].length;
     pool.capacity[r] = capacity;
@@ -222,26 +287,29 @@ export function allocatePool(state: ModelState, pool: Pool): void {
         if (!pool.recallers.includes(m.idx)) pool.recallers.push(m.idx);
       }
     }
-    list.forEach((m, k) => {
+    for (let k = 0; k < n; k++) {
+      const m = list[k];
       // New askers join the back of the first-come queue before anyone is served.
       if (m.shortfall[r] > 0 && m.requestingSince < 0) m.requestingSince = t;
       // Members ask for tasks of bounded size; a coordinator assigns without waiting for small asks.
       const short = Math.min(m.shortfall[r], p.maxRequestFte);
       requests[k] = push ? short : short >= p.minRequestFte ? Math.floor(short * 4) / 4 : 0;
       m.requested[r] = requests[k];
-    });
+    }
     if (!push && state.levers.allocation === 'proportional') {
-      proportionalFill(capacity, requests, weights, alloc);
+      proportionalFill(capacity, n, requests, weights, alloc, open);
     } else {
       let asked = 0;
-      for (let k = 0; k < list.length; k++) asked += requests[k];
+      for (let k = 0; k < n; k++) asked += requests[k];
       if (asked <= capacity) {
         // Enough for everyone: the order does not matter.
-        for (let k = 0; k < list.length; k++) alloc[k] = requests[k];
+        for (let k = 0; k < n; k++) alloc[k] = requests[k];
       } else {
-        alloc.fill(0);
+        zeroFirst(alloc, n);
+        ruleOrder(state, list, r, order, key);
         let left = capacity;
-        for (const k of ruleOrder(state, list, r)) {
+        for (let j = 0; j < n; j++) {
+          const k = order[j];
           const give = Math.min(left, requests[k]);
           alloc[k] = give;
           left -= give;
@@ -249,7 +317,8 @@ export function allocatePool(state: ModelState, pool: Pool): void {
       }
     }
     let used = 0;
-    list.forEach((m, k) => {
+    for (let k = 0; k < n; k++) {
+      const m = list[k];
       m.poolFte[r] = alloc[k];
       used += alloc[k];
       pool.unserved[r] += requests[k] - alloc[k];
@@ -257,7 +326,7 @@ export function allocatePool(state: ModelState, pool: Pool): void {
       // With no capacity in the role, any request is simply unmet.
       fairDue[k] += capacity > 0 ? Math.min(requests[k], (capacity * m.population) / population) : requests[k];
       got[k] += alloc[k];
-    });
+    }
     pool.allocated[r] = used;
     if (state.levers.scope === 'multi') {
       // Other domains use process skills fully, some specialist time, no local staff.
@@ -266,14 +335,15 @@ export function allocatePool(state: ModelState, pool: Pool): void {
       pool.otherDomainFte += Math.max(0, other);
     }
   }
-  list.forEach((m, k) => {
+  for (let k = 0; k < n; k++) {
+    const m = list[k];
     if (fairDue[k] > 0) m.servedRatio = Math.min(1, got[k] / fairDue[k]);
     else if (m.requested[0] + m.requested[1] + m.requested[2] > 0) m.servedRatio = 1;
     if (m.servedRatio >= 0) {
       m.servedRecent += (m.servedRatio - m.servedRecent) / 3;
       m.servedShareAvg += (m.servedRatio - m.servedShareAvg) / 12;
     }
-  });
+  }
   for (const m of list) {
     const asked = m.requested[0] + m.requested[1] + m.requested[2];
     const given = m.poolFte[0] + m.poolFte[1] + m.poolFte[2];

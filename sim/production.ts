@@ -1,5 +1,6 @@
 import type { Parameters } from './parameters.js';
 import { L, type ModelState, type Municipality, ROLE_COUNT, S } from './state.js';
+import { COUNT_TABLE_SIZE } from './tables.js';
 
 /**
  * Share of the specialisms asked of a team that a team of n specialists covers well: a sole
@@ -9,6 +10,11 @@ import { L, type ModelState, type Municipality, ROLE_COUNT, S } from './state.js
 export function specialismCoverage(p: Parameters, n: number): number {
   if (n <= 0) return 0;
   return 1 - (1 - p.soleSpecialistCoverage) * Math.exp(-(n - 1) / p.specialismCoverageScale);
+}
+
+/** specialismCoverage from the run's table (the same values). */
+function coverage(state: ModelState, n: number): number {
+  return n < COUNT_TABLE_SIZE ? state.tables.coverage[n] : specialismCoverage(state.p, n);
 }
 
 /** Quality factor with diminishing returns in knowledge per FTE (MODEL.md 3.4). */
@@ -55,6 +61,11 @@ export function computeShortfall(state: ModelState): void {
   }
 }
 
+/** Effective capacity per role of one municipality by source, in produce; reused (see scratch.ts). */
+const capOwn = new Float64Array(ROLE_COUNT);
+const capPool = new Float64Array(ROLE_COUNT);
+const capCons = new Float64Array(ROLE_COUNT);
+
 /**
  * 3.1 Production: a Leontief combination across roles (no plan without a process lead, specialist
  * input and local knowledge). Execution is served first, planning from what capacity is left.
@@ -64,9 +75,6 @@ export function produce(state: ModelState): void {
   const p = state.p;
   const { plan, exec } = state.workMix;
   const esc = state.levers.poolForm === 'esc' ? p.escExecutionBonus : 1;
-  const capOwn = new Float64Array(ROLE_COUNT);
-  const capPool = new Float64Array(ROLE_COUNT);
-  const capCons = new Float64Array(ROLE_COUNT);
   for (const m of state.municipalities) {
     const pool = m.poolArea >= 0 ? state.pools[m.poolArea] : undefined;
     // Outsiders on local work: the pool fits as well as it knows this place; consultants keep nothing.
@@ -74,7 +82,7 @@ export function produce(state: ModelState): void {
     const poolFit = p.localFitFloor + ((1 - p.localFitFloor) * poolLocal) / (poolLocal + p.knowledgeHalfSaturation);
     for (let r = 0; r < ROLE_COUNT; r++) {
       const claimBack = Math.min(m.crisisClaim[r], m.ownFte[r] - m.ownEffectiveFte[r]);
-      const ownCover = r === S ? specialismCoverage(p, m.staff[S].length) : 1;
+      const ownCover = r === S ? coverage(state, m.staff[S].length) : 1;
       capOwn[r] =
         (m.ownEffectiveFte[r] + claimBack) *
         quality(p.qualityFloor, m.knowledge[r], m.staff[r].length, p.knowledgeHalfSaturation) *
@@ -84,7 +92,7 @@ export function produce(state: ModelState): void {
           r === L
             ? poolFit
             : quality(p.qualityFloor, pool.knowledge[r], pool.staff[r].length, p.knowledgeHalfSaturation) *
-              (r === S ? specialismCoverage(p, pool.staff[S].length) : 1);
+              (r === S ? coverage(state, pool.staff[S].length) : 1);
         capPool[r] = m.poolFte[r] * q * esc;
       } else capPool[r] = 0;
       capCons[r] = m.consultantFte[r] * p.consultantProductivity * (r === L ? p.localFitFloor : 1);

@@ -6,10 +6,10 @@ import {
   orderConsultants,
 } from './consultants.js';
 import { updateCrises } from './crises.js';
+import { formPools } from './founding.js';
 import { initState } from './init.js';
 import { updateKnowledge } from './knowledge.js';
 import { attrition, compactWorkers, entrants, jobSearch, marketTightness, postMunicipalVacancies } from './labour.js';
-import { formPools } from './founding.js';
 import { applyMembershipChanges, decide, drawDecisions, payExitPayments } from './membership.js';
 import { checkModelInput, type ModelInput } from './model-input.js';
 import { makeRecorder, type Recorder, record } from './outputs.js';
@@ -59,7 +59,8 @@ export function simulate(input: ModelInput, seed: number, options: SimulateOptio
     acc += m.population;
     cumulativePopulation[i] = acc;
   });
-  const usageYear = new Map<number, number>();
+  // Pool FTE each municipality used since the last decision window (by municipality index).
+  const usageYear = new Float64Array(state.municipalities.length);
   for (let t = 0; t < state.horizon; t++) {
     state.t = t;
     step(state, rec, cumulativePopulation, usageYear);
@@ -76,12 +77,7 @@ export function simulate(input: ModelInput, seed: number, options: SimulateOptio
 }
 
 /** One month, in the order of MODEL.md section 3 (documented in docs/ODD.md). */
-function step(
-  state: ModelState,
-  rec: Recorder,
-  cumulativePopulation: Float64Array,
-  usageYear: Map<number, number>,
-): void {
+function step(state: ModelState, rec: Recorder, cumulativePopulation: Float64Array, usageYear: Float64Array): void {
   const t = state.t;
   const lv = state.levers;
   const decisionWindow = t % 12 === state.p.decisionMonth;
@@ -129,7 +125,7 @@ function step(
       yearlyMemberTrust(state, pool, usageYear);
       if (pool.exists) setFeeSchedule(state, pool);
     }
-    usageYear.clear();
+    usageYear.fill(0);
   }
   drawDecisions(state);
   decide(state, decisionWindow);
@@ -156,7 +152,7 @@ function openBudgetYear(state: ModelState): void {
 }
 
 /** Salaries of own staff and consultant invoices; pools collect fees and pay their staff. */
-function pay(state: ModelState, rec: Recorder, usageYear: Map<number, number>): void {
+function pay(state: ModelState, rec: Recorder, usageYear: Float64Array): void {
   const p = state.p;
   for (const m of state.municipalities) {
     const salaries =
@@ -172,7 +168,7 @@ function pay(state: ModelState, rec: Recorder, usageYear: Map<number, number>): 
     state.tally.fteMonthsPool += m.poolFte[0] + m.poolFte[1] + m.poolFte[2];
     state.tally.fteMonthsConsultants += m.consultantFte[0] + m.consultantFte[1] + m.consultantFte[2];
     state.tally.munStaffMonths += m.staff[0].length + m.staff[1].length + m.staff[2].length;
-    usageYear.set(m.idx, (usageYear.get(m.idx) ?? 0) + m.poolFte[0] + m.poolFte[1] + m.poolFte[2]);
+    usageYear[m.idx] = usageYear[m.idx] + m.poolFte[0] + m.poolFte[1] + m.poolFte[2];
   }
   const feesBefore = state.tally.fees;
   for (const pool of state.pools) poolFinance(state, pool);

@@ -1,6 +1,7 @@
 import type { Levers } from './levers.js';
 import type { Parameters } from './parameters.js';
 import type { Streams } from './rng.js';
+import type { RunTables } from './tables.js';
 
 /** Role indices: specialist, local, process. Per-role arrays are indexed by these. */
 export const S = 0;
@@ -312,6 +313,8 @@ export interface ModelState {
   horizon: number;
   p: Parameters;
   levers: Levers;
+  /** Role indices the pool employs and serves (lever poolRoles), worked out once. */
+  pooledRoles: readonly number[];
   rng: Streams;
   municipalities: Municipality[];
   pools: Pool[];
@@ -332,6 +335,8 @@ export interface ModelState {
   decayRate: Float64Array;
   leaverLoss: Float64Array;
   tally: Tally;
+  /** Logs and exponentials of counts, worked out once per run (tables.ts). */
+  tables: RunTables;
   /** Monthly hazard conversions, precomputed. */
   hazards: {
     base: number;

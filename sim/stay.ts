@@ -92,6 +92,20 @@ export function stayTerms(state: ModelState, pool: Pool, m: Municipality): StayT
   };
 }
 
+/** Sum of the stay terms, added in their declaration order (as the utility was always summed). */
+export function sumStayTerms(t: StayTerms): number {
+  let s = 0;
+  s += t.constant;
+  s += t.benefit;
+  s += t.poolTrust;
+  s += t.memberTrust;
+  s += t.quarrel;
+  s += t.ownership;
+  s += t.legitimacy;
+  s += t.disappointment;
+  return s;
+}
+
 /** True while m is in an unresolved quarrel with a current member of its pool. */
 function inQuarrelWithMember(state: ModelState, pool: Pool, m: Municipality): boolean {
   const n = pool.area.length;

@@ -1,6 +1,7 @@
+import { removeAt } from './scratch.js';
+import { members } from './pool.js';
 import { geometricMonths } from './rng.js';
 import { Membership, type ModelState, type Municipality, type Pool } from './state.js';
-import { members } from './pool.js';
 
 function gain(state: ModelState, x: number): number {
   return x + state.p.trustGain * (1 - x);
@@ -60,7 +61,7 @@ export function updateTrust(state: ModelState): void {
         pool.trust[k] = Math.min(1, pool.trust[k] + p.quarrelRecovery * q.drop);
         inQuarrel[k] = 0;
       }
-      pool.activeQuarrels.splice(j, 1);
+      removeAt(pool.activeQuarrels, j);
     }
     if (pool.exists) {
       for (const m of members(state, pool)) {
@@ -93,9 +94,9 @@ export function updateTrust(state: ModelState): void {
 
 /**
  * Yearly trust among members: working together builds trust; under fixed fees a member that uses
- * far more than it pays is seen as a free rider.
+ * far more than it pays is seen as a free rider. usageYear: pool FTE used this year by municipality index.
  */
-export function yearlyMemberTrust(state: ModelState, pool: Pool, usageYear: Map<number, number>): void {
+export function yearlyMemberTrust(state: ModelState, pool: Pool, usageYear: Float64Array): void {
   if (!pool.exists) return;
   const p = state.p;
   const n = pool.area.length;
@@ -104,7 +105,7 @@ export function yearlyMemberTrust(state: ModelState, pool: Pool, usageYear: Map<
   let usage = 0;
   for (const m of list) {
     population += m.population;
-    usage += usageYear.get(m.idx) ?? 0;
+    usage += usageYear[m.idx];
   }
   for (const a of list) {
     for (const b of list) {
@@ -113,7 +114,7 @@ export function yearlyMemberTrust(state: ModelState, pool: Pool, usageYear: Map<
       const bothServed = a.servedShareAvg >= p.servedThreshold && b.servedShareAvg >= p.servedThreshold;
       if (bothServed) pool.trust[k] = gain(state, pool.trust[k]);
       if (state.levers.feeModel === 'fixed' && usage > 0) {
-        const usageShare = (usageYear.get(b.idx) ?? 0) / usage;
+        const usageShare = usageYear[b.idx] / usage;
         if (usageShare > p.freeRideRatio * (b.population / population)) pool.trust[k] = loss(state, pool.trust[k]);
       }
     }

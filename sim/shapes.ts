@@ -1,0 +1,77 @@
+/** Object and array shapes that V8 keeps stable through a batch (a shape change deoptimises the monthly code). */
+import type { ModelState, Municipality, Pool, Quarrel } from './state.js';
+
+/**
+ * Number fields that start whole but come to hold fractions. V8 first stores such a field as a small
+ * integer and moves it to a double slot the first time a fraction arrives; when that happens late
+ * (a rare event in run 57, say) the object's shape changes and every optimised function that reads
+ * such objects is thrown away and compiled again. withDoubleSlots makes the move at creation.
+ */
+export const MUNICIPALITY_FRACTIONS = [
+  'ready',
+  'refReady',
+  'spentSalaries',
+  'spentConsultants',
+  'spentFees',
+  'feeCommitment',
+  'valueAvg',
+  'feeAvg',
+  'feePaidMonth',
+  'servedRatio',
+  'legitimacy',
+  'outsiderLocalAvg',
+  'savingAvg',
+  'decisionDraw',
+  'servedShareAvg',
+  'servedRecent',
+  'netBenefitAvg',
+  'progressMonth',
+  'knowledgeReceived',
+  'valueReceived',
+] as const satisfies ReadonlyArray<keyof Municipality>;
+export const POOL_FRACTIONS = [
+  'reserve',
+  'successSignal',
+  'fixedFeeTotal',
+  'usagePrice',
+  'otherDomainFte',
+  'crisisFte',
+  'incomeFees',
+  'incomeSponsor',
+  'incomeOtherDomains',
+] as const satisfies ReadonlyArray<keyof Pool>;
+export const QUARREL_FRACTIONS = ['drop'] as const satisfies ReadonlyArray<keyof Quarrel>;
+export const STATE_FRACTIONS = ['entrantCarry', 'tightness'] as const satisfies ReadonlyArray<keyof ModelState>;
+export const TALLY_FRACTIONS = [
+  'salaries',
+  'consultants',
+  'fees',
+  'exitFees',
+  'sponsor',
+  'budgets',
+  'knowledgeLostLeavers',
+  'knowledgeLostConsultants',
+  'knowledgeLostToRegion',
+  'fteMonthsPool',
+] as const satisfies ReadonlyArray<keyof ModelState['tally']>;
+
+/** Moves the given number fields to double slots now, keeping their values (see MUNICIPALITY_FRACTIONS). */
+export function withDoubleSlots<T extends object>(obj: T, keys: ReadonlyArray<keyof T>): void {
+  const o = obj as Record<keyof T, number>;
+  for (const k of keys) {
+    const value = o[k];
+    o[k] = 0.5;
+    o[k] = value;
+  }
+}
+
+/** An n×n matrix of zeros, packed (never map(): see initState). */
+export function zeroMatrix(n: number): number[][] {
+  const rows: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    const row: number[] = [];
+    for (let j = 0; j < n; j++) row.push(0);
+    rows.push(row);
+  }
+  return rows;
+}

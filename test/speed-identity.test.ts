@@ -1,0 +1,30 @@
+/**
+ * Speed work must not change results: every identity case's outputs (summary and all series, to
+ * the bit) hash the same as under the model before the speed work (fixture written by
+ * test/speed-identity-gen.ts from that commit's build). A difference is a model change.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadNationalData } from '../data/load.js';
+import { defaultScenario, nationalScenario } from '../scenarios/default.js';
+import { loadScenarioFile } from '../scenarios/load.js';
+import { simulate } from '../sim/simulate.js';
+import { identityCases, type ModelModules, outputHash } from './speed-identity-cases.js';
+
+const fixture = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures', 'speed-identity.json'), 'utf8')) as {
+  hashes: Record<string, string>;
+};
+const model = { loadNationalData, defaultScenario, nationalScenario, loadScenarioFile, simulate } as ModelModules<
+  Parameters<typeof simulate>[0]
+>;
+const cases = identityCases(model, join(import.meta.dirname, '..', 'scenarios', 'library'));
+
+describe('outputs are byte-identical to the pre-speed model (6994d29)', () => {
+  it('covers the same cases as the fixture', () => {
+    expect(cases.map((c) => c.name).sort()).toEqual(Object.keys(fixture.hashes).sort());
+  });
+  it.each(cases.map((c) => [c.name, c] as const))('%s', (name, c) => {
+    expect(outputHash(simulate(c.input, c.seed))).toBe(fixture.hashes[name]);
+  });
+});
