@@ -4,13 +4,19 @@ functions, computed in 500-digit arithmetic with mpmath and rounded once to IEEE
 Run: python3 scripts/math-tables.py > sim/math/tables.ts && npx biome format --write sim/math/tables.ts
 """
 import mpmath as mp
+from mpmath.libmp import to_float
 
 mp.mp.dps = 500
 
 
+def near(v):
+    """The double nearest to v (float() of an mpf truncates)."""
+    return to_float(mp.mpf(v)._mpf_, rnd='n')
+
+
 def d(v):
     """The double nearest to v, printed so that JavaScript parses it back exactly."""
-    return repr(float(mp.mpf(v)))
+    return repr(near(v))
 
 
 def bits(v, n):
@@ -21,8 +27,8 @@ def bits(v, n):
 
 
 def dd(v):
-    hi = mp.mpf(float(v))
-    lo = mp.mpf(float(v - hi))
+    hi = mp.mpf(near(v))
+    lo = mp.mpf(near(v - hi))
     return hi, lo
 
 
@@ -34,7 +40,7 @@ def arr(name, vals, doc):
 def fit(f, a, b, deg):
     """Chebyshev-node polynomial fit (near-minimax); coefficients lowest degree first, and the max error."""
     coeffs, err = mp.chebyfit(f, [a, b], deg + 1, error=True)
-    coeffs = [mp.mpf(float(c)) for c in coeffs[::-1]]
+    coeffs = [mp.mpf(near(c)) for c in coeffs[::-1]]
     # error of the rounded coefficients, measured on a fine grid
     worst = mp.mpf(0)
     for i in range(2001):

@@ -52,6 +52,7 @@ export function pow(x: number, y: number): number {
   } else if (y === 0.5) {
     return Math.sqrt(x);
   }
+  if (ax === 1) return sign;
   logDD(ax);
   const lh = dd[0];
   const ll = dd[1];
