@@ -82,12 +82,15 @@ out.append(arr('EXP_P', coef, f'(e^r - 1 - r) / r^2 on |r| <= ln2/128, lowest de
 invs, lh, ll = [], [], []
 for j in range(-37, 54):
     inv = bits(1 / (1 + mp.mpf(j) / 128), 24)
-    h, l = dd(-mp.log(inv))
+    # the high part is a multiple of 2^-42, like k * LN2_HI, so their sum is exact
+    v = -mp.log(inv)
+    h = mp.ldexp(mp.nint(mp.ldexp(v, 42)), -42)
+    l = mp.mpf(near(v - h))
     invs.append(inv)
     lh.append(h)
     ll.append(l)
 out.append(arr('LOG_INV', invs, '1 / (1 + j/128) to 24 bits, j = -37..53 (index j + 37).'))
-out.append(arr('LOG_T_HI', lh, '-ln(LOG_INV[i]), high part.'))
+out.append(arr('LOG_T_HI', lh, '-ln(LOG_INV[i]), high part: a multiple of 2^-42.'))
 out.append(arr('LOG_T_LO', ll, '-ln(LOG_INV[i]) - LOG_T_HI[i].'))
 worst_r = max(abs(1 + mp.mpf(j) / 128 + s / 256) * inv - 1 for j, inv in zip(range(-37, 54), invs) for s in (-1, 1))
 RL = worst_r * mp.mpf('1.02')

@@ -5,12 +5,12 @@
  */
 
 const buffer = new ArrayBuffer(8);
-const f64 = new Float64Array(buffer);
-const u32 = new Uint32Array(buffer);
+export const f64 = new Float64Array(buffer);
+export const u32 = new Uint32Array(buffer);
 f64[0] = 1;
 /** Index of the high (sign, exponent, top of mantissa) 32-bit word in u32: 1 on little-endian hosts. */
-const HI = u32[1] === 0x3ff00000 ? 1 : 0;
-const LO = 1 - HI;
+export const HI = u32[1] === 0x3ff00000 ? 1 : 0;
+export const LO = 1 - HI;
 
 /** Scratch pair through which the double-double helpers return (hi, lo) without allocating. */
 export const dd = new Float64Array(2);
@@ -34,16 +34,22 @@ export function fromWords(hi: number, lo: number): number {
   return f64[0];
 }
 
-/** 2^k for integer k in [-1022, 1023], built from its bits. */
+/** POW2[k + 1074] = 2^k for every integer k in [-1074, 1023] (built by exact halving and doubling). */
+export const POW2 = new Float64Array(2098);
+POW2[1074] = 1;
+for (let k = 1; k <= 1023; k++) POW2[1074 + k] = POW2[1073 + k] * 2;
+for (let k = -1; k >= -1074; k--) POW2[1074 + k] = POW2[1075 + k] * 0.5;
+
+/** 2^k for integer k in [-1074, 1023]. */
 export function twoPow(k: number): number {
-  return fromWords((k + 1023) << 20, 0);
+  return POW2[k + 1074];
 }
 
 /** x * 2^k for integer k in [-2000, 2000], rounded once (x * 2^k exactly when it is a normal double). */
 export function scale(x: number, k: number): number {
-  if (k > 1023) return x * twoPow(1023) * twoPow(k - 1023);
-  if (k < -1022) return x * twoPow(k + 600) * twoPow(-600);
-  return x * twoPow(k);
+  if (k > 1023) return x * POW2[2097] * POW2[k + 51];
+  if (k < -1022) return x * POW2[k + 1674] * POW2[474];
+  return x * POW2[k + 1074];
 }
 
 /** Dekker's splitting constant 2^27 + 1. */

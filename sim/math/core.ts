@@ -2,7 +2,7 @@
  * Internal kernels of sim/math shared by several functions: the natural logarithm and the
  * exponential in double-double precision (relative error about 2^-64), used by log, exp and pow.
  */
-import { dd, fastTwoSum, fromWords, highWord, lowWord, scale, twoProd, twoSum } from './bits.js';
+import { dd, f64, fastTwoSum, HI, POW2, scale, twoProd, twoSum, u32 } from './bits.js';
 import {
   EXP_C_HI,
   EXP_C_LO,
@@ -30,20 +30,20 @@ const TWO54 = 18014398509481984;
  */
 export function logDD(x: number): void {
   let k = 0;
-  let hi = highWord(x);
-  if (hi < 0x00100000) {
+  if (x < 2.2250738585072014e-308) {
     // subnormal: make it normal first
     x *= TWO54;
     k = -54;
-    hi = highWord(x);
   }
-  k += (hi >>> 20) - 1023;
-  let m = fromWords((hi & 0x000fffff) | 0x3ff00000, lowWord(x));
+  f64[0] = x;
+  const e = u32[HI] >>> 20; // biased exponent, 1..2046
+  k += e - 1023;
+  let m = x * POW2[2097 - e]; // x 2^(1023 - e), exact, in [1, 2)
   if (m > 1.4140625) {
     m *= 0.5;
     k += 1;
   }
-  const i = Math.floor((m - 1) * 128 + 0.5) + 37;
+  const i = ((m - 1) * 128 + 37.5) | 0; // round(128 (m - 1)) + 37, argument positive
   const inv = LOG_INV[i];
   // r = m * inv - 1 exactly, as a + b: m is split into two 26-bit halves, inv has 24 bits.
   const t = SPLIT * m;
