@@ -120,4 +120,6 @@ coef, err = fit(lambda t: (mp.cos(mp.sqrt(t)) - 1 + t / 2) / t**2, mp.mpf(10)**-
 out.append(arr('COS_P', coef, f'(cos r - 1 + r^2/2) / r^4 in z = r^2, |r| <= pi/4 (rel. error {mp.nstr(err, 3)}).'))
 coef, err = fit(lambda t: (mp.asin(mp.sqrt(t)) - mp.sqrt(t)) / t ** mp.mpf(1.5), mp.mpf(10)**-60, mp.mpf('0.25'), 16)
 out.append(arr('ASIN_P', coef, f'(asin s - s) / s^3 in t = s^2, 0 <= t <= 1/4 (rel. error {mp.nstr(err, 3)}).'))
+coef, err = fit(lambda t: (mp.asin(mp.sqrt(t)) - mp.sqrt(t)) / t ** mp.mpf(1.5), mp.mpf(10)**-60, mp.mpf(1) / 64, 7)
+out.append(arr('ASIN_Q', coef, f'(asin s - s) / s^3 in t = s^2, 0 <= t <= 1/64 (rel. error {mp.nstr(err, 3)}).'))
 print('\n'.join(out))

@@ -1,18 +1,56 @@
 import { dd, twoProd, twoSum } from './bits.js';
-import { ASIN_P, PIO2_HI, PIO2_LO } from './tables.js';
+import { ASIN_P, ASIN_Q, PIO2_HI, PIO2_LO } from './tables.js';
 
-/** (asin s - s) / s^3 as a polynomial in t = s^2, for 0 <= t <= 1/4. */
+/** (asin s - s) / s^3 as a polynomial in t = s^2, for 0 <= t <= 1/4 (degree 16). */
 function tail(t: number): number {
-  let p = ASIN_P[ASIN_P.length - 1];
-  for (let i = ASIN_P.length - 2; i >= 0; i--) p = ASIN_P[i] + t * p;
-  return p;
+  return (
+    ASIN_P[0] +
+    t *
+      (ASIN_P[1] +
+        t *
+          (ASIN_P[2] +
+            t *
+              (ASIN_P[3] +
+                t *
+                  (ASIN_P[4] +
+                    t *
+                      (ASIN_P[5] +
+                        t *
+                          (ASIN_P[6] +
+                            t *
+                              (ASIN_P[7] +
+                                t *
+                                  (ASIN_P[8] +
+                                    t *
+                                      (ASIN_P[9] +
+                                        t *
+                                          (ASIN_P[10] +
+                                            t *
+                                              (ASIN_P[11] +
+                                                t *
+                                                  (ASIN_P[12] +
+                                                    t *
+                                                      (ASIN_P[13] +
+                                                        t *
+                                                          (ASIN_P[14] + t * (ASIN_P[15] + t * ASIN_P[16])))))))))))))))
+  );
+}
+
+/** The same for 0 <= t <= 1/64 (degree 7): the model's small arguments. */
+function tailSmall(t: number): number {
+  return (
+    ASIN_Q[0] +
+    t *
+      (ASIN_Q[1] +
+        t * (ASIN_Q[2] + t * (ASIN_Q[3] + t * (ASIN_Q[4] + t * (ASIN_Q[5] + t * (ASIN_Q[6] + t * ASIN_Q[7]))))))
+  );
 }
 
 /**
  * Arcsine of x, in radians in [-pi/2, pi/2], computed with IEEE-754 basic operations only, so it
  * gives the same bits in every JavaScript engine. Error below 1 ulp.
  *
- * |x| <= 1/2: asin x = x + x^3 P(x^2) with a degree-16 polynomial. |x| > 1/2:
+ * |x| <= 1/2: asin x = x + x^3 P(x^2), P of degree 7 for |x| <= 1/8 and 16 up to 1/2. |x| > 1/2:
  * asin x = pi/2 - 2 asin s with s = sqrt((1 - |x|)/2) <= 1/2, where s is carried as a
  * double-double (the rounding of the square root corrected exactly) and pi/2 - 2s is summed exactly.
  *
@@ -27,6 +65,10 @@ function tail(t: number): number {
 export function asin(x: number): number {
   const ax = Math.abs(x);
   if (ax < 7.450580596923828e-9) return x; // |x| < 2^-27 (and ±0): asin x rounds to x
+  if (ax <= 0.125) {
+    const t = x * x;
+    return x + x * t * tailSmall(t);
+  }
   if (ax <= 0.5) {
     const t = x * x;
     return x + x * t * tail(t);
