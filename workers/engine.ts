@@ -134,7 +134,9 @@ export function workerFile(): string {
 export async function runBatch(plan: ExperimentPlan, options: BatchOptions): Promise<BatchResult> {
   const kind = options.kind ?? 'batch';
   if (options.resume && !options.claimed && !existsSync(options.outDir))
-    throw new BatchError(`${options.outDir}: no such folder, so there is no batch there to resume; start it without --resume`);
+    throw new BatchError(
+      `${options.outDir}: no such folder, so there is no batch there to resume; start it without --resume`,
+    );
   const folder =
     options.claimed ??
     OutputFolder.claim(options.outDir, kind, BATCH_FILES, `${kind}${options.resume ? ' --resume' : ''}`);
@@ -183,7 +185,11 @@ async function lockedBatch(plan: ExperimentPlan, options: BatchOptions, folder: 
   // disk) left regiosim's own runs.csv with no run in it and no manifest: nothing to keep, so it
   // starts over, with or without --resume, instead of a dead end between the two.
   let resume = options.resume === true;
-  if (!existsSync(paths.manifest) && folder.earlier && (!existsSync(paths.runs) || (folder.recorded('runs.csv') && !hasRows(paths.runs)))) {
+  if (
+    !existsSync(paths.manifest) &&
+    folder.earlier &&
+    (!existsSync(paths.runs) || (folder.recorded('runs.csv') && !hasRows(paths.runs)))
+  ) {
     if (existsSync(paths.runs) || resume)
       notes.push(
         `note: the batch in ${paths.dir} had stopped before its first run (no manifest.json, no run in runs.csv): started it from the beginning`,
@@ -217,12 +223,14 @@ async function lockedBatch(plan: ExperimentPlan, options: BatchOptions, folder: 
       for (const t of tables) writeWhole(folder.path(t.file), t.header);
     }
     const rerun =
-      'A run reproduces alone, with its point\'s inputs (sweep or design values included) and the seed in its row: `npx regiosim run --from <this folder> --run <run>` in the regiosim project folder (`<run>` from the run column of runs.csv).';
+      "A run reproduces alone, with its point's inputs (sweep or design values included) and the seed in its row: `npx regiosim run --from <this folder> --run <run>` in the regiosim project folder (`<run>` from the run column of runs.csv).";
     writeAtomic(folder.path('README.md'), batchReadme(table, series, rerun, { ...tableOptions, format }));
     folder.path('manifest.json');
   } catch (e) {
     // A new batch that could not even start leaves nothing that looks like a batch: run it again.
-    if (fresh) for (const f of [paths.runs, paths.readme, ...tables.map((t) => join(paths.dir, t.file))]) rmSync(f, { force: true });
+    if (fresh)
+      for (const f of [paths.runs, paths.readme, ...tables.map((t) => join(paths.dir, t.file))])
+        rmSync(f, { force: true });
     throw e;
   }
 
@@ -242,7 +250,9 @@ async function lockedBatch(plan: ExperimentPlan, options: BatchOptions, folder: 
     writeManifest(paths.manifest, batchManifest(ctx, 'running', counts()));
   } catch (e) {
     writer.close();
-    if (fresh) for (const f of [paths.runs, paths.readme, ...tables.map((t) => join(paths.dir, t.file))]) rmSync(f, { force: true });
+    if (fresh)
+      for (const f of [paths.runs, paths.readme, ...tables.map((t) => join(paths.dir, t.file))])
+        rmSync(f, { force: true });
     throw e;
   }
 
@@ -388,6 +398,7 @@ async function dispatch(plan: ExperimentPlan, specs: BatchSpecs, d: DispatchCont
   const threads = Math.min(d.threads, d.end - d.start);
   const setup: WorkerSetup = {
     points: plan.points.map((p) => ({ id: p.id, scenario: p.scenario, sweep: p.sweep, input: p.input })),
+    outcomes: d.table.outcomes,
     series: d.series,
     municipalities: d.municipalities,
   };

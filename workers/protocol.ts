@@ -2,6 +2,7 @@
  * The messages between the batch engine (main thread) and its piscina workers. Plain data only:
  * everything here crosses a thread boundary by structured clone.
  */
+import type { OutcomeSpec } from '../scenarios/outcomes.js';
 import type { PlanPoint, RunSpec } from '../scenarios/plan.js';
 import type { MunicipalityMode } from './municipality-table.js';
 
@@ -17,6 +18,8 @@ export interface WorkerSetup {
   series: SeriesMode;
   /** Per-municipality rows each run writes (workers/municipality-table.ts); default 'none'. */
   municipalities?: MunicipalityMode;
+  /** The plan's outcomes (declared or default), computed in the worker from each run's full result. */
+  outcomes?: OutcomeSpec[];
 }
 
 /** One task: a chunk of runs, each naming its point by index into WorkerSetup.points. */
@@ -37,6 +40,8 @@ export interface RunOutcome {
   error: string;
   /** Summary metrics in SUMMARY_METRICS registry order; empty when the run failed. */
   metrics: number[];
+  /** Outcome column values (workers/outcome-values.ts), in column order; empty when the run failed. */
+  outcomes?: number[];
   /** This run's runs.csv row (workers/runs-table.ts), formatted in the worker, ending in a newline. */
   row: string;
   /** This run's series.csv lines (`run,scope,area,month,year,variable,value\n` each), already formatted; '' if none. */

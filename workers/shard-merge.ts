@@ -11,6 +11,8 @@
  * 'incomplete') missing and unfinished shards. The result is built in a staging folder next to
  * --out and renamed into place only when complete, so a partial merged result is never written.
  */
+import type { OutcomeSpec } from '../scenarios/outcomes.js';
+import type { PlanPoint } from '../scenarios/plan.js';
 import {
   closeSync,
   existsSync,
@@ -180,6 +182,8 @@ interface PlanInfo {
   replicates?: number;
   runs?: number;
   points?: Array<{ id: string; horizonMonths?: number; municipalities?: number; sweep?: Record<string, unknown> }>;
+  /** The outcomes whose columns end runs.csv (absent in manifests made before outcomes). */
+  outcomes?: OutcomeSpec[];
 }
 export const planOf = (f: ShardFolder) => (f.manifest.plan ?? {}) as PlanInfo;
 
@@ -343,8 +347,12 @@ export function mergeShards(dirs: string[], outDir: string): MergeResult {
     if (format !== 'csv') {
       // The runs table of the plan, rebuilt from the sweep values the manifest lists (as the workers built it).
       const sweeps = (planOf(first).points ?? []).map((p) => p.sweep ?? {});
-      const table = runsTable({ points: sweeps.map((sweep) => ({ sweep })) } as unknown as Parameters<typeof runsTable>[0]);
-      if (table.header !== header) throw new MergeError('refused', ['runs.csv has other columns than the plan in the manifest']);
+      const table = runsTable({
+        points: sweeps.map((sweep) => ({ sweep: sweep as PlanPoint['sweep'] })),
+        outcomes: planOf(first).outcomes ?? [],
+      });
+      if (table.header !== header)
+        throw new MergeError('refused', ['runs.csv has other columns than the plan in the manifest']);
       exportParquet(staging, { runs: { ...table, sweeps }, tables, seriesMode: series }, format);
     }
     notes.push(...copyOtherFiles(sorted, staging));
@@ -395,7 +403,8 @@ export function mergeShards(dirs: string[], outDir: string): MergeResult {
     for (const d of made.reverse()) if (existsSync(d) && readdirSync(d).length === 0) rmdirSync(d);
     // Messages name the folder the user asked for, not the staging folder that is gone.
     const err = e as NodeJS.ErrnoException;
-    if (typeof err.path === 'string' && err.path.startsWith(staging)) err.path = join(outDir, err.path.slice(staging.length));
+    if (typeof err.path === 'string' && err.path.startsWith(staging))
+      err.path = join(outDir, err.path.slice(staging.length));
     throw e;
   } finally {
     lock.release();

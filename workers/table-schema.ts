@@ -6,6 +6,7 @@
 import { MUNICIPALITY_SERIES, REGION_SERIES } from '../sim/outputs.js';
 import { MUNICIPALITY_FIELDS } from '../sim/municipality-record.js';
 import { MUNICIPALITY_COLUMNS, MUNICIPALITY_SERIES_COLUMNS } from './municipality-table.js';
+import type { OutcomeSpec } from '../scenarios/outcomes.js';
 import type { ColumnSpec, ColumnType } from './parquet-write.js';
 import { runsColumnMeanings } from './runs-table.js';
 import { FLOW_SERIES, SERIES_COLUMNS, SERIES_HEADER } from './series.js';
@@ -27,10 +28,24 @@ export interface RunsShape {
   sweepColumns: readonly string[];
   /** The sweep values of every point (numbers make a double column, anything else text). */
   sweeps: ReadonlyArray<Record<string, unknown>>;
+  /** The plan's outcomes: the meanings of the columns after the metrics. */
+  outcomes?: readonly OutcomeSpec[];
 }
 
 const INT_COLUMNS = new Set(['run', 'replicate', 'month', 'year', 'sizeClass', 'founder', 'lateJoiner']);
-const TEXT_COLUMNS = new Set(['point', 'scenario', 'status', 'error', 'variable', 'scope', 'area', 'municipality', 'code', 'name', 'membershipEnd']);
+const TEXT_COLUMNS = new Set([
+  'point',
+  'scenario',
+  'status',
+  'error',
+  'variable',
+  'scope',
+  'area',
+  'municipality',
+  'code',
+  'name',
+  'membershipEnd',
+]);
 
 function typed(columns: readonly string[], override: Record<string, ColumnType> = {}): ColumnSpec[] {
   return columns.map((name) => ({
@@ -100,4 +115,3 @@ export function tableSchema(key: TableKey, seriesMode = 'yearly'): TableSchema {
     variables: { ...MUNICIPALITY_SERIES },
   };
 }
-
