@@ -144,9 +144,10 @@ function readOne(item: MapNode, base: string, points: Points, issues: ScenarioIs
     if (areas) source = { kind: 'series', scope, series: seriesText, areas };
   }
   if (issues.length > before || !source) return undefined;
-  const metricStyle = source.kind === 'metric' ? SUMMARY_METRICS[source.metric] : undefined;
+  const described = source.kind === 'metric' ? SUMMARY_METRICS[source.metric] : SERIES_OF[source.scope][source.series];
+  const crossing = time?.kind === 'window' && time.stat === 'firstCrossing';
   const label = str(child(item, 'label')) ?? humaniseName(name);
-  const unit = str(child(item, 'unit')) ?? (metricStyle ? unitFromText(metricStyle) : 'value');
+  const unit = str(child(item, 'unit')) ?? (crossing ? 'months from the start' : unitFromText(described));
   const each = source.kind === 'series' && str(child(item, 'area')) === EACH;
   const columns =
     source.kind === 'metric'
@@ -160,9 +161,11 @@ function readOne(item: MapNode, base: string, points: Points, issues: ScenarioIs
   return { name, ...spec, columns, meaning: outcomeMeaning(spec), declared: true };
 }
 
-/** A metric's unit as its description says it (", EUR"), else "value". */
+/** A unit as the registry's description says it (", EUR", "FTE", a ratio), else "value". */
 function unitFromText(description: string): string {
-  return /, (EUR|months|units|FTE)\b/.exec(description)?.[1] ?? 'value';
+  const unit = /,? (EUR|months|knowledge units|units|FTE)\b/.exec(description)?.[1];
+  if (unit) return unit === 'units' ? 'knowledge units' : unit;
+  return /^(share|mean trust|mean legitimacy)|\/|share of/.test(description) ? 'share' : 'value';
 }
 
 function readAreas(
