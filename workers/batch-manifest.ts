@@ -135,6 +135,8 @@ function files(ctx: ManifestContext): Record<string, string> {
       'municipality-series',
       `yearly series per municipality, long form ${SERIES_HEADER.trim()} (scope municipality)`,
     );
+  list['inputs/'] =
+    'the experiment and scenario files as given (inputs/files/, originals and SHA-256 in inputs/files.json) and every point fully resolved (inputs/points.json): report and --resume use them when the originals move or change';
   list['README.md'] = 'column meanings';
   return list;
 }

@@ -35,6 +35,7 @@ import { runsTable } from './runs-table.js';
 import { checkShardCount, type Shard, shardRecord } from './shard.js';
 import { type BatchSpecs, batchSpecs } from './specs.js';
 import { pilot } from './pilot.js';
+import { POINTS_FILE, writeProvenance } from './provenance.js';
 import type { MunicipalityMode } from './municipality-table.js';
 import { exportParquet, type OutputFormat, parquetName } from './parquet-export.js';
 import { rowTables, TABLE_FILES, type TableOptions } from './tables.js';
@@ -225,6 +226,8 @@ async function lockedBatch(plan: ExperimentPlan, options: BatchOptions, folder: 
     const rerun =
       "A run reproduces alone, with its point's inputs (sweep or design values included) and the seed in its row: `npx regiosim run --from <this folder> --run <run>` in the regiosim project folder (`<run>` from the run column of runs.csv).";
     writeAtomic(folder.path('README.md'), batchReadme(table, series, rerun, { ...tableOptions, format }));
+    // The inputs as given and as resolved, so report and --resume work when the files move or change.
+    if (fresh || !existsSync(join(paths.dir, POINTS_FILE))) writeProvenance(folder, plan);
     folder.path('manifest.json');
   } catch (e) {
     // A new batch that could not even start leaves nothing that looks like a batch: run it again.

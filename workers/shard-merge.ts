@@ -12,6 +12,7 @@
  * --out and renamed into place only when complete, so a partial merged result is never written.
  */
 import type { OutcomeSpec } from '../scenarios/outcomes.js';
+import { INPUTS_DIR } from './provenance.js';
 import type { PlanPoint } from '../scenarios/plan.js';
 import {
   closeSync,
@@ -356,6 +357,7 @@ export function mergeShards(dirs: string[], outDir: string): MergeResult {
       exportParquet(staging, { runs: { ...table, sweeps }, tables, seriesMode: series }, format);
     }
     notes.push(...copyOtherFiles(sorted, staging));
+    copyKeptInputs(sorted[0].dir, staging);
     const shards: MergedShard[] = sorted.map((f) => ({
       index: f.shard.index,
       count: f.shard.count,
@@ -374,7 +376,7 @@ export function mergeShards(dirs: string[], outDir: string): MergeResult {
     writeWhole(paths.readme, mergedReadme(first, shards));
     writeWhole(
       join(staging, MARKER_FILE),
-      `${JSON.stringify({ tool: 'regiosim', kind: 'merge', files: readdirSync(staging).concat('manifest.json').sort() }, null, 1)}\n`,
+      `${JSON.stringify({ tool: 'regiosim', kind: 'merge', files: readdirSync(staging).map((n) => (n === INPUTS_DIR ? `${n}/` : n)).concat('manifest.json').sort() }, null, 1)}\n`,
     );
     writeWhole(
       paths.manifest,
@@ -424,6 +426,17 @@ const OWN_FILES = new Set([
  * block, written alike by every shard): copied when every shard has the very same file; otherwise
  * left out with a note. Sub-folders (e.g. a report made of one shard) are left out.
  */
+/** The kept inputs (workers/provenance.ts) of the first shard: every shard keeps the same plan. */
+function copyKeptInputs(from: string, staging: string): void {
+  const src = join(from, INPUTS_DIR);
+  if (!existsSync(join(src, 'points.json'))) return;
+  const names = ['points.json', 'files.json'];
+  if (existsSync(join(src, 'files'))) names.push(...readdirSync(join(src, 'files')).map((n) => `files/${n}`));
+  makeDir(join(staging, INPUTS_DIR, 'files'));
+  for (const n of names)
+    if (existsSync(join(src, n))) writeWhole(join(staging, INPUTS_DIR, n), readRegularText(join(src, n), 1 << 30));
+}
+
 function copyOtherFiles(sorted: ShardFolder[], staging: string): string[] {
   const notes: string[] = [];
   const names = new Set<string>();

@@ -76,6 +76,7 @@ export function buildModel(batchDir: string, options: ModelOptions = {}): Report
     const recovered = recoverPlan(info);
     plan = recovered.plan;
     planProblem = recovered.reason;
+    if (recovered.note) notes.push(`${recovered.note[0].toUpperCase()}${recovered.note.slice(1)}.`);
   }
   if (planProblem) plan = undefined;
   const startYear = plan?.points[0]?.input.startYear ?? DEFAULT_START_YEAR;
