@@ -8,7 +8,7 @@ import { faultMessage, OutputError } from '../store/errors.js';
 import { loadNationalData, modelDataFiles } from '../data/load.js';
 import { buildPlan, DEFAULT_RUNS, DEFAULT_SEED, PlanRefError } from '../scenarios/build-plan.js';
 import type { ExperimentPlan } from '../scenarios/plan.js';
-import { BatchError, type BatchResult, estimateBatch } from '../workers/engine.js';
+import { BatchError, type BatchResult, estimateBatch, workerFile } from '../workers/engine.js';
 import { formatDuration, makeProgress } from '../workers/progress.js';
 import type { SeriesMode } from '../workers/protocol.js';
 import { parseShard, runsText, type Shard, shardLabel, shardRange } from '../workers/shard.js';
@@ -66,17 +66,18 @@ export async function batchCommand(args: BatchArgs): Promise<number> {
   }
 
   if (args.dryRun) {
-    const e = estimateBatch(plan, {
+    const e = await estimateBatch(plan, {
       threads: args.threads,
       chunk: args.chunk,
       series: args.series,
       municipalities: args.municipalities,
       shard: args.shard,
+      workerFile: workerFile(),
     });
     out.write(
       `${[
         `regiosim batch --dry-run: ${shape}, master seed ${plan.masterSeed}, ${e.threads} thread${e.threads === 1 ? '' : 's'}`,
-        `  pilot: ${e.pilotRuns} runs in this thread, ${e.msPerRun.toFixed(1)} ms per warm run → chunks of ${e.chunk} run${e.chunk === 1 ? '' : 's'}`,
+        `  pilot: ${e.pilotRuns} runs on ${e.threads} worker thread${e.threads === 1 ? '' : 's'} (${e.pointsTimed} of ${plan.points.length} points timed), ${e.msPerRun.toFixed(1)} ms per warm run → chunks of ${e.chunk} run${e.chunk === 1 ? '' : 's'}`,
         `  estimate: ${formatDuration(e.seconds)} of wall time, ${mb(e.bytes)} on disk as CSV (runs.csv, series.csv ${args.series}, municipality tables ${args.municipalities ?? 'end'})`,
         '  nothing else was run and nothing was written',
       ].join('\n')}\n`,

@@ -17,7 +17,7 @@ import { type Exploration, explorationOf } from '../scenarios/design-build.js';
 import { DESIGN_CSV, DESIGN_JSON, DesignFileError, writeDesignFiles } from '../scenarios/design-files.js';
 import { isExperimentRef } from '../scenarios/load.js';
 import { OutputFolder } from '../store/output-folder.js';
-import { BATCH_FILES, BatchError, estimateBatch } from '../workers/engine.js';
+import { BATCH_FILES, BatchError, estimateBatch, workerFile } from '../workers/engine.js';
 import { formatDuration, makeProgress } from '../workers/progress.js';
 import type { SeriesMode } from '../workers/protocol.js';
 import { buildPlan } from '../scenarios/build-plan.js';
@@ -79,7 +79,12 @@ export function prepareDesignFolder(
   if (resume && !existsSync(out))
     throw new BatchError(`${out}: no such folder, so there is no batch there to resume; start it without --resume`);
   // Claimed first, so that the design files are recorded as regiosim's and never overwrite a user's.
-  const folder = OutputFolder.claim(out, kind, [...BATCH_FILES, DESIGN_CSV, DESIGN_JSON], `${kind}${resume ? ' --resume' : ''}`);
+  const folder = OutputFolder.claim(
+    out,
+    kind,
+    [...BATCH_FILES, DESIGN_CSV, DESIGN_JSON],
+    `${kind}${resume ? ' --resume' : ''}`,
+  );
   try {
     if (!resume && existsSync(join(out, 'manifest.json')))
       throw new BatchError(`${out} already holds a batch: add --resume to continue it, or choose another --out`);
@@ -145,17 +150,18 @@ export async function exploreCommand(args: ExploreArgs): Promise<number> {
   const head = `regiosim explore: ${plan.name}, master seed ${plan.masterSeed}`;
   const lines = designLines(exploration, plan.points.length, plan.replicates);
   if (args.dryRun) {
-    const e = estimateBatch(plan, {
+    const e = await estimateBatch(plan, {
       threads: args.threads,
       chunk: args.chunk,
       series: args.series,
       municipalities: args.municipalities ?? 'none',
+      workerFile: workerFile(),
     });
     out.write(
       `${[
         `${head} --dry-run, ${e.threads} thread${e.threads === 1 ? '' : 's'}`,
         ...lines,
-        `  pilot: ${e.pilotRuns} runs, ${e.msPerRun.toFixed(1)} ms per warm run → estimate ${formatDuration(e.seconds)} of wall time, ${(e.bytes / 1e6).toFixed(1)} MB on disk`,
+        `  pilot: ${e.pilotRuns} runs on ${e.threads} worker thread${e.threads === 1 ? '' : 's'} (${e.pointsTimed} points timed), ${e.msPerRun.toFixed(1)} ms per warm run → estimate ${formatDuration(e.seconds)} of wall time, ${(e.bytes / 1e6).toFixed(1)} MB on disk`,
         '  nothing else was run and nothing was written',
       ].join('\n')}\n`,
     );
@@ -193,7 +199,8 @@ export async function exploreCommand(args: ExploreArgs): Promise<number> {
   if (result.error) end.push(`  batch error: ${result.error}`);
   for (const f of result.failures.slice(0, 3))
     end.push(`  failed: run ${f.index} (${f.pointId}, seed ${f.seed}): ${f.error}`);
-  if (result.failures.length > 0) end.push(`  re-run one alone to debug it: ${rerunCommand(result.paths.dir, result.failures[0].index)}`);
+  if (result.failures.length > 0)
+    end.push(`  re-run one alone to debug it: ${rerunCommand(result.paths.dir, result.failures[0].index)}`);
   const unfinished = result.status === 'interrupted' || (result.error !== undefined && c.done < c.total);
   if (unfinished) end.push(`  continue with: ${resumeCommand(process.argv.slice(2))}`);
   const dir = shownPath(result.paths.dir);

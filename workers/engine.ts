@@ -25,7 +25,7 @@ import {
   writeManifest,
 } from './batch-manifest.js';
 import { batchReadme } from './batch-readme.js';
-import { autoChunkSize, ChunkSizer } from './chunking.js';
+import { ChunkSizer } from './chunking.js';
 import { forEachLine } from './csv-lines.js';
 import { OrderedWriter } from './ordered-writer.js';
 import { type Progress, makeProgress } from './progress.js';
@@ -34,14 +34,15 @@ import { BatchError, type BatchPaths, prepareResume } from './resume.js';
 import { runsTable } from './runs-table.js';
 import { checkShardCount, type Shard, shardRecord } from './shard.js';
 import { type BatchSpecs, batchSpecs } from './specs.js';
-import { pilot } from './pilot.js';
 import { POINTS_FILE, writeProvenance } from './provenance.js';
+import { runCost } from './run-cost.js';
 import type { MunicipalityMode } from './municipality-table.js';
 import { exportParquet, type OutputFormat, parquetName } from './parquet-export.js';
 import { rowTables, TABLE_FILES, type TableOptions } from './tables.js';
 import { threadCount, timeoutOutcome, TimeoutWatch } from './limits.js';
 
 export { BatchError } from './resume.js';
+export { type BatchEstimate, estimateBatch } from './estimate.js';
 
 export interface BatchOptions {
   outDir: string;
@@ -265,7 +266,13 @@ async function lockedBatch(plan: ExperimentPlan, options: BatchOptions, folder: 
   let writeFault = false;
   const end = Math.min(range.to, options.stopAfter === undefined ? range.to : start + options.stopAfter);
   const stopped = () => options.signal?.aborted === true || error !== undefined;
-  progress.start(range.to - range.from, start - range.from);
+  // Recent worker time per unit of run cost: the time left follows the workers as they warm up.
+  const pace = { ms: Number.NaN };
+  progress.start(range.to - range.from, start - range.from, {
+    threads: threads.threads,
+    weight: (k) => runCost(plan.points[Math.floor((range.from + k) / plan.replicates)].input),
+    msPerWeight: () => pace.ms,
+  });
   try {
     await dispatch(plan, specs, {
       first: range.from,
@@ -275,6 +282,7 @@ async function lockedBatch(plan: ExperimentPlan, options: BatchOptions, folder: 
       municipalities: tableOptions.municipalities,
       sizer,
       busy,
+      pace,
       writer,
       end,
       stopped,
@@ -377,6 +385,8 @@ interface DispatchContext {
   municipalities: MunicipalityMode;
   sizer: ChunkSizer;
   busy: BatchResult['busy'];
+  /** Recent worker ms per unit of run cost (workers/run-cost.ts), an average that forgets fast. */
+  pace: { ms: number };
   writer: OrderedWriter;
   /** Dispatch runs below this index only (the stopAfter test hook; else all runs). */
   end: number;
@@ -444,6 +454,8 @@ async function dispatch(plan: ExperimentPlan, specs: BatchSpecs, d: DispatchCont
         .then(
           (result) => {
             d.sizer.record(result.outcomes.length, result.ms);
+            const units = task.runs.reduce((sum, r) => sum + runCost(plan.points[r.point].input), 0);
+            if (units > 0) d.pace.ms = Number.isNaN(d.pace.ms) ? result.ms / units : 0.5 * d.pace.ms + (0.5 * result.ms) / units;
             d.busy.workerMs += result.ms;
             d.busy.simMs += result.simMs;
             return result.outcomes;
@@ -479,45 +491,4 @@ async function dispatch(plan: ExperimentPlan, specs: BatchSpecs, d: DispatchCont
     watch?.stop();
     await pool.destroy();
   }
-}
-
-export interface BatchEstimate {
-  runs: number;
-  points: number;
-  threads: number;
-  chunk: number;
-  pilotRuns: number;
-  msPerRun: number;
-  seconds: number;
-  bytes: number;
-}
-
-/**
- * --dry-run: times a short pilot in this thread and scales it to the whole batch: time as one
- * warm-up per worker plus the warm time per run divided over the threads (speedup is near-linear,
- * see the batch bench), disk from the pilot's bytes per run.
- */
-export function estimateBatch(
-  plan: ExperimentPlan,
-  options: Pick<BatchOptions, 'threads' | 'chunk' | 'series' | 'municipalities' | 'shard'>,
-): BatchEstimate {
-  const specs = batchSpecs(plan);
-  if (options.shard) checkShardCount(options.shard.count, specs.total);
-  const range = options.shard ? shardRecord(options.shard, specs.total).runs : { from: 0, to: specs.total };
-  const runs = range.to - range.from;
-  const series = options.series ?? 'yearly';
-  const threads = threadCount(options.threads).threads;
-  const table = runsTable(plan);
-  const p = pilot(plan, specs, table, series, options.municipalities ?? 'end');
-  const perThread = Math.ceil(runs / Math.min(threads, runs));
-  return {
-    runs,
-    points: plan.points.length,
-    threads,
-    chunk: options.chunk ?? autoChunkSize(p.msPerRun, runs, threads),
-    pilotRuns: p.runs,
-    msPerRun: p.msPerRun,
-    seconds: (p.warmupMs + p.msPerRun * perThread) / 1000,
-    bytes: p.bytesPerRun * runs + Buffer.byteLength(table.header),
-  };
 }

@@ -25,6 +25,8 @@ export interface WorkerSetup {
 /** One task: a chunk of runs, each naming its point by index into WorkerSetup.points. */
 export interface ChunkTask {
   runs: Array<RunSpec & { point: number }>;
+  /** The dry-run pilot's warm-up: run each spec for only this many months and return no outcomes. */
+  warmupMonths?: number;
   /** With --run-timeout: a shared clock the worker sets to Date.now() as each run starts (workers/limits.ts). */
   started?: SharedArrayBuffer;
 }
@@ -58,4 +60,6 @@ export interface ChunkResult {
   ms: number;
   /** Of which inside simulate(), ms: the rest is the engine's own cost in the worker. */
   simMs: number;
+  /** The worker thread's id (the dry-run pilot tells each worker's first, cold run by it). */
+  thread?: number;
 }
