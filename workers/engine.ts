@@ -35,7 +35,7 @@ import { runsTable } from './runs-table.js';
 import { checkShardCount, type Shard, shardRecord } from './shard.js';
 import { type BatchSpecs, batchSpecs } from './specs.js';
 import { POINTS_FILE, writeProvenance } from './provenance.js';
-import { runCost } from './run-cost.js';
+import { Pace, runCost } from './run-cost.js';
 import type { MunicipalityMode } from './municipality-table.js';
 import { exportParquet, type OutputFormat, parquetName } from './parquet-export.js';
 import { rowTables, TABLE_FILES, type TableOptions } from './tables.js';
@@ -267,7 +267,7 @@ async function lockedBatch(plan: ExperimentPlan, options: BatchOptions, folder: 
   const end = Math.min(range.to, options.stopAfter === undefined ? range.to : start + options.stopAfter);
   const stopped = () => options.signal?.aborted === true || error !== undefined;
   // Recent worker time per unit of run cost: the time left follows the workers as they warm up.
-  const pace = { ms: Number.NaN };
+  const pace = new Pace();
   progress.start(range.to - range.from, start - range.from, {
     threads: threads.threads,
     weight: (k) => runCost(plan.points[Math.floor((range.from + k) / plan.replicates)].input),
@@ -385,8 +385,8 @@ interface DispatchContext {
   municipalities: MunicipalityMode;
   sizer: ChunkSizer;
   busy: BatchResult['busy'];
-  /** Recent worker ms per unit of run cost (workers/run-cost.ts), an average that forgets fast. */
-  pace: { ms: number };
+  /** Recent worker ms per unit of run cost (workers/run-cost.ts). */
+  pace: Pace;
   writer: OrderedWriter;
   /** Dispatch runs below this index only (the stopAfter test hook; else all runs). */
   end: number;
@@ -455,7 +455,7 @@ async function dispatch(plan: ExperimentPlan, specs: BatchSpecs, d: DispatchCont
           (result) => {
             d.sizer.record(result.outcomes.length, result.ms);
             const units = task.runs.reduce((sum, r) => sum + runCost(plan.points[r.point].input), 0);
-            if (units > 0) d.pace.ms = Number.isNaN(d.pace.ms) ? result.ms / units : 0.5 * d.pace.ms + (0.5 * result.ms) / units;
+            if (units > 0) d.pace.record(result.ms / units);
             d.busy.workerMs += result.ms;
             d.busy.simMs += result.simMs;
             return result.outcomes;

@@ -143,8 +143,10 @@ export async function pilot(
   }
   const wallMs = performance.now() - t0;
   // Warm cost: the mean of each worker's last third of runs (at least three; run times vary by seed).
+  // A pilot that ended before the workers were warm takes each worker's last, warmest run.
+  const warm = warmNow();
   const lasts = [...byThread.values()].map((list) => {
-    const tail = list.slice(-Math.max(3, Math.floor(list.length / 3)));
+    const tail = warm ? list.slice(-Math.max(3, Math.floor(list.length / 3))) : list.slice(-1);
     return tail.reduce((a, b) => a + b, 0) / tail.length;
   });
   const warmMean = lasts.length ? lasts.reduce((a, b) => a + b, 0) / lasts.length : 0;
@@ -156,7 +158,7 @@ export async function pilot(
   return {
     runs: timed,
     wallMs,
-    warm: warmNow(),
+    warm,
     pointsTimed: timedPoints.length,
     pointMs,
     msPerRun,
