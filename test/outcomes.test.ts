@@ -12,7 +12,9 @@ import { simulate } from '../sim/simulate.js';
 import { outcomeValues } from '../workers/outcome-values.js';
 import { runOne } from '../workers/run-one.js';
 import { runsTable } from '../workers/runs-table.js';
+import { batch, read, tempDir } from './batch-helpers.js';
 import { data, problems, writeFiles } from './scenarios-fixtures.js';
+import { parquetKeyValues, readParquetMetadata } from '../workers/parquet-read.js';
 
 const LIBRARY = join(projectRoot(), 'scenarios', 'library');
 const SCENARIO = `name: syn-2040\nextends: ${LIBRARY}/synthetic-twelve.yaml\nhorizon: { startYear: 2026, endYear: 2040 }\n`;
@@ -107,6 +109,34 @@ describe('declared outcomes', () => {
     const short = defaultOutcomes([{ input: { startYear: 2026, horizonMonths: 36 } }]).map((o) => o.name);
     expect(short).toContain('progress2028');
     expect(short).not.toContain('equityGap2030');
+  });
+});
+
+describe('declared outcomes in the batch folder', () => {
+  it('are described in the README, the manifest and the Parquet metadata', async () => {
+    const dir = writeFiles({ 's.yaml': SCENARIO.replace('endYear: 2040', 'endYear: 2036'), 'x.yaml': head + OUTCOMES });
+    const plan = loadExperimentFile(join(dir, 'x.yaml'), data);
+    const out = tempDir('outcomes');
+    expect((await batch(plan, { outDir: out, threads: 1, format: 'both' })).status).toBe('complete');
+    const readme = read(out, 'README.md');
+    expect(readme).toContain('## Outcomes');
+    expect(readme).toContain('| Progress by end 2035 | progress2035 | share | maximise |');
+    expect(readme).toMatch(/\| classProgress_over100k \| outcome: Class progress .*\(area over100k\) \|/);
+    const manifest = JSON.parse(read(out, 'manifest.json'));
+    expect(manifest.plan.outcomes.map((o: { name: string }) => o.name)).toContain('reach20');
+    const kv = parquetKeyValues(readParquetMetadata(join(out, 'runs.parquet')));
+    const outcomes = JSON.parse(kv['regiosim.outcomes']) as Array<{
+      name: string;
+      direction: string;
+      columns: string[];
+    }>;
+    expect(outcomes.find((o) => o.name === 'poolSurvived')).toMatchObject({
+      direction: 'maximise',
+      columns: ['poolSurvived'],
+    });
+    expect(JSON.parse(kv['regiosim.columns']).ownMean).toMatch(
+      /^outcome: Own mean \[FTE; higher is better\]: region series fteOwn, mean over 2030-2034/,
+    );
   });
 });
 

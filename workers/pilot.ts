@@ -37,7 +37,7 @@ export interface PilotResult {
  * is warm (its recent runs a small part of its first) or the budget is spent; the batch will pay
  * the pilot's wall time again for its own first runs, and the warm cost for the rest.
  */
-const PILOT_MS = 6000;
+const PILOT_MS = 10_000;
 /** Full runs each worker must time at least. */
 const MIN_PER_THREAD = 3;
 /** Warm: the median of a worker's last three runs is below this share of its first run. */
@@ -143,10 +143,12 @@ export async function pilot(
   }
   const wallMs = performance.now() - t0;
   // Warm cost: the mean of each worker's last third of runs (at least three; run times vary by seed).
-  // A pilot that ended before the workers were warm takes each worker's last, warmest run.
+  // A pilot that ended before a worker was warm takes its fastest recent run, at most the warm
+  // share of its first run: its runs were still getting faster, and warm runs are far below that.
   const warm = warmNow();
   const lasts = [...byThread.values()].map((list) => {
-    const tail = warm ? list.slice(-Math.max(3, Math.floor(list.length / 3))) : list.slice(-1);
+    if (!warm) return Math.min(...list.slice(-3), WARM_SHARE * list[0]);
+    const tail = list.slice(-Math.max(3, Math.floor(list.length / 3)));
     return tail.reduce((a, b) => a + b, 0) / tail.length;
   });
   const warmMean = lasts.length ? lasts.reduce((a, b) => a + b, 0) / lasts.length : 0;
