@@ -21,6 +21,8 @@ import { BATCH_FILES, BatchError, estimateBatch, workerFile } from '../workers/e
 import { formatDuration, makeProgress } from '../workers/progress.js';
 import type { SeriesMode } from '../workers/protocol.js';
 import { buildPlan } from '../scenarios/build-plan.js';
+import { planFingerprint } from '../workers/batch-manifest.js';
+import { POINTS_FILE, resumePlan } from '../workers/provenance.js';
 import { readBatchInfo } from '../reports/read/manifest.js';
 import { type RunsData, readRuns } from '../reports/read/runs.js';
 import { runBatchInterruptibly } from './interruptible.js';
@@ -133,14 +135,22 @@ function discoveryHint(path: string, dir: string): string[] {
 /** Runs the command; returns the exit code (0 all ok, 1 failed runs, 2 bad input, 130/143 interrupted). */
 export async function exploreCommand(args: ExploreArgs): Promise<number> {
   const data = loadNationalData();
-  if (!isExperimentRef(args.experiment)) {
+  // --resume works from the inputs the batch kept when the files have moved or changed (workers/provenance.ts).
+  const build = () => buildPlan([args.experiment], data, { replicates: args.runs, masterSeed: args.seed }).plan;
+  const resumed =
+    args.resume && !args.dryRun && existsSync(join(args.out, POINTS_FILE))
+      ? resumePlan(args.out, build, { replicates: args.runs, masterSeed: args.seed }, (p) =>
+          planFingerprint(p, args.series, args.municipalities ?? 'none'),
+        )
+      : undefined;
+  if (!resumed && !isExperimentRef(args.experiment)) {
     // A missing or broken file: the loader says what is wrong, where. A valid scenario is not an experiment.
     buildPlan([args.experiment], data, { replicates: args.runs, masterSeed: args.seed });
     throw new BatchError(
       `${JSON.stringify(args.experiment)} is not an experiment file; allowed: an experiment file with a design: block (regiosim scenarios lists the shipped ones)`,
     );
   }
-  const { plan } = buildPlan([args.experiment], data, { replicates: args.runs, masterSeed: args.seed });
+  const plan = resumed?.plan ?? build();
   const exploration = explorationOf(plan);
   if (!exploration)
     throw new BatchError(
@@ -187,6 +197,7 @@ export async function exploreCommand(args: ExploreArgs): Promise<number> {
       inputFiles: [...plan.sourceFiles, ...modelDataFiles()],
     },
   });
+  if (resumed?.note) result.notes.unshift(resumed.note);
   const c = result.counts;
   const ran = c.done - result.resumedFrom;
   const secs = result.elapsedMs / 1000;
