@@ -18,7 +18,7 @@ export class Pace {
   record(msPerUnit: number): void {
     if (!Number.isFinite(msPerUnit)) return;
     this.last.push(msPerUnit);
-    if (this.last.length > 5) this.last.shift();
+    if (this.last.length > 3) this.last.shift();
   }
 
   get ms(): number {
