@@ -1,9 +1,9 @@
 /**
  * --dry-run: the time and disk a batch will take, from a pilot on the batch's own worker pool
- * (workers/pilot.ts), which runs like the start of the batch until its workers are warm. Time is
- * the pilot's wall time (the batch's first runs cost as much: start-up and V8's warm-up), then the
- * warm cost of every other run, each point weighted by its size (engine runCost: months ×
- * municipalities), spread over the threads. The pilot ran with the batch's thread count, so what
+ * (workers/pilot.ts), which runs the batch's first runs until its workers are warm, then one warm
+ * run of each other point. Time is the wall time of those first runs (the batch takes as long for
+ * them: start-up and V8's warm-up), then the warm cost of every other run by its point (points not
+ * timed by their size: months × municipalities), spread over the threads. The pilot ran with the batch's thread count, so what
  * the threads share (cores, memory bandwidth, other work on the machine) is in its times.
  */
 import type { ExperimentPlan } from '../scenarios/plan.js';
@@ -56,19 +56,22 @@ export async function estimateBatch(
     outcomes: table.outcomes,
     workerFile: options.workerFile,
   });
-  // Relative cost by point size, scaled so that the timed points cost the warm time on average.
-  const size = (k: number) => runCost(plan.points[Math.floor(k / plan.replicates)].input);
+  // Each run not yet done in phase 1 at its point's warm cost; a point not timed at the mean warm
+  // cost per unit of size (workers/run-cost.ts) of the timed ones.
   let timedSize = 0;
-  let timedPoints = 0;
+  let timedMs = 0;
   p.pointMs.forEach((ms, i) => {
     if (Number.isNaN(ms)) return;
     timedSize += runCost(plan.points[i].input);
-    timedPoints++;
+    timedMs += ms;
   });
-  const msPerSize = timedPoints ? p.msPerRun / (timedSize / timedPoints) : 0;
+  const msPerSize = timedSize > 0 ? timedMs / timedSize : 0;
   let work = 0;
-  for (let k = range.from; k < range.to; k++) work += size(k) * msPerSize;
-  work *= Math.max(0, runs - p.runs) / runs;
+  for (let k = range.from + p.firstRuns; k < range.to; k++) {
+    const point = Math.floor(k / plan.replicates);
+    const ms = p.pointMs[point];
+    work += Number.isNaN(ms) ? runCost(plan.points[point].input) * msPerSize : ms;
+  }
   const used = Math.min(threads, runs);
   const chunk = options.chunk ?? autoChunkSize(p.msPerRun, runs, threads);
   // The last chunks leave threads idle: on average half a chunk of one thread's work at the end.
@@ -81,7 +84,7 @@ export async function estimateBatch(
     pilotRuns: p.runs,
     pointsTimed: p.pointsTimed,
     msPerRun: p.msPerRun,
-    seconds: (p.wallMs + work / used + tail) / 1000,
+    seconds: (p.firstWallMs + work / used + tail) / 1000,
     warm: p.warm,
     bytes: p.bytesPerRun * runs + Buffer.byteLength(table.header),
   };
