@@ -43,6 +43,8 @@ export async function estimateBatch(
     workerFile: string;
   },
 ): Promise<BatchEstimate> {
+  // What this process took to get here (Node, the CBS data, the plan): the batch's process takes as long.
+  const preparedMs = performance.now();
   const specs = batchSpecs(plan);
   if (options.shard) checkShardCount(options.shard.count, specs.total);
   const range = options.shard ? shardRecord(options.shard, specs.total).runs : { from: 0, to: specs.total };
@@ -84,7 +86,7 @@ export async function estimateBatch(
     pilotRuns: p.runs,
     pointsTimed: p.pointsTimed,
     msPerRun: p.msPerRun,
-    seconds: (p.firstWallMs + work / used + tail) / 1000,
+    seconds: (preparedMs + p.firstWallMs + work / used + tail + p.closeMs) / 1000,
     warm: p.warm,
     bytes: p.bytesPerRun * runs + Buffer.byteLength(table.header),
   };

@@ -29,6 +29,8 @@ export interface PilotResult {
   msPerRun: number;
   /** True when every worker was warm at the end of phase 1 (else msPerRun is on the high side). */
   warm: boolean;
+  /** Time to stop the pool's threads, ms: the batch pays it at its end. */
+  closeMs: number;
   /** Mean bytes one run adds to runs.csv, series.csv and the municipality tables. */
   bytesPerRun: number;
 }
@@ -122,6 +124,7 @@ export async function pilot(
   const count = new Float64Array(plan.points.length);
   let firstWallMs = 0;
   let firstRuns = 0;
+  let closeMs = 0;
   try {
     await Promise.all(Array.from({ length: threads }, phase1));
     firstWallMs = performance.now() - t0;
@@ -148,7 +151,9 @@ export async function pilot(
     };
     await Promise.all(Array.from({ length: threads }, phase2));
   } finally {
+    const t2 = performance.now();
     await pool.destroy();
+    closeMs = performance.now() - t2;
   }
   // Phase 1's points: each worker's last third of runs (at least three; times vary by seed), or,
   // if a worker was not warm yet, its fastest recent run at most the warm share of its first.
@@ -176,6 +181,7 @@ export async function pilot(
     pointMs,
     msPerRun: timedPoints.length ? timedPoints.reduce((a, b) => a + b, 0) / timedPoints.length : 0,
     warm,
+    closeMs,
     bytesPerRun: timed ? bytes / timed : 0,
   };
 }
