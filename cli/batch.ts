@@ -8,11 +8,13 @@ import { faultMessage, OutputError } from '../store/errors.js';
 import { loadNationalData, modelDataFiles } from '../data/load.js';
 import { buildPlan, DEFAULT_RUNS, DEFAULT_SEED, PlanRefError } from '../scenarios/build-plan.js';
 import type { ExperimentPlan } from '../scenarios/plan.js';
-import { BatchError, type BatchResult, estimateBatch } from '../workers/engine.js';
+import { BatchError, type BatchResult, estimateBatch, workerFile } from '../workers/engine.js';
 import { formatDuration, makeProgress } from '../workers/progress.js';
 import type { SeriesMode } from '../workers/protocol.js';
 import { parseShard, runsText, type Shard, shardLabel, shardRange } from '../workers/shard.js';
 import { explorationOf } from '../scenarios/design-build.js';
+import { planFingerprint } from '../workers/batch-manifest.js';
+import { resumePlan } from '../workers/provenance.js';
 import { prepareDesignFolder } from './explore.js';
 import { runBatchInterruptibly } from './interruptible.js';
 import { badTimeout } from './run-timeout.js';
@@ -48,7 +50,14 @@ const mb = (bytes: number) => (bytes >= 1e9 ? `${(bytes / 1e9).toFixed(1)} GB` :
 /** Runs the command; returns the exit code (0 all ok, 1 failed runs or a batch error, 130/143 interrupted). */
 export async function batchCommand(args: BatchArgs): Promise<number> {
   const data = loadNationalData();
-  const { plan } = buildPlan(args.refs, data, { replicates: args.runs, masterSeed: args.seed });
+  const build = () => buildPlan(args.refs, data, { replicates: args.runs, masterSeed: args.seed }).plan;
+  // --resume works from the inputs the batch kept when the files have moved or changed (workers/provenance.ts).
+  const { plan, note } =
+    args.resume && !args.dryRun
+      ? resumePlan(args.out, build, { replicates: args.runs, masterSeed: args.seed }, (p) =>
+          planFingerprint(p, args.series, args.municipalities ?? 'end'),
+        )
+      : { plan: build(), note: undefined };
   const out = process.stdout;
   const total = plan.points.length * plan.replicates;
   let shape = `${plan.points.length} point${plan.points.length === 1 ? '' : 's'} × ${plan.replicates} replicates = ${total} runs`;
@@ -57,17 +66,18 @@ export async function batchCommand(args: BatchArgs): Promise<number> {
   }
 
   if (args.dryRun) {
-    const e = estimateBatch(plan, {
+    const e = await estimateBatch(plan, {
       threads: args.threads,
       chunk: args.chunk,
       series: args.series,
       municipalities: args.municipalities,
       shard: args.shard,
+      workerFile: workerFile(),
     });
     out.write(
       `${[
         `regiosim batch --dry-run: ${shape}, master seed ${plan.masterSeed}, ${e.threads} thread${e.threads === 1 ? '' : 's'}`,
-        `  pilot: ${e.pilotRuns} runs in this thread, ${e.msPerRun.toFixed(1)} ms per warm run → chunks of ${e.chunk} run${e.chunk === 1 ? '' : 's'}`,
+        `  pilot: ${e.pilotRuns} runs on ${e.threads} worker thread${e.threads === 1 ? '' : 's'} (${e.pointsTimed} of ${plan.points.length} points timed), ${e.msPerRun.toFixed(1)} ms per warm run → chunks of ${e.chunk} run${e.chunk === 1 ? '' : 's'}`,
         `  estimate: ${formatDuration(e.seconds)} of wall time, ${mb(e.bytes)} on disk as CSV (runs.csv, series.csv ${args.series}, municipality tables ${args.municipalities ?? 'end'})`,
         '  nothing else was run and nothing was written',
       ].join('\n')}\n`,
@@ -92,6 +102,7 @@ export async function batchCommand(args: BatchArgs): Promise<number> {
     shard: args.shard,
     manifest: { arguments: { ...args }, inputFiles: [...plan.sourceFiles, ...modelDataFiles()] },
   });
+  if (note) result.notes.unshift(note);
   out.write(endMessage(result, plan, shape, args.series, args.shard !== undefined, writtenFiles(args, result)));
   return exitCode;
 }
@@ -136,7 +147,6 @@ export function endMessage(
   if (!unfinished && c.ok > 0 && !shard) lines.push(`  report: ${commandLine(['report', shownPath(r.paths.dir)])}`);
   return `${lines.join('\n')}\n`;
 }
-
 
 /** A message if an option is not a whole number ≥ min (yargs prints it with the help), else undefined. */
 const notWhole = (name: string, v: unknown, min: number): string | undefined =>

@@ -17,10 +17,12 @@ import { type Exploration, explorationOf } from '../scenarios/design-build.js';
 import { DESIGN_CSV, DESIGN_JSON, DesignFileError, writeDesignFiles } from '../scenarios/design-files.js';
 import { isExperimentRef } from '../scenarios/load.js';
 import { OutputFolder } from '../store/output-folder.js';
-import { BATCH_FILES, BatchError, estimateBatch } from '../workers/engine.js';
+import { BATCH_FILES, BatchError, estimateBatch, workerFile } from '../workers/engine.js';
 import { formatDuration, makeProgress } from '../workers/progress.js';
 import type { SeriesMode } from '../workers/protocol.js';
 import { buildPlan } from '../scenarios/build-plan.js';
+import { planFingerprint } from '../workers/batch-manifest.js';
+import { POINTS_FILE, resumePlan } from '../workers/provenance.js';
 import { readBatchInfo } from '../reports/read/manifest.js';
 import { type RunsData, readRuns } from '../reports/read/runs.js';
 import { runBatchInterruptibly } from './interruptible.js';
@@ -79,7 +81,12 @@ export function prepareDesignFolder(
   if (resume && !existsSync(out))
     throw new BatchError(`${out}: no such folder, so there is no batch there to resume; start it without --resume`);
   // Claimed first, so that the design files are recorded as regiosim's and never overwrite a user's.
-  const folder = OutputFolder.claim(out, kind, [...BATCH_FILES, DESIGN_CSV, DESIGN_JSON], `${kind}${resume ? ' --resume' : ''}`);
+  const folder = OutputFolder.claim(
+    out,
+    kind,
+    [...BATCH_FILES, DESIGN_CSV, DESIGN_JSON],
+    `${kind}${resume ? ' --resume' : ''}`,
+  );
   try {
     if (!resume && existsSync(join(out, 'manifest.json')))
       throw new BatchError(`${out} already holds a batch: add --resume to continue it, or choose another --out`);
@@ -128,14 +135,22 @@ function discoveryHint(path: string, dir: string): string[] {
 /** Runs the command; returns the exit code (0 all ok, 1 failed runs, 2 bad input, 130/143 interrupted). */
 export async function exploreCommand(args: ExploreArgs): Promise<number> {
   const data = loadNationalData();
-  if (!isExperimentRef(args.experiment)) {
+  // --resume works from the inputs the batch kept when the files have moved or changed (workers/provenance.ts).
+  const build = () => buildPlan([args.experiment], data, { replicates: args.runs, masterSeed: args.seed }).plan;
+  const resumed =
+    args.resume && !args.dryRun && existsSync(join(args.out, POINTS_FILE))
+      ? resumePlan(args.out, build, { replicates: args.runs, masterSeed: args.seed }, (p) =>
+          planFingerprint(p, args.series, args.municipalities ?? 'none'),
+        )
+      : undefined;
+  if (!resumed && !isExperimentRef(args.experiment)) {
     // A missing or broken file: the loader says what is wrong, where. A valid scenario is not an experiment.
     buildPlan([args.experiment], data, { replicates: args.runs, masterSeed: args.seed });
     throw new BatchError(
       `${JSON.stringify(args.experiment)} is not an experiment file; allowed: an experiment file with a design: block (regiosim scenarios lists the shipped ones)`,
     );
   }
-  const { plan } = buildPlan([args.experiment], data, { replicates: args.runs, masterSeed: args.seed });
+  const plan = resumed?.plan ?? build();
   const exploration = explorationOf(plan);
   if (!exploration)
     throw new BatchError(
@@ -145,17 +160,18 @@ export async function exploreCommand(args: ExploreArgs): Promise<number> {
   const head = `regiosim explore: ${plan.name}, master seed ${plan.masterSeed}`;
   const lines = designLines(exploration, plan.points.length, plan.replicates);
   if (args.dryRun) {
-    const e = estimateBatch(plan, {
+    const e = await estimateBatch(plan, {
       threads: args.threads,
       chunk: args.chunk,
       series: args.series,
       municipalities: args.municipalities ?? 'none',
+      workerFile: workerFile(),
     });
     out.write(
       `${[
         `${head} --dry-run, ${e.threads} thread${e.threads === 1 ? '' : 's'}`,
         ...lines,
-        `  pilot: ${e.pilotRuns} runs, ${e.msPerRun.toFixed(1)} ms per warm run → estimate ${formatDuration(e.seconds)} of wall time, ${(e.bytes / 1e6).toFixed(1)} MB on disk`,
+        `  pilot: ${e.pilotRuns} runs on ${e.threads} worker thread${e.threads === 1 ? '' : 's'} (${e.pointsTimed} points timed), ${e.msPerRun.toFixed(1)} ms per warm run → estimate ${formatDuration(e.seconds)} of wall time, ${(e.bytes / 1e6).toFixed(1)} MB on disk`,
         '  nothing else was run and nothing was written',
       ].join('\n')}\n`,
     );
@@ -181,6 +197,7 @@ export async function exploreCommand(args: ExploreArgs): Promise<number> {
       inputFiles: [...plan.sourceFiles, ...modelDataFiles()],
     },
   });
+  if (resumed?.note) result.notes.unshift(resumed.note);
   const c = result.counts;
   const ran = c.done - result.resumedFrom;
   const secs = result.elapsedMs / 1000;
@@ -193,7 +210,8 @@ export async function exploreCommand(args: ExploreArgs): Promise<number> {
   if (result.error) end.push(`  batch error: ${result.error}`);
   for (const f of result.failures.slice(0, 3))
     end.push(`  failed: run ${f.index} (${f.pointId}, seed ${f.seed}): ${f.error}`);
-  if (result.failures.length > 0) end.push(`  re-run one alone to debug it: ${rerunCommand(result.paths.dir, result.failures[0].index)}`);
+  if (result.failures.length > 0)
+    end.push(`  re-run one alone to debug it: ${rerunCommand(result.paths.dir, result.failures[0].index)}`);
   const unfinished = result.status === 'interrupted' || (result.error !== undefined && c.done < c.total);
   if (unfinished) end.push(`  continue with: ${resumeCommand(process.argv.slice(2))}`);
   const dir = shownPath(result.paths.dir);

@@ -3,6 +3,7 @@
  * The meanings stay in sim/summary.ts (SUMMARY_METRICS) and sim/outputs.ts (REGION_SERIES); this
  * only adds what a reader of a chart needs.
  */
+import type { OutcomeSpec } from '../scenarios/outcomes.js';
 import { SUMMARY_METRICS } from '../sim/summary.js';
 import { humanise } from './labels.js';
 
@@ -198,8 +199,45 @@ const STYLES: Record<string, Omit<MetricStyle, 'bounded'>> = {
   },
 };
 
-/** Style of any summary metric: the table above, else a unit read off its description. */
+/** Styles of the batch's outcome columns (declared labels and units), set when a report is built. */
+let outcomeStyles = new Map<string, MetricStyle>();
+
+/** A unit or series that reads as a share: formatted as a percentage. */
+const SHARE_WORDS = /%|share|progress|utilisation|Survived/i;
+
+/**
+ * Registers the labels and units of a batch's outcomes (manifest plan.outcomes) for every chart and
+ * table of this report; a metric declared under its own name keeps its format with the new label.
+ */
+export function setOutcomeStyles(outcomes: readonly OutcomeSpec[]): void {
+  outcomeStyles = new Map();
+  for (const o of outcomes) {
+    const base = o.source.kind === 'metric' ? metricStyle(o.source.metric) : undefined;
+    // The horizon's defaults that are metrics keep the report's own labels.
+    if (base && !o.declared && o.columns.length === 0) continue;
+    const crossing = o.time?.kind === 'window' && o.time.stat === 'firstCrossing';
+    const share =
+      base?.share ?? (!crossing && o.source.kind === 'series' && SHARE_WORDS.test(`${o.source.series} ${o.unit}`));
+    const areas = o.source.kind === 'series' && o.columns.length > 1 ? o.source.areas : [];
+    const columns = o.columns.length ? o.columns : [o.source.kind === 'metric' ? o.source.metric : o.name];
+    columns.forEach((c, i) =>
+      outcomeStyles.set(c, {
+        label: areas.length ? `${o.label}, ${areas[i]}` : o.label,
+        unit: o.unit,
+        format: base?.format ?? (share ? '.1%' : ',.3~f'),
+        axisFormat: base?.axisFormat ?? (share ? '%' : ',f'),
+        share,
+        bounded:
+          base?.bounded ?? (share && o.source.kind === 'series' && /progress|Share|utilisation/.test(o.source.series)),
+      }),
+    );
+  }
+}
+
+/** Style of any summary metric or outcome column: declared outcomes, the table above, else a unit read off its description. */
 export function metricStyle(name: string): MetricStyle {
+  const declared = outcomeStyles.get(name);
+  if (declared) return declared;
   const known = STYLES[name];
   if (known) return { ...known, bounded: BOUNDED.test(name) };
   const description: string = (SUMMARY_METRICS as Record<string, string>)[name] ?? name;

@@ -9,6 +9,7 @@ import type { NationalData } from '../sim/region-data.js';
 import { readDesign } from './design-block.js';
 import { designPoints, type Exploration, withExploration } from './design-build.js';
 import { readMechanism } from './mechanism-block.js';
+import { readOutcomes } from './outcome-block.js';
 import { didYouMean, type Position, type ScenarioIssue, showValue } from './issues.js';
 import { suggest } from './names.js';
 import type { ExperimentPlan, PlanPoint } from './plan.js';
@@ -144,6 +145,8 @@ export function buildExperiment(
     baseline,
     issues,
   );
+  // Outcomes are checked against the points: their years, regions and sweep columns.
+  const outcomes = readOutcomes(tree, points, issues);
   if (issues.length > before || baseline === undefined) return undefined;
   const text = (key: string) => {
     const node: TreeNode | undefined = child(tree, key);
@@ -159,6 +162,7 @@ export function buildExperiment(
       points,
       sourceFiles: [...files],
       ...(mechanism ? { mechanism } : {}),
+      ...(outcomes ? { outcomes } : {}),
     },
     exploration,
   );

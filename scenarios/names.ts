@@ -38,6 +38,13 @@ export class NameIndex<T extends Named> {
     }
   }
 
+  /** Another name people write for an item (Friesland for Fryslân), found like its own names. */
+  alias(name: string, code: string): this {
+    const item = this.byKey.get(normalise(code));
+    if (item) this.byKey.set(normalise(name), item);
+    return this;
+  }
+
   find(codeOrName: string): T | undefined {
     return this.byKey.get(normalise(codeOrName));
   }
@@ -71,7 +78,11 @@ export function resIndex(data: NationalData): NameIndex<Named> {
 export function provinceIndex(data: NationalData): NameIndex<Named> {
   const byCode = new Map<string, Named>();
   for (const m of data.municipalities) byCode.set(m.provinceCode, { code: m.provinceCode, name: m.provinceName });
-  return new NameIndex([...byCode.values()], 'province', 'a province code (PV20 to PV31) or name');
+  // The Dutch and English name of the province whose official name is Frisian.
+  return new NameIndex([...byCode.values()], 'province', 'a province code (PV20 to PV31) or name').alias(
+    'Friesland',
+    'PV21',
+  );
 }
 
 /** Municipalities of the whole country (for choosing a region) or of a chosen region (for overrides). */

@@ -1,6 +1,7 @@
 import seedrandom from 'seedrandom';
 import type { ModelInput } from '../sim/model-input.js';
 import type { MechanismSpec } from './mechanism-block.js';
+import type { OutcomeSpec } from './outcomes.js';
 
 /**
  * An experiment, expanded and validated: the contract between the scenario layer (which reads
@@ -19,6 +20,8 @@ export interface ExperimentPlan {
   sourceFiles: string[];
   /** Present when the experiment tests a mechanism (`mechanism:` block; npm run mechanisms). */
   mechanism?: MechanismSpec;
+  /** The experiment's declared outcomes (`outcomes:`); absent: the defaults of the horizon (scenarios/outcomes.ts outcomesOf). */
+  outcomes?: OutcomeSpec[];
 }
 
 export interface PlanPoint {

@@ -8,6 +8,7 @@ import { PARAMETER_NAMES, PARAMETERS, SCARCITY_LEVELS } from '../sim/parameters.
 import { designSchema, policiesSchema } from './design-schema.js';
 import { MAX_DESCRIPTION, MAX_NAME } from './limits.js';
 import { mechanismDefinitions, mechanismSchema } from './mechanism-schema.js';
+import { outcomesSchema } from './outcome-schema.js';
 import type { Schema } from './schema-check.js';
 
 export const SCENARIO_SCHEMA_FILE = 'scenario.schema.json';
@@ -329,7 +330,7 @@ export function experimentSchema(): Schema {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title: 'regiosim experiment',
     description:
-      'Scenarios to compare (one of them the baseline), replicates, master seed and optional sweeps crossed with the scenarios, or a design sampling uncertainties (and levers) crossed with policies and the scenarios. Generated from sim/levers.ts and sim/parameters.ts by npm run schema.',
+      'Scenarios to compare (one of them the baseline), replicates, master seed and optional sweeps crossed with the scenarios, or a design sampling uncertainties (and levers) crossed with policies and the scenarios; optional outcomes to compute in every run. Generated from sim/levers.ts and sim/parameters.ts by npm run schema.',
     type: 'object',
     additionalProperties: false,
     required: ['scenarios', 'baseline', 'replicates', 'seed'],
@@ -375,6 +376,7 @@ export function experimentSchema(): Schema {
       design: designSchema(),
       policies: policiesSchema(NAME_PATTERN),
       mechanism: mechanismSchema(NAME_PATTERN),
+      outcomes: outcomesSchema(),
     },
     definitions: { ...defs, ...mechanismDefinitions() },
   };

@@ -7,6 +7,7 @@ import { InputFileError } from '../store/errors.js';
 import { readJsonFile } from '../store/read.js';
 import { makeManifest, type Manifest, sha256Text } from '../store/manifest.js';
 import { writeAtomic } from '../store/write.js';
+import { outcomesOf } from '../scenarios/outcomes.js';
 import type { ExperimentPlan } from '../scenarios/plan.js';
 import type { SeriesMode } from './protocol.js';
 import { SERIES_HEADER } from './series.js';
@@ -34,10 +35,15 @@ export interface BatchManifest extends Manifest {
 
 /**
  * A hash of everything that decides the rows: points and their full inputs, seeds, replicates,
- * series mode and municipality tables ('none' hashes as batches made before those tables did).
+ * series mode, municipality tables ('none' hashes as batches made before those tables did) and
+ * the outcomes (their columns).
  * Not the format: the Parquet files are made from the rows when the batch ends.
  */
-export function planFingerprint(plan: ExperimentPlan, series: SeriesMode, municipalities: MunicipalityMode = 'none'): string {
+export function planFingerprint(
+  plan: ExperimentPlan,
+  series: SeriesMode,
+  municipalities: MunicipalityMode = 'none',
+): string {
   return sha256Text(
     JSON.stringify({
       baseline: plan.baseline,
@@ -45,6 +51,7 @@ export function planFingerprint(plan: ExperimentPlan, series: SeriesMode, munici
       replicates: plan.replicates,
       series,
       ...(municipalities === 'none' ? {} : { municipalities }),
+      outcomes: outcomesOf(plan),
       points: plan.points.map((p) => [p.id, p.scenario, p.sweep, p.input]),
     }),
   );
@@ -93,6 +100,8 @@ export function batchManifest(
         masterSeed: plan.masterSeed,
         replicates: plan.replicates,
         runs: plan.points.length * plan.replicates,
+        // Declared or chosen from the horizon: the report's headline columns, labels, units, directions.
+        outcomes: outcomesOf(plan),
         points: plan.points.map((p) => ({
           id: p.id,
           scenario: p.scenario,
@@ -122,7 +131,12 @@ function files(ctx: ManifestContext): Record<string, string> {
   if (ctx.municipalities === 'none') list['municipalities.csv'] = 'not written (--municipalities none)';
   else table('municipalities', 'one row per ok run × municipality: end-of-run outcomes');
   if (ctx.municipalities === 'yearly')
-    table('municipality-series', `yearly series per municipality, long form ${SERIES_HEADER.trim()} (scope municipality)`);
+    table(
+      'municipality-series',
+      `yearly series per municipality, long form ${SERIES_HEADER.trim()} (scope municipality)`,
+    );
+  list['inputs/'] =
+    'the experiment and scenario files as given (inputs/files/, originals and SHA-256 in inputs/files.json) and every point fully resolved (inputs/points.json): report and --resume use them when the originals move or change';
   list['README.md'] = 'column meanings';
   return list;
 }
@@ -134,6 +148,7 @@ export function writeManifest(path: string, manifest: BatchManifest): void {
 /** A batch's manifest.json, read safely (store/read.ts). @throws InputFileError when it is not a regular JSON file */
 export function readManifest(path: string): BatchManifest {
   const m = readJsonFile(path);
-  if (!m || typeof m !== 'object' || Array.isArray(m)) throw new InputFileError(`${path}: is not a JSON object; allowed: a regiosim manifest`);
+  if (!m || typeof m !== 'object' || Array.isArray(m))
+    throw new InputFileError(`${path}: is not a JSON object; allowed: a regiosim manifest`);
   return m as BatchManifest;
 }

@@ -2,6 +2,7 @@
  * DIR/README.md of a batch: what every column of runs.csv and every variable of series.csv means,
  * generated from the registries (SUMMARY_METRICS, REGION_SERIES), so it never drifts from the code.
  */
+import { valueColumn } from '../scenarios/outcomes.js';
 import { MUNICIPALITY_SERIES, REGION_SERIES } from '../sim/outputs.js';
 import { MUNICIPALITY_FIELDS } from '../sim/municipality-record.js';
 import type { OutputFormat } from './parquet-export.js';
@@ -9,6 +10,27 @@ import type { TableOptions } from './tables.js';
 import type { SeriesMode } from './protocol.js';
 import { type RunsTable, runsColumnMeanings } from './runs-table.js';
 import { FLOW_SERIES, SERIES_COLUMNS, SERIES_HEADER } from './series.js';
+
+/** The outcomes (XLRM "M"): declared in the experiment or chosen from the horizon, with units and directions. */
+function outcomeSection(table: RunsTable): string[] {
+  if (table.outcomes.length === 0) return [];
+  const declared = table.outcomes.some((o) => o.declared);
+  return [
+    '## Outcomes',
+    '',
+    declared
+      ? 'Declared in the experiment file (`outcomes:`), computed in each run from its full monthly result. Direction is for robustness analysis: maximise (higher is better), minimise, none.'
+      : 'No `outcomes:` in the experiment: these follow its horizon (progress at 2030 and at the last simulated year, never NA by construction). Declare your own in the experiment file (scenarios/README.md, "Outcomes").',
+    '',
+    '| outcome | column(s) | unit | direction |',
+    '|---|---|---|---|',
+    ...table.outcomes.map(
+      (o) =>
+        `| ${o.label} | ${(o.columns.length ? o.columns : [valueColumn(o)]).slice(0, 6).join(', ')}${o.columns.length > 6 ? `, ... (${o.columns.length})` : ''} | ${o.unit} | ${o.direction} |`,
+    ),
+    '',
+  ];
+}
 
 export function batchReadme(
   table: RunsTable,
@@ -24,6 +46,11 @@ export function batchReadme(
     'seed, arguments, counts, status). Missing values are `NA`; read with `read.csv("runs.csv")` in R or',
     '`pandas.read_csv("runs.csv")`.',
     '',
+    '`inputs/` keeps what made the batch: the experiment and scenario files as given (`inputs/files/`, with',
+    'their original paths and SHA-256 in `inputs/files.json`) and every point fully resolved, levers, every',
+    'parameter, the region and horizon (`inputs/points.json`). `regiosim report` and `--resume` use them when',
+    'the original files have moved or changed, and say so.',
+    '',
     ...formatSection(options.format),
     '## runs.csv',
     '',
@@ -34,6 +61,7 @@ export function batchReadme(
     '|---|---|',
     ...Object.entries(runsColumnMeanings(table)).map(([k, v]) => `| ${k} | ${v} |`),
     '',
+    ...outcomeSection(table),
     '## series.csv',
     '',
   ];

@@ -25,7 +25,7 @@ import {
   writeManifest,
 } from './batch-manifest.js';
 import { batchReadme } from './batch-readme.js';
-import { autoChunkSize, ChunkSizer } from './chunking.js';
+import { ChunkSizer } from './chunking.js';
 import { forEachLine } from './csv-lines.js';
 import { OrderedWriter } from './ordered-writer.js';
 import { type Progress, makeProgress } from './progress.js';
@@ -34,13 +34,15 @@ import { BatchError, type BatchPaths, prepareResume } from './resume.js';
 import { runsTable } from './runs-table.js';
 import { checkShardCount, type Shard, shardRecord } from './shard.js';
 import { type BatchSpecs, batchSpecs } from './specs.js';
-import { pilot } from './pilot.js';
+import { POINTS_FILE, writeProvenance } from './provenance.js';
+import { Pace, runCost } from './run-cost.js';
 import type { MunicipalityMode } from './municipality-table.js';
 import { exportParquet, type OutputFormat, parquetName } from './parquet-export.js';
 import { rowTables, TABLE_FILES, type TableOptions } from './tables.js';
 import { threadCount, timeoutOutcome, TimeoutWatch } from './limits.js';
 
 export { BatchError } from './resume.js';
+export { type BatchEstimate, estimateBatch } from './estimate.js';
 
 export interface BatchOptions {
   outDir: string;
@@ -134,7 +136,9 @@ export function workerFile(): string {
 export async function runBatch(plan: ExperimentPlan, options: BatchOptions): Promise<BatchResult> {
   const kind = options.kind ?? 'batch';
   if (options.resume && !options.claimed && !existsSync(options.outDir))
-    throw new BatchError(`${options.outDir}: no such folder, so there is no batch there to resume; start it without --resume`);
+    throw new BatchError(
+      `${options.outDir}: no such folder, so there is no batch there to resume; start it without --resume`,
+    );
   const folder =
     options.claimed ??
     OutputFolder.claim(options.outDir, kind, BATCH_FILES, `${kind}${options.resume ? ' --resume' : ''}`);
@@ -183,7 +187,11 @@ async function lockedBatch(plan: ExperimentPlan, options: BatchOptions, folder: 
   // disk) left regiosim's own runs.csv with no run in it and no manifest: nothing to keep, so it
   // starts over, with or without --resume, instead of a dead end between the two.
   let resume = options.resume === true;
-  if (!existsSync(paths.manifest) && folder.earlier && (!existsSync(paths.runs) || (folder.recorded('runs.csv') && !hasRows(paths.runs)))) {
+  if (
+    !existsSync(paths.manifest) &&
+    folder.earlier &&
+    (!existsSync(paths.runs) || (folder.recorded('runs.csv') && !hasRows(paths.runs)))
+  ) {
     if (existsSync(paths.runs) || resume)
       notes.push(
         `note: the batch in ${paths.dir} had stopped before its first run (no manifest.json, no run in runs.csv): started it from the beginning`,
@@ -217,12 +225,16 @@ async function lockedBatch(plan: ExperimentPlan, options: BatchOptions, folder: 
       for (const t of tables) writeWhole(folder.path(t.file), t.header);
     }
     const rerun =
-      'A run reproduces alone, with its point\'s inputs (sweep or design values included) and the seed in its row: `npx regiosim run --from <this folder> --run <run>` in the regiosim project folder (`<run>` from the run column of runs.csv).';
+      "A run reproduces alone, with its point's inputs (sweep or design values included) and the seed in its row: `npx regiosim run --from <this folder> --run <run>` in the regiosim project folder (`<run>` from the run column of runs.csv).";
     writeAtomic(folder.path('README.md'), batchReadme(table, series, rerun, { ...tableOptions, format }));
+    // The inputs as given and as resolved, so report and --resume work when the files move or change.
+    if (fresh || !existsSync(join(paths.dir, POINTS_FILE))) writeProvenance(folder, plan);
     folder.path('manifest.json');
   } catch (e) {
     // A new batch that could not even start leaves nothing that looks like a batch: run it again.
-    if (fresh) for (const f of [paths.runs, paths.readme, ...tables.map((t) => join(paths.dir, t.file))]) rmSync(f, { force: true });
+    if (fresh)
+      for (const f of [paths.runs, paths.readme, ...tables.map((t) => join(paths.dir, t.file))])
+        rmSync(f, { force: true });
     throw e;
   }
 
@@ -242,7 +254,9 @@ async function lockedBatch(plan: ExperimentPlan, options: BatchOptions, folder: 
     writeManifest(paths.manifest, batchManifest(ctx, 'running', counts()));
   } catch (e) {
     writer.close();
-    if (fresh) for (const f of [paths.runs, paths.readme, ...tables.map((t) => join(paths.dir, t.file))]) rmSync(f, { force: true });
+    if (fresh)
+      for (const f of [paths.runs, paths.readme, ...tables.map((t) => join(paths.dir, t.file))])
+        rmSync(f, { force: true });
     throw e;
   }
 
@@ -252,7 +266,13 @@ async function lockedBatch(plan: ExperimentPlan, options: BatchOptions, folder: 
   let writeFault = false;
   const end = Math.min(range.to, options.stopAfter === undefined ? range.to : start + options.stopAfter);
   const stopped = () => options.signal?.aborted === true || error !== undefined;
-  progress.start(range.to - range.from, start - range.from);
+  // Recent worker time per unit of run cost: the time left follows the workers as they warm up.
+  const pace = new Pace();
+  progress.start(range.to - range.from, start - range.from, {
+    threads: threads.threads,
+    weight: (k) => runCost(plan.points[Math.floor((range.from + k) / plan.replicates)].input),
+    msPerWeight: () => pace.ms,
+  });
   try {
     await dispatch(plan, specs, {
       first: range.from,
@@ -262,6 +282,7 @@ async function lockedBatch(plan: ExperimentPlan, options: BatchOptions, folder: 
       municipalities: tableOptions.municipalities,
       sizer,
       busy,
+      pace,
       writer,
       end,
       stopped,
@@ -364,6 +385,8 @@ interface DispatchContext {
   municipalities: MunicipalityMode;
   sizer: ChunkSizer;
   busy: BatchResult['busy'];
+  /** Recent worker ms per unit of run cost (workers/run-cost.ts). */
+  pace: Pace;
   writer: OrderedWriter;
   /** Dispatch runs below this index only (the stopAfter test hook; else all runs). */
   end: number;
@@ -388,6 +411,7 @@ async function dispatch(plan: ExperimentPlan, specs: BatchSpecs, d: DispatchCont
   const threads = Math.min(d.threads, d.end - d.start);
   const setup: WorkerSetup = {
     points: plan.points.map((p) => ({ id: p.id, scenario: p.scenario, sweep: p.sweep, input: p.input })),
+    outcomes: d.table.outcomes,
     series: d.series,
     municipalities: d.municipalities,
   };
@@ -430,6 +454,8 @@ async function dispatch(plan: ExperimentPlan, specs: BatchSpecs, d: DispatchCont
         .then(
           (result) => {
             d.sizer.record(result.outcomes.length, result.ms);
+            const units = task.runs.reduce((sum, r) => sum + runCost(plan.points[r.point].input), 0);
+            if (units > 0) d.pace.record(result.ms / units);
             d.busy.workerMs += result.ms;
             d.busy.simMs += result.simMs;
             return result.outcomes;
@@ -465,45 +491,4 @@ async function dispatch(plan: ExperimentPlan, specs: BatchSpecs, d: DispatchCont
     watch?.stop();
     await pool.destroy();
   }
-}
-
-export interface BatchEstimate {
-  runs: number;
-  points: number;
-  threads: number;
-  chunk: number;
-  pilotRuns: number;
-  msPerRun: number;
-  seconds: number;
-  bytes: number;
-}
-
-/**
- * --dry-run: times a short pilot in this thread and scales it to the whole batch: time as one
- * warm-up per worker plus the warm time per run divided over the threads (speedup is near-linear,
- * see the batch bench), disk from the pilot's bytes per run.
- */
-export function estimateBatch(
-  plan: ExperimentPlan,
-  options: Pick<BatchOptions, 'threads' | 'chunk' | 'series' | 'municipalities' | 'shard'>,
-): BatchEstimate {
-  const specs = batchSpecs(plan);
-  if (options.shard) checkShardCount(options.shard.count, specs.total);
-  const range = options.shard ? shardRecord(options.shard, specs.total).runs : { from: 0, to: specs.total };
-  const runs = range.to - range.from;
-  const series = options.series ?? 'yearly';
-  const threads = threadCount(options.threads).threads;
-  const table = runsTable(plan);
-  const p = pilot(plan, specs, table, series, options.municipalities ?? 'end');
-  const perThread = Math.ceil(runs / Math.min(threads, runs));
-  return {
-    runs,
-    points: plan.points.length,
-    threads,
-    chunk: options.chunk ?? autoChunkSize(p.msPerRun, runs, threads),
-    pilotRuns: p.runs,
-    msPerRun: p.msPerRun,
-    seconds: (p.warmupMs + p.msPerRun * perThread) / 1000,
-    bytes: p.bytesPerRun * runs + Buffer.byteLength(table.header),
-  };
 }

@@ -43,7 +43,9 @@ export function parquetMetadataOf(schema: TableSchema): Record<string, string> {
     'regiosim.version': packageVersion(),
     'regiosim.columns': JSON.stringify(schema.meanings),
     ...(schema.variables ? { 'regiosim.variables': JSON.stringify(schema.variables) } : {}),
-    'regiosim.missing': 'null where the CSV has NA (undefined, or a failed run) or an empty cell; infinities are ±Infinity',
+    ...(schema.outcomes ? { 'regiosim.outcomes': JSON.stringify(schema.outcomes) } : {}),
+    'regiosim.missing':
+      'null where the CSV has NA (undefined, or a failed run) or an empty cell; infinities are ±Infinity',
   };
 }
 
@@ -59,7 +61,9 @@ export function csvToParquet(csv: string, parquet: string, schema: TableSchema):
       line++;
       if (line === 1) {
         if (text !== names.join(','))
-          throw new Error(`${csv}: the header is not ${names.join(',').slice(0, 80)}...; the file was edited or damaged`);
+          throw new Error(
+            `${csv}: the header is not ${names.join(',').slice(0, 80)}...; the file was edited or damaged`,
+          );
         return true;
       }
       const fields = text.includes('"') ? splitCsvLine(text) : text.split(',');

@@ -1,76 +1,187 @@
 /**
- * The --dry-run pilot: a few runs in this thread, timed and formatted as the batch would write
- * them, to estimate the batch's time and disk. (A real batch sizes its chunks from single-run tasks
- * measured in the workers instead: see workers/chunking.ts.)
+ * The --dry-run pilot, on the batch's own worker pool (same compiled code, same thread count, same
+ * competition for the cores as the batch will have), in two phases:
+ * 1. the batch's first runs, in the batch's order, until every worker is warm (a fresh worker's
+ *    first runs take many times longer while V8 compiles the model; short runs do not compile the
+ *    same code): the batch will take as long again for those very runs;
+ * 2. then one warm run of each other point, in an order whose every prefix covers the points evenly,
+ *    so points of unequal cost (a national region beside Drenthe, a 10-year beside a 25-year
+ *    horizon, a pool beside none) are each timed.
  */
+import { Piscina } from 'piscina';
+import type { OutcomeSpec } from '../scenarios/outcomes.js';
 import type { ExperimentPlan } from '../scenarios/plan.js';
-import { simulate } from '../sim/simulate.js';
-import type { SeriesMode } from './protocol.js';
-import { runOne } from './run-one.js';
-import type { RunsTable } from './runs-table.js';
-import type { BatchSpecs } from './specs.js';
 import type { MunicipalityMode } from './municipality-table.js';
+import type { ChunkResult, ChunkTask, SeriesMode, WorkerSetup } from './protocol.js';
+import type { BatchSpecs } from './specs.js';
 
 export interface PilotResult {
+  /** Runs timed in both phases. */
   runs: number;
-  /** Mean wall time of a warm run over the sampled points, ms. */
+  /** Phase 1: the batch's first runs done, and their wall time (start-up and warm-up included), ms. */
+  firstRuns: number;
+  firstWallMs: number;
+  /** Points timed warm. */
+  pointsTimed: number;
+  /** Warm time of a run, ms, by point index (NaN where the point was not timed warm). */
+  pointMs: Float64Array;
+  /** Mean warm time of a run over the timed points, ms. */
   msPerRun: number;
-  /** Time spent warming the JIT up, ms: each worker of the batch pays about as much. */
-  warmupMs: number;
+  /** True when every worker was warm at the end of phase 1 (else msPerRun is on the high side). */
+  warm: boolean;
+  /** Time to stop the pool's threads, ms: the batch pays it at its end. */
+  closeMs: number;
   /** Mean bytes one run adds to runs.csv, series.csv and the municipality tables. */
   bytesPerRun: number;
 }
 
-/**
- * A fresh thread's first runs of Drenthe take 10-20 times longer than later ones, while V8
- * compiles the model's hot code; short 12-month runs warm the same code for a fraction of the cost.
- */
-const WARMUP_MS = 1000;
-const WARMUP_RUNS = 40;
-/** Timed runs: at least MIN_RUNS, then until PILOT_MS or MAX_RUNS. */
-const PILOT_MS = 1500;
-const MIN_RUNS = 3;
-const MAX_RUNS = 30;
+/** Phase 1 stops at this wall time even before the workers are warm; phase 2 may take as long again. */
+const PILOT_MS = 5000;
+/** Runs each worker must have done in phase 1 at least. */
+const MIN_PER_THREAD = 3;
+/** Warm: the median of a worker's last three runs is below this share of its first run. */
+const WARM_SHARE = 0.2;
+/** Phase 1 never does more than this share of the batch's runs (beyond the minimum). */
+const MAX_SHARE = 0.25;
 
-/** Samples replicates round-robin over the first, middle and last point (points may differ in cost). */
-export function pilot(
+/**
+ * The order the pilot visits points in: bit-reversed indices (0, n/2, n/4, 3n/4, ...), so that a
+ * pilot stopped early has still seen points from all over the plan.
+ */
+export function spreadOrder(n: number): number[] {
+  let bits = 0;
+  while (1 << bits < n) bits++;
+  const out: number[] = [];
+  for (let i = 0; i < 1 << bits; i++) {
+    let r = 0;
+    for (let b = 0; b < bits; b++) if (i & (1 << b)) r |= 1 << (bits - 1 - b);
+    if (r < n) out.push(r);
+  }
+  return out;
+}
+
+export async function pilot(
   plan: ExperimentPlan,
   specs: BatchSpecs,
-  table: RunsTable,
-  series: SeriesMode,
-  municipalities: MunicipalityMode = 'end',
-): PilotResult {
-  const last = plan.points.length - 1;
-  const points = [...new Set([0, last >> 1, last])];
-  const w0 = performance.now();
-  for (let k = 0; k < WARMUP_RUNS && performance.now() - w0 < WARMUP_MS; k++) {
-    const input = plan.points[points[k % points.length]].input;
-    try {
-      simulate({ ...input, horizonMonths: Math.min(12, input.horizonMonths) }, 1_000_000 + k);
-    } catch {
-      // A point that cannot run fails in the timed runs too; the estimate counts it like any run.
-    }
-  }
-  const warmupMs = performance.now() - w0;
-  let runs = 0;
-  let ms = 0;
-  let bytes = 0;
+  range: { from: number; to: number },
+  options: {
+    threads: number;
+    series: SeriesMode;
+    municipalities: MunicipalityMode;
+    outcomes: OutcomeSpec[];
+    workerFile: string;
+  },
+): Promise<PilotResult> {
+  const runs = range.to - range.from;
+  const threads = Math.max(1, Math.min(options.threads, runs));
+  const setup: WorkerSetup = {
+    points: plan.points.map((p) => ({ id: p.id, scenario: p.scenario, sweep: p.sweep, input: p.input })),
+    outcomes: options.outcomes,
+    series: options.series,
+    municipalities: options.municipalities,
+  };
   const t0 = performance.now();
-  for (let r = 0; r < plan.replicates && runs < MAX_RUNS; r++) {
-    for (const p of points) {
-      if (runs >= MIN_RUNS && performance.now() - t0 >= PILOT_MS) break;
-      const spec = specs.at(p * plan.replicates + r);
-      const t = performance.now();
-      const o = runOne(spec, plan.points, table, series, undefined, municipalities);
-      ms += performance.now() - t;
-      bytes +=
-        Buffer.byteLength(o.row) +
-        Buffer.byteLength(o.series) +
-        Buffer.byteLength(o.municipalities) +
-        Buffer.byteLength(o.municipalitySeries);
-      runs++;
+  const pool = new Piscina<ChunkTask, ChunkResult>({
+    filename: options.workerFile,
+    minThreads: threads,
+    maxThreads: threads,
+    workerData: setup,
+  });
+  /** Each worker's phase-1 run times, in order. */
+  const byThread = new Map<number, number[]>();
+  let bytes = 0;
+  let timed = 0;
+  const run = async (index: number) => {
+    const result = await pool.run({ runs: [specs.at(index)] });
+    const o = result.outcomes[0];
+    bytes +=
+      Buffer.byteLength(o.row) +
+      Buffer.byteLength(o.series) +
+      Buffer.byteLength(o.municipalities) +
+      Buffer.byteLength(o.municipalitySeries);
+    timed++;
+    return result;
+  };
+  const median3 = (list: number[]) => [...list.slice(-3)].sort((a, b) => a - b)[1];
+  const warmNow = () =>
+    byThread.size >= threads &&
+    [...byThread.values()].every((list) => list.length >= MIN_PER_THREAD && median3(list) < WARM_SHARE * list[0]);
+  // Phase 1: the batch's first runs, in its order.
+  const maxFirst = Math.min(runs, Math.max(threads * MIN_PER_THREAD, Math.ceil(runs * MAX_SHARE)));
+  let next = range.from;
+  const phase1 = async (): Promise<void> => {
+    while (
+      next < range.from + maxFirst &&
+      !(next - range.from >= threads * MIN_PER_THREAD && (warmNow() || performance.now() - t0 >= PILOT_MS))
+    ) {
+      const result = await run(next++);
+      const list = byThread.get(result.thread ?? -1) ?? [];
+      list.push(result.ms);
+      byThread.set(result.thread ?? -1, list);
     }
-    if (runs >= MIN_RUNS && performance.now() - t0 >= PILOT_MS) break;
+  };
+  const sum = new Float64Array(plan.points.length);
+  const count = new Float64Array(plan.points.length);
+  let firstWallMs = 0;
+  let firstRuns = 0;
+  let closeMs = 0;
+  try {
+    await Promise.all(Array.from({ length: threads }, phase1));
+    firstWallMs = performance.now() - t0;
+    firstRuns = next - range.from;
+    // Phase 2: one run of each point not seen yet (a replicate phase 1 did not run), spread order.
+    const firstPoint = Math.floor(range.from / plan.replicates);
+    const lastPoint = Math.floor((range.to - 1) / plan.replicates);
+    const seen = new Set<number>();
+    for (let k = range.from; k < next; k++) seen.add(Math.floor(k / plan.replicates));
+    const queue = spreadOrder(lastPoint - firstPoint + 1)
+      .map((k) => k + firstPoint)
+      .filter((p) => !seen.has(p))
+      .map((p) => Math.min(range.to - 1, Math.max(range.from, p * plan.replicates + plan.replicates - 1)));
+    let q = 0;
+    const t1 = performance.now();
+    const phase2 = async (): Promise<void> => {
+      while (q < queue.length && performance.now() - t1 < PILOT_MS) {
+        const index = queue[q++];
+        const result = await run(index);
+        const point = Math.floor(index / plan.replicates);
+        sum[point] += result.ms;
+        count[point]++;
+      }
+    };
+    await Promise.all(Array.from({ length: threads }, phase2));
+  } finally {
+    const t2 = performance.now();
+    await pool.destroy();
+    closeMs = performance.now() - t2;
   }
-  return { runs, msPerRun: runs ? ms / runs : 0, warmupMs, bytesPerRun: runs ? bytes / runs : 0 };
+  // Phase 1's points: each worker's last third of runs (at least three; times vary by seed), or,
+  // if a worker was not warm yet, its fastest recent run at most the warm share of its first.
+  const warm = warmNow();
+  const lasts = [...byThread.values()].map((list) => {
+    if (!warm) return Math.min(...list.slice(-3), WARM_SHARE * list[0]);
+    const tail = list.slice(-Math.max(3, Math.floor(list.length / 3)));
+    return tail.reduce((a, b) => a + b, 0) / tail.length;
+  });
+  const firstWarm = lasts.length ? lasts.reduce((a, b) => a + b, 0) / lasts.length : Number.NaN;
+  for (let k = range.from; k < range.from + firstRuns; k++) {
+    const point = Math.floor(k / plan.replicates);
+    if (count[point] === 0 && Number.isFinite(firstWarm)) {
+      sum[point] = firstWarm;
+      count[point] = 1;
+    }
+  }
+  const pointMs = sum.map((s, i) => (count[i] > 0 ? s / count[i] : Number.NaN));
+  const timedPoints = pointMs.filter((v) => !Number.isNaN(v));
+  return {
+    runs: timed,
+    firstRuns,
+    firstWallMs,
+    pointsTimed: timedPoints.length,
+    pointMs,
+    msPerRun: timedPoints.length ? timedPoints.reduce((a, b) => a + b, 0) / timedPoints.length : 0,
+    warm,
+    closeMs,
+    bytesPerRun: timed ? bytes / timed : 0,
+  };
 }

@@ -2,6 +2,7 @@
  * The messages between the batch engine (main thread) and its piscina workers. Plain data only:
  * everything here crosses a thread boundary by structured clone.
  */
+import type { OutcomeSpec } from '../scenarios/outcomes.js';
 import type { PlanPoint, RunSpec } from '../scenarios/plan.js';
 import type { MunicipalityMode } from './municipality-table.js';
 
@@ -17,11 +18,15 @@ export interface WorkerSetup {
   series: SeriesMode;
   /** Per-municipality rows each run writes (workers/municipality-table.ts); default 'none'. */
   municipalities?: MunicipalityMode;
+  /** The plan's outcomes (declared or default), computed in the worker from each run's full result. */
+  outcomes?: OutcomeSpec[];
 }
 
 /** One task: a chunk of runs, each naming its point by index into WorkerSetup.points. */
 export interface ChunkTask {
   runs: Array<RunSpec & { point: number }>;
+  /** The dry-run pilot's warm-up: run each spec for only this many months and return no outcomes. */
+  warmupMonths?: number;
   /** With --run-timeout: a shared clock the worker sets to Date.now() as each run starts (workers/limits.ts). */
   started?: SharedArrayBuffer;
 }
@@ -37,6 +42,8 @@ export interface RunOutcome {
   error: string;
   /** Summary metrics in SUMMARY_METRICS registry order; empty when the run failed. */
   metrics: number[];
+  /** Outcome column values (workers/outcome-values.ts), in column order; empty when the run failed. */
+  outcomes?: number[];
   /** This run's runs.csv row (workers/runs-table.ts), formatted in the worker, ending in a newline. */
   row: string;
   /** This run's series.csv lines (`run,scope,area,month,year,variable,value\n` each), already formatted; '' if none. */
@@ -53,4 +60,6 @@ export interface ChunkResult {
   ms: number;
   /** Of which inside simulate(), ms: the rest is the engine's own cost in the worker. */
   simMs: number;
+  /** The worker thread's id (the dry-run pilot tells each worker's first, cold run by it). */
+  thread?: number;
 }

@@ -6,6 +6,7 @@ import type { ChunkTask, RunOutcome, SeriesMode } from './protocol.js';
 import type { RunsTable } from './runs-table.js';
 import { regionCode, seriesLines } from './series.js';
 import { type MunicipalityMode, municipalityRows, municipalitySeriesLines } from './municipality-table.js';
+import { outcomeValues } from './outcome-values.js';
 
 const METRIC_NAMES = Object.keys(SUMMARY_METRICS) as SummaryMetric[];
 
@@ -29,6 +30,7 @@ export function runOne(
     const result = simulate(point.input, spec.seed);
     timing.simMs += performance.now() - t0;
     const metrics = METRIC_NAMES.map((name) => result.summary.metrics[name]);
+    const outcomes = outcomeValues(table.outcomes, result);
     const series = seriesLines(
       spec.index,
       result.series.region.values,
@@ -54,13 +56,23 @@ export function runOne(
       status: 'ok',
       error: '',
       metrics,
+      outcomes,
       series,
       municipalities: perMunicipality,
       municipalitySeries: yearly,
     };
   } catch (e) {
     const error = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-    outcome = { ...base, status: 'error', error, metrics: [], series: '', municipalities: '', municipalitySeries: '' };
+    outcome = {
+      ...base,
+      status: 'error',
+      error,
+      metrics: [],
+      outcomes: [],
+      series: '',
+      municipalities: '',
+      municipalitySeries: '',
+    };
   }
   return { ...outcome, row: table.row(outcome, point) };
 }

@@ -1,9 +1,11 @@
 /**
  * runs.csv: one row per run, in run-index order. Columns: run, point, scenario, one column per
  * sweep variable (in order of first appearance in the plan), replicate, seed, status, error, then
- * every SUMMARY_METRICS column in registry order. Failed runs have status `error`, the message in
- * `error` and NA metrics.
+ * every SUMMARY_METRICS column in registry order, then the columns of the plan's outcomes
+ * (scenarios/outcomes.ts: declared, or chosen from the horizon). Failed runs have status `error`,
+ * the message in `error` and NA metrics and outcomes.
  */
+import { type OutcomeSpec, outcomeColumns, outcomesOf } from '../scenarios/outcomes.js';
 import type { ExperimentPlan, PlanPoint } from '../scenarios/plan.js';
 import { SUMMARY_METRICS } from '../sim/summary.js';
 import { csvField, formatExact, formatValue } from './format.js';
@@ -17,6 +19,8 @@ export interface RunsTable {
   sweepNames: string[];
   /** Their column names (prefixed `sweep_` only where a name would clash with a fixed column). */
   sweepColumns: string[];
+  /** The plan's outcomes (declared or default); their columns follow the metrics. */
+  outcomes: OutcomeSpec[];
   columns: string[];
   header: string;
   row(outcome: Omit<RunOutcome, 'row'>, point: Pick<PlanPoint, 'scenario' | 'sweep'>): string;
@@ -26,7 +30,15 @@ export interface RunsTable {
 export function runsColumnMeanings(table: {
   sweepNames: readonly string[];
   sweepColumns: readonly string[];
+  outcomes?: readonly OutcomeSpec[];
 }): Record<string, string> {
+  const outcomes: Record<string, string> = {};
+  for (const o of table.outcomes ?? []) {
+    const areas = o.source.kind === 'series' && o.columns.length > 1 ? o.source.areas : [];
+    o.columns.forEach((c, i) => {
+      outcomes[c] = `outcome: ${o.meaning}${areas.length ? ` (area ${areas[i]})` : ''}`;
+    });
+  }
   return {
     run: 'run index in the batch (0-based); the key into series.csv and municipalities.csv',
     point: 'scenario × sweep point id',
@@ -37,14 +49,23 @@ export function runsColumnMeanings(table: {
     status: 'ok, or error if the run threw',
     error: 'the error message of a failed run (its metrics are NA)',
     ...SUMMARY_METRICS,
+    ...outcomes,
   };
 }
 
-/** The table of a plan (built alike in the main thread, for the header, and in each worker, for rows). */
-export function runsTable(plan: Pick<ExperimentPlan, 'points'>): RunsTable {
+/**
+ * The table of a plan (built alike in the main thread, for the header, and in each worker, for rows).
+ * Without `outcomes` the plan's defaults are used, which need the points' inputs (their horizons).
+ */
+export function runsTable(plan: {
+  points: ReadonlyArray<Pick<PlanPoint, 'sweep'> & Partial<Pick<PlanPoint, 'input'>>>;
+  outcomes?: ExperimentPlan['outcomes'];
+}): RunsTable {
   const sweepNames: string[] = [];
   for (const p of plan.points) for (const k of Object.keys(p.sweep)) if (!sweepNames.includes(k)) sweepNames.push(k);
-  const taken = new Set([...FIXED, ...METRIC_COLUMNS]);
+  const outcomes = outcomesOf(plan as Pick<ExperimentPlan, 'points' | 'outcomes'>);
+  const extra = outcomeColumns(outcomes);
+  const taken = new Set([...FIXED, ...METRIC_COLUMNS, ...extra]);
   const sweepColumns = sweepNames.map((k) => (taken.has(k) ? `sweep_${k}` : k));
   const columns = [
     'run',
@@ -56,16 +77,18 @@ export function runsTable(plan: Pick<ExperimentPlan, 'points'>): RunsTable {
     'status',
     'error',
     ...METRIC_COLUMNS,
+    ...extra,
   ];
-  const na = METRIC_COLUMNS.map(() => 'NA').join(',');
+  const na = [...METRIC_COLUMNS, ...extra].map(() => 'NA').join(',');
   return {
     sweepNames,
     sweepColumns,
+    outcomes,
     columns,
     header: `${columns.join(',')}\n`,
     row(o, point) {
       const sweep = sweepNames.map((k) => `,${formatValue(point.sweep[k])}`).join('');
-      const metrics = o.status === 'ok' ? o.metrics.map(formatExact).join(',') : na;
+      const metrics = o.status === 'ok' ? [...o.metrics, ...(o.outcomes ?? [])].map(formatExact).join(',') : na;
       return `${o.index},${csvField(o.pointId)},${csvField(point.scenario)}${sweep},${o.replicate},${o.seed},${o.status},${csvField(o.error)},${metrics}\n`;
     },
   };

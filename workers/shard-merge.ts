@@ -11,6 +11,9 @@
  * 'incomplete') missing and unfinished shards. The result is built in a staging folder next to
  * --out and renamed into place only when complete, so a partial merged result is never written.
  */
+import type { OutcomeSpec } from '../scenarios/outcomes.js';
+import { INPUTS_DIR } from './provenance.js';
+import type { PlanPoint } from '../scenarios/plan.js';
 import {
   closeSync,
   existsSync,
@@ -180,6 +183,8 @@ interface PlanInfo {
   replicates?: number;
   runs?: number;
   points?: Array<{ id: string; horizonMonths?: number; municipalities?: number; sweep?: Record<string, unknown> }>;
+  /** The outcomes whose columns end runs.csv (absent in manifests made before outcomes). */
+  outcomes?: OutcomeSpec[];
 }
 export const planOf = (f: ShardFolder) => (f.manifest.plan ?? {}) as PlanInfo;
 
@@ -343,11 +348,16 @@ export function mergeShards(dirs: string[], outDir: string): MergeResult {
     if (format !== 'csv') {
       // The runs table of the plan, rebuilt from the sweep values the manifest lists (as the workers built it).
       const sweeps = (planOf(first).points ?? []).map((p) => p.sweep ?? {});
-      const table = runsTable({ points: sweeps.map((sweep) => ({ sweep })) } as unknown as Parameters<typeof runsTable>[0]);
-      if (table.header !== header) throw new MergeError('refused', ['runs.csv has other columns than the plan in the manifest']);
+      const table = runsTable({
+        points: sweeps.map((sweep) => ({ sweep: sweep as PlanPoint['sweep'] })),
+        outcomes: planOf(first).outcomes ?? [],
+      });
+      if (table.header !== header)
+        throw new MergeError('refused', ['runs.csv has other columns than the plan in the manifest']);
       exportParquet(staging, { runs: { ...table, sweeps }, tables, seriesMode: series }, format);
     }
     notes.push(...copyOtherFiles(sorted, staging));
+    copyKeptInputs(sorted[0].dir, staging);
     const shards: MergedShard[] = sorted.map((f) => ({
       index: f.shard.index,
       count: f.shard.count,
@@ -366,7 +376,7 @@ export function mergeShards(dirs: string[], outDir: string): MergeResult {
     writeWhole(paths.readme, mergedReadme(first, shards));
     writeWhole(
       join(staging, MARKER_FILE),
-      `${JSON.stringify({ tool: 'regiosim', kind: 'merge', files: readdirSync(staging).concat('manifest.json').sort() }, null, 1)}\n`,
+      `${JSON.stringify({ tool: 'regiosim', kind: 'merge', files: readdirSync(staging).map((n) => (n === INPUTS_DIR ? `${n}/` : n)).concat('manifest.json').sort() }, null, 1)}\n`,
     );
     writeWhole(
       paths.manifest,
@@ -395,7 +405,8 @@ export function mergeShards(dirs: string[], outDir: string): MergeResult {
     for (const d of made.reverse()) if (existsSync(d) && readdirSync(d).length === 0) rmdirSync(d);
     // Messages name the folder the user asked for, not the staging folder that is gone.
     const err = e as NodeJS.ErrnoException;
-    if (typeof err.path === 'string' && err.path.startsWith(staging)) err.path = join(outDir, err.path.slice(staging.length));
+    if (typeof err.path === 'string' && err.path.startsWith(staging))
+      err.path = join(outDir, err.path.slice(staging.length));
     throw e;
   } finally {
     lock.release();
@@ -415,6 +426,17 @@ const OWN_FILES = new Set([
  * block, written alike by every shard): copied when every shard has the very same file; otherwise
  * left out with a note. Sub-folders (e.g. a report made of one shard) are left out.
  */
+/** The kept inputs (workers/provenance.ts) of the first shard: every shard keeps the same plan. */
+function copyKeptInputs(from: string, staging: string): void {
+  const src = join(from, INPUTS_DIR);
+  if (!existsSync(join(src, 'points.json'))) return;
+  const names = ['points.json', 'files.json'];
+  if (existsSync(join(src, 'files'))) names.push(...readdirSync(join(src, 'files')).map((n) => `files/${n}`));
+  makeDir(join(staging, INPUTS_DIR, 'files'));
+  for (const n of names)
+    if (existsSync(join(src, n))) writeWhole(join(staging, INPUTS_DIR, n), readRegularText(join(src, n), 1 << 30));
+}
+
 function copyOtherFiles(sorted: ShardFolder[], staging: string): string[] {
   const notes: string[] = [];
   const names = new Set<string>();

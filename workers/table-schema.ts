@@ -6,6 +6,7 @@
 import { MUNICIPALITY_SERIES, REGION_SERIES } from '../sim/outputs.js';
 import { MUNICIPALITY_FIELDS } from '../sim/municipality-record.js';
 import { MUNICIPALITY_COLUMNS, MUNICIPALITY_SERIES_COLUMNS } from './municipality-table.js';
+import { type OutcomeSpec, valueColumn } from '../scenarios/outcomes.js';
 import type { ColumnSpec, ColumnType } from './parquet-write.js';
 import { runsColumnMeanings } from './runs-table.js';
 import { FLOW_SERIES, SERIES_COLUMNS, SERIES_HEADER } from './series.js';
@@ -18,6 +19,8 @@ export interface TableSchema {
   meanings: Record<string, string>;
   /** For long tables: the meaning of each value of the `variable` column. */
   variables?: Record<string, string>;
+  /** For runs: the outcomes with their columns, labels, units and directions (robustness analysis reads them). */
+  outcomes?: ReadonlyArray<Record<string, unknown>>;
 }
 
 /** What the runs table needs to know of the plan: its columns and the sweep values of every point. */
@@ -27,10 +30,24 @@ export interface RunsShape {
   sweepColumns: readonly string[];
   /** The sweep values of every point (numbers make a double column, anything else text). */
   sweeps: ReadonlyArray<Record<string, unknown>>;
+  /** The plan's outcomes: the meanings of the columns after the metrics. */
+  outcomes?: readonly OutcomeSpec[];
 }
 
 const INT_COLUMNS = new Set(['run', 'replicate', 'month', 'year', 'sizeClass', 'founder', 'lateJoiner']);
-const TEXT_COLUMNS = new Set(['point', 'scenario', 'status', 'error', 'variable', 'scope', 'area', 'municipality', 'code', 'name', 'membershipEnd']);
+const TEXT_COLUMNS = new Set([
+  'point',
+  'scenario',
+  'status',
+  'error',
+  'variable',
+  'scope',
+  'area',
+  'municipality',
+  'code',
+  'name',
+  'membershipEnd',
+]);
 
 function typed(columns: readonly string[], override: Record<string, ColumnType> = {}): ColumnSpec[] {
   return columns.map((name) => ({
@@ -50,6 +67,18 @@ export function runsSchema(shape: RunsShape): TableSchema {
     name: 'runs',
     columns: typed(shape.columns, { ...sweepTypes, seed: 'double' }),
     meanings: runsColumnMeanings(shape),
+    ...(shape.outcomes?.length
+      ? {
+          outcomes: shape.outcomes.map((o) => ({
+            name: o.name,
+            columns: o.columns.length ? o.columns : [valueColumn(o)],
+            label: o.label,
+            unit: o.unit,
+            direction: o.direction,
+            declared: o.declared,
+          })),
+        }
+      : {}),
   };
 }
 
@@ -100,4 +129,3 @@ export function tableSchema(key: TableKey, seriesMode = 'yearly'): TableSchema {
     variables: { ...MUNICIPALITY_SERIES },
   };
 }
-

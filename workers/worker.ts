@@ -4,8 +4,10 @@
  * throws becomes an 'error' outcome and the chunk goes on.
  * Loaded as compiled JS (dist/workers/worker.js): worker threads cannot load TypeScript.
  */
+import { threadId } from 'node:worker_threads';
 import { workerData } from 'piscina';
 import type { ChunkResult, ChunkTask, WorkerSetup } from './protocol.js';
+import { simulate } from '../sim/simulate.js';
 import { runOne } from './run-one.js';
 import { runsTable } from './runs-table.js';
 
@@ -16,9 +18,17 @@ export default function runChunk(task: ChunkTask): ChunkResult {
   const t0 = performance.now();
   const timing = { simMs: 0 };
   const clock = task.started ? new Float64Array(task.started) : undefined;
+  if (task.warmupMonths) {
+    // Short runs compile the model's hot code (V8 warms up) at a fraction of a full run's cost.
+    for (const spec of task.runs) {
+      const input = setup.points[spec.point].input;
+      simulate({ ...input, horizonMonths: Math.min(task.warmupMonths, input.horizonMonths) }, spec.seed);
+    }
+    return { outcomes: [], ms: performance.now() - t0, simMs: 0, thread: threadId };
+  }
   const outcomes = task.runs.map((spec) => {
     if (clock) clock[0] = Date.now();
     return runOne(spec, setup.points, table, setup.series, timing, setup.municipalities);
   });
-  return { outcomes, ms: performance.now() - t0, simMs: timing.simMs };
+  return { outcomes, ms: performance.now() - t0, simMs: timing.simMs, thread: threadId };
 }

@@ -5,6 +5,7 @@
 import { loadBoundaries } from '../../data/load.js';
 import { DEFAULT_START_YEAR } from '../../scenarios/default.js';
 import type { ExperimentPlan } from '../../scenarios/plan.js';
+import { setOutcomeStyles } from '../metrics.js';
 import type { ReportModel } from '../model.js';
 import { type BatchInfo, readBatchInfo } from '../read/manifest.js';
 import { readRuns } from '../read/runs.js';
@@ -54,6 +55,8 @@ export function buildModel(batchDir: string, options: ModelOptions = {}): Report
   const log = options.log ?? (() => {});
   const info = readBatchInfo(batchDir);
   const notes: string[] = [];
+  // Every chart and table labels the batch's outcome columns with their declared labels and units.
+  setOutcomeStyles(info.outcomes ?? []);
 
   const set = pointSet(info);
   log(`reading ${info.files.runs}`);
@@ -73,6 +76,7 @@ export function buildModel(batchDir: string, options: ModelOptions = {}): Report
     const recovered = recoverPlan(info);
     plan = recovered.plan;
     planProblem = recovered.reason;
+    if (recovered.note) notes.push(`${recovered.note[0].toUpperCase()}${recovered.note.slice(1)}.`);
   }
   if (planProblem) plan = undefined;
   const startYear = plan?.points[0]?.input.startYear ?? DEFAULT_START_YEAR;

@@ -4,6 +4,7 @@
  * survives: aggregate/proportions.ts), else the mean over runs with its Student-t interval. Tables,
  * charts and tooltips all take it from here, so a quantity never appears with two intervals.
  */
+import { valueColumn } from '../../scenarios/outcomes.js';
 import { KEY_METRICS, metricStyle } from '../metrics.js';
 import type { ReportModel } from '../model.js';
 import { PROPORTION_UNITS, PROPORTIONS, type ProportionName, SHARE_OUTCOMES } from './proportions.js';
@@ -61,13 +62,17 @@ export function isShareOutcome(metric: string): boolean {
 }
 
 /**
- * The outcomes of the report's tables and charts, in order: the key metrics with values in this
- * batch, with "pool founded" (a share of runs) before "pool survives".
+ * The outcomes of the report's tables and charts, in order: the batch's outcomes (declared in the
+ * experiment, or chosen from its horizon; the key metrics for batches made before outcomes) with
+ * values in this batch, with "pool founded" (a share of runs) before "pool survives".
  */
-export function reportOutcomes(model: Pick<ReportModel, 'summary' | 'proportions'>): string[] {
+export function reportOutcomes(
+  model: Pick<ReportModel, 'summary' | 'proportions'> & { info?: Pick<ReportModel['info'], 'outcomes'> },
+): string[] {
   const has = (m: string) => model.summary.some((r) => r.metric === m && r.n > 0);
   const out: string[] = [];
-  for (const m of KEY_METRICS) {
+  const declared = model.info?.outcomes?.flatMap((o) => (o.columns.length ? o.columns : [valueColumn(o)]));
+  for (const m of declared ?? KEY_METRICS) {
     if (m === 'poolSurvived' && model.proportions.some((r) => r.measure === 'poolFounded' && r.n > 0))
       out.push('poolFounded');
     if (has(m)) out.push(m);

@@ -4,6 +4,7 @@
  * sweep is spaced by its values on a quantitative axis (2, 4, 10 staff are not evenly apart), a
  * choice keeps its order; axis and panel titles are the registries' labels with units.
  */
+import { valueColumn } from '../../scenarios/outcomes.js';
 import { estimate } from '../aggregate/estimates.js';
 import { factorAxisFormat, factorInfo, factorTitle, formatFactorValue, SCARCITY_RATIO } from '../labels.js';
 import { axisTitle, metricStyle } from '../metrics.js';
@@ -11,9 +12,15 @@ import type { ReportModel } from '../model.js';
 import { type ChartBuilder, lineLegend, MAX_PANELS, paged, scenarioEncoding } from './chart.js';
 import { framed, type VlSpec } from './theme.js';
 
-/** The outcome shown: progress by 2050 when the runs reach it, else by 2030, else (short runs) membership or dwellings at the end. */
+/** The outcome shown: the batch's first outcome with values (progress at the last simulated year by default), else progress by 2050 or 2030, membership or dwellings at the end. */
 export function sweepMetric(model: ReportModel): string | undefined {
-  return ['progress2050', 'progress2030', 'membershipShareEnd', 'dwellingsReadyEnd'].find((m) =>
+  const outcomes = model.info.outcomes ?? [];
+  // Declared outcomes in their order; the horizon's defaults with the latest progress first.
+  const year = (name: string) => Number(/^progress(\d{4})$/.exec(name)?.[1] ?? 0);
+  const first = outcomes.some((o) => o.declared)
+    ? outcomes.map(valueColumn)
+    : outcomes.map(valueColumn).sort((a, b) => year(b) - year(a));
+  return [...first, 'progress2050', 'progress2030', 'membershipShareEnd', 'dwellingsReadyEnd'].find((m) =>
     model.summary.some((r) => r.metric === m && r.n > 0),
   );
 }

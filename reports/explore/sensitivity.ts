@@ -5,6 +5,7 @@
  * factorial supports neither, and gets feature scores (mutual information) instead. The runs of a
  * design point are averaged first: the analyses take one output per design point.
  */
+import { valueColumn } from '../../scenarios/outcomes.js';
 import type { Factor } from '../../scenarios/designs/index.js';
 import { type FeatureScore, featureScores } from '../discovery/index.js';
 import { ReportError } from '../errors.js';
@@ -85,12 +86,31 @@ export interface SensitivityOptions {
 }
 
 /**
+ * The outcomes analysed without --metric: the experiment's declared outcomes that have a direction,
+ * else the defaults with the horizon's progress (progress2040 for a 2040 study) instead of a 2050
+ * column that is NA in every run.
+ */
+export function defaultMetrics(data: Pick<ExploreData, 'info' | 'runs'>): string[] {
+  const outcomes = data.info.outcomes ?? [];
+  const directed = outcomes
+    .filter((o) => o.declared && o.direction !== 'none')
+    .flatMap((o) => (o.columns.length ? o.columns : [valueColumn(o)]));
+  if (directed.length) return directed;
+  const has = (m: string) => data.runs.points.some((p) => (p.metrics.get(m) ?? []).some(Number.isFinite));
+  const progress = outcomes.map(valueColumn).filter((m) => /^progress\d{4}$/.test(m));
+  const list = [
+    ...new Set([...DEFAULT_SENSITIVITY_METRICS.slice(0, 1), ...progress, ...DEFAULT_SENSITIVITY_METRICS.slice(1)]),
+  ].filter(has);
+  return list.length ? list : [...DEFAULT_SENSITIVITY_METRICS];
+}
+
+/**
  * Runs the analysis the design supports for each metric and group.
  * @throws ReportError for a metric that runs.csv does not have
  */
 export function analyseSensitivity(data: ExploreData, options: SensitivityOptions = {}): SensitivityResult {
   const e = data.exploration;
-  const metrics = [...(options.metrics?.length ? options.metrics : DEFAULT_SENSITIVITY_METRICS)];
+  const metrics = [...(options.metrics?.length ? options.metrics : defaultMetrics(data))];
   const unknown = metrics.filter((m) => !data.runs.metricNames.includes(m));
   if (unknown.length)
     throw new ReportError(

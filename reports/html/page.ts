@@ -9,6 +9,7 @@ import { relative } from 'node:path';
 import { estimate, isShareOutcome, reportOutcomes } from '../aggregate/estimates.js';
 import { factorTitle, formatFactorValue } from '../labels.js';
 import type { WrittenChart } from '../write/charts.js';
+import { valueColumn } from '../../scenarios/outcomes.js';
 import { metricStyle } from '../metrics.js';
 import type { ReportModel } from '../model.js';
 import { browserBundles } from './bundles.js';
@@ -100,7 +101,23 @@ function outcomeTable(model: ReportModel): string {
     return `<h3>${h(g.title)}</h3>\n<table><thead>${head}</thead><tbody>${body}</tbody></table>`;
   });
   return `${tables.join('\n')}
+${outcomeDefinitions(model)}
 <p class="files">One estimate and one 95% interval per outcome. Shares of counts (pool founded: of the runs; pool survives: of the pools founded) with the Wilson interval and the counts under it; every other outcome as the mean over runs with its Student-t interval (intervals of shares cut to 0–100%). Pool membership is the run-level mean of the share of municipalities that are members at the end. Every metric, with sd, median and quantiles: <a href="tables/summary.csv">summary.csv</a>, <a href="tables/proportions.csv">proportions.csv</a>.</p>`;
+}
+
+/** What each outcome column is (declared in the experiment, or chosen from the horizon), with its direction. */
+function outcomeDefinitions(model: ReportModel): string {
+  const outcomes = model.info.outcomes ?? [];
+  if (outcomes.length === 0) return '';
+  const declared = outcomes.some((o) => o.declared);
+  const rows = outcomes
+    .map(
+      (o) =>
+        `<tr><td>${h(o.label)}</td><td><code>${h(o.columns.length ? o.columns.join(', ') : valueColumn(o))}</code></td><td>${h(o.unit)}</td><td>${h(o.direction)}</td><td>${h(o.meaning)}</td></tr>`,
+    )
+    .join('\n');
+  return `<details><summary>The outcomes (${declared ? 'declared in the experiment' : 'chosen from the horizon; declare your own with outcomes: in the experiment file'})</summary>
+<table><thead><tr><th>Outcome</th><th>runs.csv column</th><th>Unit</th><th>Direction</th><th>Meaning</th></tr></thead><tbody>${rows}</tbody></table></details>`;
 }
 
 function pairedTable(model: ReportModel): string {

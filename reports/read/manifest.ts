@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { readJsonFile } from '../../store/read.js';
 import { join, resolve } from 'node:path';
 import { holderText, LOCK_FILE, liveHolder } from '../../store/lock.js';
+import type { OutcomeSpec } from '../../scenarios/outcomes.js';
 import { tablePath } from '../../workers/table-lines.js';
 import { ReportError } from '../errors.js';
 
@@ -50,6 +51,8 @@ export interface BatchInfo {
   firstRun: number;
   /** The process writing the batch now, when one holds its lock (the files may still grow). */
   writer?: string;
+  /** The batch's outcomes, declared or chosen from the horizon (absent in batches made before outcomes). */
+  outcomes?: OutcomeSpec[];
 }
 
 function need<T>(value: T | undefined | null, what: string, path: string): T {
@@ -104,6 +107,7 @@ export function readBatchInfo(batchDir: string): BatchInfo {
     finishedAt: (m.finishedAt as string | null) ?? null,
     firstRun: Number((m.shard as { runs?: { from?: number } } | undefined)?.runs?.from ?? 0),
     writer: writerOf(dir),
+    ...(Array.isArray(plan.outcomes) ? { outcomes: plan.outcomes as OutcomeSpec[] } : {}),
   };
 }
 
