@@ -55,6 +55,8 @@ describe('batch determinism', () => {
       'status',
       'error',
       ...Object.keys(SUMMARY_METRICS),
+      // The horizon's outcomes (scenarios/outcomes.ts): 36 months from 2026 end in 2028.
+      'progress2028',
     ]);
     expect(table.map((r) => r.initialStaff)).toEqual([...Array(6).fill(''), ...Array(6).fill('8')]);
     expect(table[0].seed).toBe(table[6].seed);

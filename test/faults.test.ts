@@ -15,13 +15,23 @@ import { batch, plan, point, read, snapshotCli, snapshotWorker, tempDir } from '
 
 const experiment = plan([point('base', 24), point('no-pool', 24, { poolForm: 'none' })], 6);
 let clean: { runs: string; series: string };
+/** Bytes a batch writes before its runs besides what it wrote before inputs/ was kept: the faults land as far into the runs as before. */
+let keptBytes = 0;
 
-const tempFiles = (dir: string) => readdirSync(dir, { recursive: true }).map(String).filter((f) => /\.tmp-\d+$|merging-/.test(f));
+const tempFiles = (dir: string) =>
+  readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((f) => /\.tmp-\d+$|merging-/.test(f));
 
 beforeAll(async () => {
   const dir = tempDir('clean');
   await batch(experiment, { outDir: dir, threads: 2 });
   clean = { runs: read(dir, 'runs.csv'), series: read(dir, 'series.csv') };
+  // inputs/ (workers/provenance.ts), and the marker saved again for each of its files.
+  keptBytes =
+    read(dir, 'inputs/points.json').length +
+    read(dir, 'inputs/files.json').length +
+    2 * read(dir, '.regiosim-output').length;
 });
 
 afterEach(() => {
@@ -32,7 +42,7 @@ afterEach(() => {
 describe('disk full and unwritable folders', () => {
   it('batch: stops as interrupted with a plain error, leaves whole rows only, and resumes byte-identically', async () => {
     const dir = tempDir('enospc');
-    process.env.REGIOSIM_TEST_FAULT = 'enospc:30000';
+    process.env.REGIOSIM_TEST_FAULT = `enospc:${30000 + keptBytes}`;
     const r = await batch(experiment, { outDir: dir, threads: 1, chunk: 1 });
     delete process.env.REGIOSIM_TEST_FAULT;
     expect(r.status).toBe('interrupted');
@@ -43,7 +53,12 @@ describe('disk full and unwritable folders', () => {
     expect(JSON.parse(read(dir, 'manifest.json')).status).toBe('interrupted');
     expect(tempFiles(dir)).toEqual([]);
     // Only whole rows: exactly the first `done` runs of the clean batch.
-    expect(read(dir, 'runs.csv')).toBe(`${clean.runs.split('\n').slice(0, r.counts.done + 1).join('\n')}\n`);
+    expect(read(dir, 'runs.csv')).toBe(
+      `${clean.runs
+        .split('\n')
+        .slice(0, r.counts.done + 1)
+        .join('\n')}\n`,
+    );
     const again = await batch(experiment, { outDir: dir, threads: 2, resume: true });
     expect(again.status).toBe('complete');
     expect(read(dir, 'runs.csv')).toBe(clean.runs);
@@ -52,7 +67,7 @@ describe('disk full and unwritable folders', () => {
 
   it('batch: when the disk stays full the message still says so plainly and --resume repairs later', async () => {
     const dir = tempDir('sticky');
-    process.env.REGIOSIM_TEST_FAULT = 'enospc:30000:sticky';
+    process.env.REGIOSIM_TEST_FAULT = `enospc:${30000 + keptBytes}:sticky`;
     const r = await batch(experiment, { outDir: dir, threads: 1, chunk: 1 });
     delete process.env.REGIOSIM_TEST_FAULT;
     expect(r.status).toBe('interrupted');
@@ -88,10 +103,14 @@ describe('disk full and unwritable folders', () => {
   it('batch CLI: disk full mid-batch ends interrupted (exit 1) with the resume hint; --resume gives the same files', () => {
     const work = tempDir('cli-mid');
     const cli = (out: string, extra: string[], env: NodeJS.ProcessEnv = {}) =>
-      spawnSync(process.execPath, [snapshotCli(), 'batch', 'default', '--runs', '4', '--quiet', '--out', out, ...extra], {
-        encoding: 'utf8',
-        env: { ...process.env, ...env },
-      });
+      spawnSync(
+        process.execPath,
+        [snapshotCli(), 'batch', 'default', '--runs', '4', '--quiet', '--out', out, ...extra],
+        {
+          encoding: 'utf8',
+          env: { ...process.env, ...env },
+        },
+      );
     const full = cli(join(work, 'b'), [], { REGIOSIM_TEST_FAULT: 'enospc:60000' });
     expect(full.status, full.stderr).toBe(1);
     expect(full.stdout).toMatch(/interrupted: \d\/4 runs done/);

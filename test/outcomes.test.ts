@@ -114,7 +114,7 @@ describe('declared outcomes', () => {
 
 describe('declared outcomes in the batch folder', () => {
   it('are described in the README, the manifest and the Parquet metadata', async () => {
-    const dir = writeFiles({ 's.yaml': SCENARIO.replace('endYear: 2040', 'endYear: 2036'), 'x.yaml': head + OUTCOMES });
+    const dir = writeFiles({ 's.yaml': SCENARIO.replace('endYear: 2040', 'endYear: 2038'), 'x.yaml': head + OUTCOMES });
     const plan = loadExperimentFile(join(dir, 'x.yaml'), data);
     const out = tempDir('outcomes');
     expect((await batch(plan, { outDir: out, threads: 1, format: 'both' })).status).toBe('complete');

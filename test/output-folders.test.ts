@@ -31,7 +31,15 @@ describe('output folders', () => {
   it('marks a batch folder with its kind and the files regiosim wrote', () => {
     const marker = JSON.parse(readFileSync(join(batchDir, MARKER_FILE), 'utf8'));
     expect(marker.kind).toBe('batch');
-    expect(marker.files).toEqual(['README.md', 'manifest.json', 'municipalities.csv', 'runs.csv', 'series.csv']);
+    expect(marker.files).toEqual([
+      'README.md',
+      'inputs/files.json',
+      'inputs/points.json',
+      'manifest.json',
+      'municipalities.csv',
+      'runs.csv',
+      'series.csv',
+    ]);
     expect(outputKindOf(batchDir)).toBe('batch');
   });
 
@@ -62,7 +70,9 @@ describe('output folders', () => {
   it("never overwrites a user's README.md: batch --out is refused and the file unchanged", async () => {
     const dir = tempDir('user');
     writeFileSync(join(dir, 'README.md'), 'my notes\n');
-    await expect(batch(experiment, { outDir: dir })).rejects.toThrow(/README\.md exists and was not written by regiosim/);
+    await expect(batch(experiment, { outDir: dir })).rejects.toThrow(
+      /README\.md exists and was not written by regiosim/,
+    );
     expect(readFileSync(join(dir, 'README.md'), 'utf8')).toBe('my notes\n');
     expect(existsSync(join(dir, 'runs.csv'))).toBe(false);
   });
@@ -74,7 +84,7 @@ describe('output folders', () => {
     expect(() => OutputFolder.claim('', 'run')).toThrow(/name a folder/);
   });
 
-  it("a new report removes the stale files of an older report it wrote, and nothing else", () => {
+  it('a new report removes the stale files of an older report it wrote, and nothing else', () => {
     const dir = join(tempDir('report'), 'report');
     const old = OutputFolder.claim(dir, 'report');
     for (const f of ['report.html', 'charts/a.png', 'charts/old.png']) writeFileSync(old.path(f), 'old');

@@ -88,7 +88,9 @@ export function runsTable(plan: {
     header: `${columns.join(',')}\n`,
     row(o, point) {
       const sweep = sweepNames.map((k) => `,${formatValue(point.sweep[k])}`).join('');
-      const metrics = o.status === 'ok' ? [...o.metrics, ...(o.outcomes ?? [])].map(formatExact).join(',') : na;
+      // An outcome without its values (made by hand, as in tests) leaves its columns NA.
+      const outs = extra.map((_, i) => o.outcomes?.[i] ?? Number.NaN);
+      const metrics = o.status === 'ok' ? [...o.metrics, ...outs].map(formatExact).join(',') : na;
       return `${o.index},${csvField(o.pointId)},${csvField(point.scenario)}${sweep},${o.replicate},${o.seed},${o.status},${csvField(o.error)},${metrics}\n`;
     },
   };

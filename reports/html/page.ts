@@ -101,7 +101,6 @@ function outcomeTable(model: ReportModel): string {
     return `<h3>${h(g.title)}</h3>\n<table><thead>${head}</thead><tbody>${body}</tbody></table>`;
   });
   return `${tables.join('\n')}
-${outcomeDefinitions(model)}
 <p class="files">One estimate and one 95% interval per outcome. Shares of counts (pool founded: of the runs; pool survives: of the pools founded) with the Wilson interval and the counts under it; every other outcome as the mean over runs with its Student-t interval (intervals of shares cut to 0–100%). Pool membership is the run-level mean of the share of municipalities that are members at the end. Every metric, with sd, median and quantiles: <a href="tables/summary.csv">summary.csv</a>, <a href="tables/proportions.csv">proportions.csv</a>.</p>`;
 }
 
@@ -238,6 +237,7 @@ ${changesSection(model)}
 <h2>The batch</h2>
 ${facts(model)}
 ${notes}
+${outcomeDefinitions(model)}
 <h2>Outcomes per scenario</h2>
 ${outcomeTable(model)}
 <h2>Differences from the baseline</h2>
