@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { readKeptInert } from '../reports/mechanisms/config.js';
 import {
   BEGIN_MARKER,
   cell,
@@ -12,10 +13,9 @@ import {
 import { LEVER_NAMES } from '../sim/levers.js';
 import { MUNICIPALITY_SERIES, REGION_SERIES, SIZE_CLASS_SERIES } from '../sim/outputs.js';
 import { PARAMETER_NAMES } from '../sim/parameters.js';
-import { FLOW_NODES } from '../sim/state.js';
 import { STREAM_PURPOSES } from '../sim/rng.js';
+import { FLOW_NODES } from '../sim/state.js';
 import { SUMMARY_METRICS } from '../sim/summary.js';
-import { readKeptInert } from '../reports/mechanisms/config.js';
 import { run } from './helpers.js';
 
 const ODD_PATH = fileURLToPath(new URL('../docs/ODD.md', import.meta.url));
