@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { readKeptInert } from '../reports/mechanisms/config.js';
 import {
   BEGIN_MARKER,
   cell,
@@ -12,9 +13,9 @@ import {
 import { LEVER_NAMES } from '../sim/levers.js';
 import { MUNICIPALITY_SERIES, REGION_SERIES, SIZE_CLASS_SERIES } from '../sim/outputs.js';
 import { PARAMETER_NAMES } from '../sim/parameters.js';
+import { STREAM_PURPOSES } from '../sim/rng.js';
 import { FLOW_NODES } from '../sim/state.js';
 import { SUMMARY_METRICS } from '../sim/summary.js';
-import { readKeptInert } from '../reports/mechanisms/config.js';
 import { run } from './helpers.js';
 
 const ODD_PATH = fileURLToPath(new URL('../docs/ODD.md', import.meta.url));
@@ -63,6 +64,34 @@ describe('docs/ODD.md on factors kept though inert', () => {
       kept.filter((name) => !known.has(name)),
       'kept-inert.yaml names that are no factor',
     ).toEqual([]);
+  });
+});
+
+describe('docs/ODD.md section 7 (submodels) headings', () => {
+  // Headings name the code they describe; a renamed function must not leave a stale name behind.
+  const start = odd.indexOf('\n## 7. ');
+  const section = start < 0 ? '' : odd.slice(start, odd.indexOf('\n## 8. ', start));
+  const headings = section.split('\n').filter((line) => /^#{2,4} /.test(line));
+  const names = [...new Set(headings.flatMap((h) => [...h.matchAll(/`([^`]+)`/g)].map((m) => m[1])))];
+  const simDir = fileURLToPath(new URL('../sim/', import.meta.url));
+  const source = readdirSync(simDir)
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => readFileSync(`${simDir}${f}`, 'utf8'))
+    .join('\n');
+  const known = new Set<string>([...PARAMETER_NAMES, ...LEVER_NAMES, ...STREAM_PURPOSES]);
+
+  it('names only files that exist', () => {
+    const files = names.filter((n) => n.endsWith('.ts'));
+    expect(files.length).toBeGreaterThan(0);
+    const missing = files.filter((f) => !existsSync(fileURLToPath(new URL(`../${f}`, import.meta.url))));
+    expect(missing, 'files named in section 7 headings that do not exist').toEqual([]);
+  });
+
+  it('names only functions the code defines (or parameters, levers and streams)', () => {
+    const functions = names.filter((n) => /^[a-z][A-Za-z0-9]*$/.test(n) && !known.has(n));
+    expect(functions.length).toBeGreaterThan(20);
+    const missing = functions.filter((n) => !new RegExp(`\\bfunction ${n}\\b`).test(source));
+    expect(missing, 'functions named in section 7 headings that sim/ does not define').toEqual([]);
   });
 });
 
