@@ -3,6 +3,8 @@
  * seed, the summary metrics in SUMMARY_METRICS order (the runs.csv columns) and the few series the
  * page charts (year-end values).
  */
+import { outcomesOf } from '../../scenarios/outcomes.js';
+import { outcomeValues } from '../../workers/outcome-values.js';
 import { simulate } from '../../sim/simulate.js';
 import { SUMMARY_METRICS, type SummaryMetric } from '../../sim/summary.js';
 import type { ModelInput } from '../../sim/model-input.js';
@@ -25,6 +27,8 @@ export interface PageOutcome extends PageTask {
   status: 'ok' | 'error';
   error: string;
   metrics: number[];
+  /** The plan's outcome columns (the horizon's defaults: the page declares none), as runs.csv has them. */
+  outcomes: number[];
   /** Year-end values (December, or the horizon's last month) of each PAGE_SERIES. */
   series: Record<PageSeries, number[]>;
   /** progress2030 per municipality code. */
@@ -39,6 +43,7 @@ export function runPageTask(input: ModelInput, task: PageTask): PageOutcome {
   try {
     const r = simulate(input, task.seed);
     const metrics = METRIC_NAMES.map((name) => r.summary.metrics[name]);
+    const outcomes = outcomeValues(outcomesOf({ points: [{ input }] }), r);
     const series = {} as Record<PageSeries, number[]>;
     for (const name of PAGE_SERIES) {
       const v = r.series.region.values[name];
@@ -47,7 +52,7 @@ export function runPageTask(input: ModelInput, task: PageTask): PageOutcome {
     }
     const municipalities: Record<string, number> = {};
     for (const m of r.summary.municipalities) municipalities[m.code] = m.progress2030;
-    return { ...task, status: 'ok', error: '', metrics, series, municipalities, ms: performance.now() - t0 };
+    return { ...task, status: 'ok', error: '', metrics, outcomes, series, municipalities, ms: performance.now() - t0 };
   } catch (e) {
     const error = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
     return {
@@ -55,6 +60,7 @@ export function runPageTask(input: ModelInput, task: PageTask): PageOutcome {
       status: 'error',
       error,
       metrics: [],
+      outcomes: [],
       series: empty,
       municipalities: {},
       ms: performance.now() - t0,

@@ -36,7 +36,7 @@ export interface TableRow {
 
 /** A page run as the batch's table takes it: the fields of a row, and no series or municipality lines. */
 function batchOutcome(o: PageOutcome): Omit<RunOutcome, 'row'> {
-  const { index, pointId, replicate, seed, status, error, metrics } = o;
+  const { index, pointId, replicate, seed, status, error, metrics, outcomes } = o;
   return {
     index,
     pointId,
@@ -45,6 +45,7 @@ function batchOutcome(o: PageOutcome): Omit<RunOutcome, 'row'> {
     status,
     error,
     metrics,
+    outcomes,
     series: '',
     municipalities: '',
     municipalitySeries: '',
