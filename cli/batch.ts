@@ -18,7 +18,7 @@ import { resumePlan } from '../workers/provenance.js';
 import { prepareDesignFolder } from './explore.js';
 import { runBatchInterruptibly } from './interruptible.js';
 import { badTimeout } from './run-timeout.js';
-import { commandLine, rerunCommand, resumeCommand, shownPath } from './command-line.js';
+import { commandLine, rerunCommand, resumeCommand, shownPath } from '../workers/command-line.js';
 import { writtenFiles } from './written-files.js';
 import { MUNICIPALITY_MODES, type MunicipalityMode } from '../workers/municipality-table.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../workers/parquet-export.js';

@@ -27,7 +27,7 @@ import { readBatchInfo } from '../reports/read/manifest.js';
 import { type RunsData, readRuns } from '../reports/read/runs.js';
 import { runBatchInterruptibly } from './interruptible.js';
 import { badTimeout } from './run-timeout.js';
-import { commandLine, rerunCommand, resumeCommand, shownPath } from './command-line.js';
+import { commandLine, rerunCommand, resumeCommand, shownPath } from '../workers/command-line.js';
 
 export interface ExploreArgs {
   experiment: string;

@@ -1,6 +1,6 @@
 /** `regiosim scenarios`: the shipped scenarios and experiments, each with its research questions and description. */
 import type { CommandModule } from 'yargs';
-import { regiosimCommand } from './command-line.js';
+import { regiosimCommand } from '../workers/command-line.js';
 import { displayPath } from '../scenarios/issues.js';
 import { listLibrary } from '../scenarios/library-index.js';
 import { BUILT_IN } from '../scenarios/load.js';

@@ -2,7 +2,7 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { batchCommandModule } from './batch.js';
-import { regiosimCommand } from './command-line.js';
+import { regiosimCommand } from '../workers/command-line.js';
 import { compareCommandModule } from './compare.js';
 import { discoverCommandModule } from './discover.js';
 import { describeError } from './errors.js';

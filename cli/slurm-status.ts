@@ -2,7 +2,7 @@
  * What `regiosim slurm --status` reports: the job folder's plan and submissions, what SLURM says of
  * each job (squeue, sacct, scontrol) and what each shard folder holds.
  */
-import { commandLine } from './command-line.js';
+import { commandLine } from '../workers/command-line.js';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readJsonFile, readRegularText } from '../store/read.js';

@@ -15,7 +15,7 @@ import { chmodSync, existsSync } from 'node:fs';
 import { faultMessage, OutputError } from '../store/errors.js';
 import { OutputFolder } from '../store/output-folder.js';
 import { appendText, writeAtomic } from '../store/write.js';
-import { commandLine, shellQuote } from './command-line.js';
+import { commandLine, shellQuote } from '../workers/command-line.js';
 import { join, relative, resolve } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { loadNationalData } from '../data/load.js';

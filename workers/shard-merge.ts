@@ -40,7 +40,7 @@ import { Appender, copyRuns, copyTable } from './shard-copy.js';
 import { batchPaths } from './engine.js';
 import type { SeriesMode } from './protocol.js';
 import { runsText, type ShardRecord } from './shard.js';
-import { batchResumeArgs, commandLine } from '../cli/command-line.js';
+import { batchResumeArgs, commandLine } from './command-line.js';
 import { exportParquet, parquetName } from './parquet-export.js';
 import { rowTables } from './tables.js';
 import { runsTable } from './runs-table.js';
