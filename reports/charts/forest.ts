@@ -7,10 +7,8 @@ import { metricStyle } from '../metrics.js';
 import { type ChartBuilder, labels, paged, scenarioEncoding } from './chart.js';
 import type { PointMeta } from '../aggregate/points.js';
 import { keyMetricsWithData, rowPages } from './distributions.js';
+import { forestPanel, YES } from './forest-panel.js';
 import { framed, type VlSpec } from './theme.js';
-
-const YES = 'distinguishable from zero';
-const NO = 'not distinguishable from zero';
 
 const forest: ChartBuilder = (model) => {
   if (model.paired.length === 0) return [];
@@ -24,72 +22,34 @@ const forest: ChartBuilder = (model) => {
     list.map((metric): VlSpec => {
       const order = points.map((p) => p.label);
       const ids = new Set(points.map((p) => p.id));
-      const style = metricStyle(metric);
-      // Differences of shares are drawn in percentage points (0.012 → 1.2), so the axis reads "+1.2", not "+1.2%".
-      const scale = style.share ? 100 : 1;
       const rows = model.paired
         .filter((r) => r.metric === metric && r.pairs > 1 && ids.has(r.point))
         .map((r) => ({
           label: names.get(r.point)!.label,
           scenario: names.get(r.point)!.scenario,
-          mean: r.mean * scale,
-          ciLow: r.ciLow * scale,
-          ciHigh: r.ciHigh * scale,
+          mean: r.mean,
+          ciLow: r.ciLow,
+          ciHigh: r.ciHigh,
           pairs: r.pairs,
           method: r.method === 'newcombe' ? 'Newcombe (paired shares)' : 'Student t',
-          verdict: r.distinguishable ? YES : NO,
+          distinguishable: r.distinguishable,
         }));
-      const unit = style.share ? 'percentage points' : style.unit;
-      const format = style.share ? '+.2f' : `+${style.format}`;
-      const y = { field: 'label', type: 'nominal', title: null, sort: order, axis: { labelLimit: 420 } };
-      const x = (field: string) => ({
-        field,
-        type: 'quantitative',
-        title: `${style.label}: difference from baseline (${unit})`,
-        axis: { format: style.share ? '+,f' : `+${style.axisFormat}` },
-      });
       const colour = scenarioEncoding(model, ['color']);
       (colour.color as VlSpec).legend = null;
-      return {
+      return forestPanel({
+        metric,
+        rows,
+        xTitle: (unit) => `${metricStyle(metric).label}: difference from baseline (${unit})`,
         width: 520,
-        height: { step: 30 },
-        layer: [
-          {
-            data: { values: [{ zero: 0 }] },
-            mark: { type: 'rule', color: '#555555', strokeDash: [4, 3] },
-            encoding: { x: x('zero') },
-          },
-          {
-            data: { values: rows },
-            mark: { type: 'rule', strokeWidth: 2.5 },
-            encoding: { y, x: x('ciLow'), x2: { field: 'ciHigh' }, ...colour },
-          },
-          {
-            data: { values: rows },
-            mark: { type: 'point', size: 90, strokeWidth: 2, opacity: 1 },
-            encoding: {
-              y,
-              x: x('mean'),
-              stroke: { value: '#000000' },
-              fill: {
-                field: 'verdict',
-                type: 'nominal',
-                title: '95% interval',
-                scale: { domain: [YES, NO], range: ['#000000', '#ffffff'] },
-              },
-              tooltip: [
-                { field: 'label', title: 'Scenario' },
-                { field: 'mean', title: 'Mean difference', format },
-                { field: 'ciLow', title: '95% CI low', format },
-                { field: 'ciHigh', title: '95% CI high', format },
-                { field: 'pairs', title: 'Pairs' },
-                { field: 'method', title: 'Interval' },
-                { field: 'verdict', title: 'Verdict' },
-              ],
-            },
-          },
+        step: 30,
+        sort: order,
+        labelTitle: 'Scenario',
+        tooltip: [
+          { field: 'method', title: 'Interval' },
+          { field: 'verdict', title: 'Verdict' },
         ],
-      };
+        lineEncoding: colour,
+      });
     });
   const note = `Dot: mean of the run-by-run differences (same seeds) from ${baseline}; line: 95% confidence interval (Student t${
     newcombe.length

@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { metricStyle } from '../metrics.js';
+import { forestPanel, YES } from '../charts/forest-panel.js';
 import { framed, OKABE_ITO, type VlSpec } from '../charts/theme.js';
 import { renderSvg } from '../render/render.js';
 import { assertValidSpec } from '../render/validate.js';
@@ -12,72 +12,26 @@ import type { Claim } from './claims.js';
 import type { Stat } from './format.js';
 import { outcomeLabel } from './labels.js';
 
-const YES = 'distinguishable from zero';
-const NO = 'not distinguishable from zero';
-
 export interface ForestRow {
   claim: Claim;
   d: Stat & { pairs: number };
 }
 
 function panel(metric: string, rows: ForestRow[]): VlSpec {
-  const style = metricStyle(metric);
-  const scale = style.share ? 100 : 1;
-  const values = rows.map((r) => ({
-    label: r.claim.label,
-    mean: r.d.mean * scale,
-    ciLow: r.d.ciLow * scale,
-    ciHigh: r.d.ciHigh * scale,
-    pairs: r.d.pairs,
-    verdict: r.d.ciLow > 0 || r.d.ciHigh < 0 ? YES : NO,
-  }));
-  const unit = style.share ? 'percentage points' : style.unit;
-  const x = (field: string) => ({
-    field,
-    type: 'quantitative',
-    title: `${outcomeLabel(metric)}: difference (${unit})`,
-    axis: { format: style.share ? '+,f' : `+${style.axisFormat}` },
-  });
-  const y = { field: 'label', type: 'nominal', title: null, sort: null, axis: { labelLimit: 420 } };
-  const format = style.share ? '+.2f' : `+${style.format}`;
-  return {
+  return forestPanel({
+    metric,
+    rows: rows.map((r) => ({
+      label: r.claim.label,
+      mean: r.d.mean,
+      ciLow: r.d.ciLow,
+      ciHigh: r.d.ciHigh,
+      pairs: r.d.pairs,
+    })),
+    xTitle: (unit) => `${outcomeLabel(metric)}: difference (${unit})`,
     width: 420,
-    height: { step: 28 },
-    layer: [
-      {
-        data: { values: [{ zero: 0 }] },
-        mark: { type: 'rule', color: '#555555', strokeDash: [4, 3] },
-        encoding: { x: x('zero') },
-      },
-      {
-        data: { values },
-        mark: { type: 'rule', strokeWidth: 2.5, color: OKABE_ITO[0] },
-        encoding: { y, x: x('ciLow'), x2: { field: 'ciHigh' } },
-      },
-      {
-        data: { values },
-        mark: { type: 'point', size: 90, strokeWidth: 2, opacity: 1 },
-        encoding: {
-          y,
-          x: x('mean'),
-          stroke: { value: '#000000' },
-          fill: {
-            field: 'verdict',
-            type: 'nominal',
-            title: '95% interval',
-            scale: { domain: [YES, NO], range: ['#000000', '#ffffff'] },
-          },
-          tooltip: [
-            { field: 'label', title: 'Contrast' },
-            { field: 'mean', title: 'Mean difference', format },
-            { field: 'ciLow', title: '95% CI low', format },
-            { field: 'ciHigh', title: '95% CI high', format },
-            { field: 'pairs', title: 'Pairs' },
-          ],
-        },
-      },
-    ],
-  };
+    step: 28,
+    lineColour: OKABE_ITO[0],
+  });
 }
 
 /** Writes figures/<name>.svg and returns its path relative to docs/. */
