@@ -21,14 +21,14 @@ import {
 const SPLIT = 134217729;
 const TWO54 = 18014398509481984;
 
+/** k and m of the last logReduce (a scratch, so the reduction allocates nothing). */
+export const REDUCED = new Float64Array(2);
+
 /**
- * ln x for a positive finite x (subnormals included), as dd[0] + dd[1].
- * x = 2^k m with m in (0.707, 1.414]; m = (1 + j/128)(1 + r) with |r| < 2^-7.4, where the table
- * gives -ln of a 24-bit inverse of 1 + j/128; ln(1 + r) = r - r^2/2 + r^3 P(r), the first two
- * terms kept exactly. Near x = 1 (k = 0, j = 0) r = m - 1 exactly, so small results keep full
- * relative precision.
+ * The argument reduction of log and logDD: x = 2^k m with m in (0.707, 1.414] (subnormals made
+ * normal first); k and m go to REDUCED, and the result is the table index round(128 (m - 1)) + 37.
  */
-export function logDD(x: number): void {
+export function logReduce(x: number): number {
   let k = 0;
   if (x < 2.2250738585072014e-308) {
     // subnormal: make it normal first
@@ -43,7 +43,22 @@ export function logDD(x: number): void {
     m *= 0.5;
     k += 1;
   }
-  const i = ((m - 1) * 128 + 37.5) | 0; // round(128 (m - 1)) + 37, argument positive
+  REDUCED[0] = k;
+  REDUCED[1] = m;
+  return ((m - 1) * 128 + 37.5) | 0; // argument positive
+}
+
+/**
+ * ln x for a positive finite x (subnormals included), as dd[0] + dd[1].
+ * x = 2^k m with m in (0.707, 1.414]; m = (1 + j/128)(1 + r) with |r| < 2^-7.4, where the table
+ * gives -ln of a 24-bit inverse of 1 + j/128; ln(1 + r) = r - r^2/2 + r^3 P(r), the first two
+ * terms kept exactly. Near x = 1 (k = 0, j = 0) r = m - 1 exactly, so small results keep full
+ * relative precision.
+ */
+export function logDD(x: number): void {
+  const i = logReduce(x);
+  const k = REDUCED[0];
+  const m = REDUCED[1];
   const inv = LOG_INV[i];
   // r = m * inv - 1 exactly, as a + b: m is split into two 26-bit halves, inv has 24 bits.
   const t = SPLIT * m;

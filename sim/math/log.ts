@@ -1,8 +1,7 @@
-import { f64, HI, POW2, u32 } from './bits.js';
+import { logReduce, REDUCED } from './core.js';
 import { LN2_HI, LN2_LO, LOG_INV, LOG_P, LOG_T_HI, LOG_T_LO } from './tables.js';
 
 const SPLIT = 134217729; // 2^27 + 1
-const TWO54 = 18014398509481984;
 
 /**
  * Natural logarithm ln x, computed with IEEE-754 basic operations only, so it gives the same bits
@@ -26,21 +25,9 @@ const TWO54 = 18014398509481984;
 export function log(x: number): number {
   if (!(x > 0)) return x === 0 ? Number.NEGATIVE_INFINITY : Number.NaN;
   if (x === Number.POSITIVE_INFINITY) return x;
-  let k = 0;
-  if (x < 2.2250738585072014e-308) {
-    // subnormal: make it normal first
-    x *= TWO54;
-    k = -54;
-  }
-  f64[0] = x;
-  const e = u32[HI] >>> 20; // biased exponent, 1..2046
-  k += e - 1023;
-  let m = x * POW2[2097 - e]; // x 2^(1023 - e), exact, in [1, 2)
-  if (m > 1.4140625) {
-    m *= 0.5;
-    k += 1;
-  }
-  const i = ((m - 1) * 128 + 37.5) | 0; // round(128 (m - 1)) + 37, argument positive
+  const i = logReduce(x);
+  const k = REDUCED[0];
+  const m = REDUCED[1];
   const inv = LOG_INV[i];
   const t = SPLIT * m;
   const mh = t - (t - m);
