@@ -1,3 +1,4 @@
+import { exp, log, pow } from './math/index.js';
 import { roleIndices } from './levers.js';
 import {
   MUNICIPALITY_FRACTIONS,
@@ -29,10 +30,10 @@ import {
 
 /** Converts a yearly probability into the monthly probability with the same yearly total. */
 export function perMonth(perYear: number): number {
-  return 1 - (1 - Math.min(perYear, 0.999999)) ** (1 / 12);
+  return 1 - pow(1 - Math.min(perYear, 0.999999), 1 / 12);
 }
 
-const logistic = (x: number) => 1 / (1 + Math.exp(-x));
+const logistic = (x: number) => 1 / (1 + exp(-x));
 
 /**
  * "Small" everywhere in regiosim (equity metrics, charts, findings): under 50,000 inhabitants,
@@ -94,7 +95,7 @@ function initMunicipality(
 ): Municipality {
   const d = input.municipalities[idx];
   const dwellings = d.population / p.personsPerDwelling;
-  const workScale = (d.population / p.scaleReferencePopulation) ** p.scaleEconomyExponent * p.demandIntensity;
+  const workScale = pow(d.population / p.scaleReferencePopulation, p.scaleEconomyExponent) * p.demandIntensity;
   const releasePerMonth = dwellings / p.releaseMonths;
   const needFte = new Float64Array(ROLE_COUNT);
   for (let r = 0; r < ROLE_COUNT; r++) {
@@ -106,7 +107,7 @@ function initMunicipality(
   const nih = clampedNormal(traits, p.nihMean, p.nihSd, 0, 1);
   const allowance = clampedNormal(
     traits,
-    p.salaryAllowanceMean + p.salaryAllowanceSizeSlope * Math.log(d.population / p.scaleReferencePopulation),
+    p.salaryAllowanceMean + p.salaryAllowanceSizeSlope * log(d.population / p.scaleReferencePopulation),
     p.salaryAllowanceSd,
     0,
     p.salaryAllowanceMax,
@@ -248,7 +249,7 @@ function initPool(
     for (let y = 0; y < n; y++) {
       if (x === y) continue;
       const sizeGap = Math.abs(
-        Math.log(state.municipalities[area[x]].population / state.municipalities[area[y]].population),
+        log(state.municipalities[area[x]].population / state.municipalities[area[y]].population),
       );
       trustPrior[x * n + y] = logistic(
         p.trustPriorIntercept + p.trustHistoryWeight * history[x * n + y] - p.trustSizeWeight * sizeGap,
@@ -462,8 +463,8 @@ export function initState(input: ModelInput, seed: number): ModelState {
         w.place = Place.Municipality;
         w.employer = m.idx;
         const maxTenure = (age - 22) * 12;
-        w.tenureMonths = Math.floor(Math.min(maxTenure, -Math.log(1 - wf.next()) * p.initialTenureMonths));
-        w.experience = Math.min(maxTenure, -Math.log(1 - wf.next()) * p.initialExperienceMonths);
+        w.tenureMonths = Math.floor(Math.min(maxTenure, -log(1 - wf.next()) * p.initialTenureMonths));
+        w.experience = Math.min(maxTenure, -log(1 - wf.next()) * p.initialExperienceMonths);
         m.staff[r].push(w);
         m.knowledge[r] += p.hireImportShare * w.experience;
       }
@@ -480,7 +481,7 @@ export function initState(input: ModelInput, seed: number): ModelState {
       const w = newWorker(state, r, home, Math.round(age * 12), Node.Consultancy);
       w.place = Place.Consultancy;
       w.employer = 0;
-      w.experience = -Math.log(1 - wf.next()) * p.initialExperienceMonths;
+      w.experience = -log(1 - wf.next()) * p.initialExperienceMonths;
       consultancy.staff[r].push(w);
     }
   }

@@ -1,3 +1,4 @@
+import { exp, log } from './math/index.js';
 import { removeAt } from './scratch.js';
 import { newWorker } from './init.js';
 import { clampedNormal, gumbel, randomIndex } from './rng.js';
@@ -252,7 +253,7 @@ function jobUtility(state: ModelState, w: Worker, kind: Kind, idx: number): numb
       p.wageWeight * state.tables.logWage[idx] +
       p.teamWeight * logOnePlus(m.staff[w.role].length) +
       p.breadthWeight *
-        (heatStaff < COUNT_TABLE_SIZE ? state.tables.breadth[heatStaff] : Math.exp(-heatStaff / p.breadthStaffScale)) +
+        (heatStaff < COUNT_TABLE_SIZE ? state.tables.breadth[heatStaff] : exp(-heatStaff / p.breadthStaffScale)) +
       p.accessibilityWeight * (3 - m.urbanity) -
       (p.commuteWeightPer10Km * state.distanceKm[w.home * n + idx]) / 10
     );
@@ -261,7 +262,7 @@ function jobUtility(state: ModelState, w: Worker, kind: Kind, idx: number): numb
     const pool = state.pools[idx];
     const seat = state.municipalities[pool.seat];
     return (
-      p.wageWeight * Math.log(p.poolWageIndex) +
+      p.wageWeight * log(p.poolWageIndex) +
       p.teamWeight * logOnePlus(pool.staff[w.role].length) +
       p.varietyWeight +
       p.accessibilityWeight * (3 - seat.urbanity) -
@@ -270,7 +271,7 @@ function jobUtility(state: ModelState, w: Worker, kind: Kind, idx: number): numb
   }
   // Consultants work at clients' sites or from home: no commute or accessibility term.
   return (
-    p.wageWeight * Math.log(p.consultancyWageIndex) +
+    p.wageWeight * log(p.consultancyWageIndex) +
     p.teamWeight * logOnePlus(state.consultancy.staff[w.role].length) +
     p.varietyWeight
   );
@@ -300,7 +301,7 @@ export function jobSearch(state: ModelState): void {
   }
   for (let r = 0; r < ROLE_COUNT; r++) addOpenings(r, Kind.Consultancy, 0, state.consultancy.vacancies[r].length);
 
-  const outsideUtility = p.wageWeight * Math.log(p.outsideWageIndex) + p.outsideOptionConstant;
+  const outsideUtility = p.wageWeight * log(p.outsideWageIndex) + p.outsideOptionConstant;
   const sampled = p.vacanciesSampled;
   const count = state.workers.length;
   for (let i = 0; i < count; i++) {

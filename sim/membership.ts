@@ -1,3 +1,4 @@
+import { exp } from './math/index.js';
 import { baseLegitimacy, clamp, formality, joinTerms, sumJoinTerms } from './join.js';
 import { endMembership, fixedFeeOf, isStaffed, members, membershipChanged } from './pool.js';
 import { Membership, type ModelState, type Municipality, type Pool } from './state.js';
@@ -6,7 +7,7 @@ import { othersLoseTrustIn } from './trust.js';
 
 /** Probability of leaving at stay utility u: a logistic choice with a small scale, so the satisfied stay. */
 function leaveProbability(state: ModelState, u: number): number {
-  return 1 / (1 + Math.exp(clamp(u / state.p.stayNoise, 50)));
+  return 1 / (1 + exp(clamp(u / state.p.stayNoise, 50)));
 }
 
 /** A municipality becomes a member: its own term starts now; trust in the pool and legitimacy start. */
@@ -79,8 +80,9 @@ export function decide(state: ModelState, yearlyWindow: boolean): void {
         // given now runs against the next term end (no exit without notice).
         const termEnd = t >= m.termEnd ? m.termEnd + lv.termMonths : m.termEnd;
         const leaveAt = renewal ? m.termEnd : Math.min(t + lv.noticeMonths, termEnd);
-        // It weighs the exit payment only if it would owe one: leaving before its term end.
-        const owes = leaveAt < termEnd;
+        // It weighs the exit payment only if it would owe one: leaving early, before its term end
+        // (leaving at renewal never owes, even when the notice period is 0 and the term rolls over now).
+        const owes = !renewal && leaveAt < termEnd;
         const terms = stayTerms(state, pool, m);
         const u = sumStayTerms(terms);
         const exitCost = owes ? (p.joinFeeWeight * exitPaymentTotal(state, pool, m)) / m.budgetYear : 0;
@@ -97,9 +99,12 @@ export function decide(state: ModelState, yearlyWindow: boolean): void {
       const uObserver = observerOk
         ? p.observerKnowledgeShare * (terms.knowledge + p.joinKnowledgeWeight * 0.1) + p.joinConstant * 0.5
         : Number.NEGATIVE_INFINITY;
-      const eMember = Math.exp(uMember);
-      const eObserver = Math.exp(uObserver);
-      const total = eMember + eObserver + 1;
+      // Logit shares with the largest utility taken out first, so a very attractive option cannot
+      // overflow exp() (Infinity / Infinity would make joining impossible instead of certain).
+      const top = Math.max(uMember, uObserver, 0);
+      const eMember = exp(uMember - top);
+      const eObserver = exp(uObserver - top);
+      const total = eMember + eObserver + exp(-top);
       if (draw < eMember / total) m.joinAt = t + p.decisionLagMonths;
       else if (draw < (eMember + eObserver) / total) m.membership = Membership.Observer;
     }

@@ -1,3 +1,4 @@
+import { exp } from './math/index.js';
 import type { Parameters } from './parameters.js';
 import { L, type ModelState, type Municipality, ROLE_COUNT, S } from './state.js';
 import { COUNT_TABLE_SIZE } from './tables.js';
@@ -9,7 +10,7 @@ import { COUNT_TABLE_SIZE } from './tables.js';
  */
 export function specialismCoverage(p: Parameters, n: number): number {
   if (n <= 0) return 0;
-  return 1 - (1 - p.soleSpecialistCoverage) * Math.exp(-(n - 1) / p.specialismCoverageScale);
+  return 1 - (1 - p.soleSpecialistCoverage) * exp(-(n - 1) / p.specialismCoverageScale);
 }
 
 /** specialismCoverage from the run's table (the same values). */

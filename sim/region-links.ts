@@ -1,14 +1,18 @@
 /** Geography and shared history between municipalities, for the start state (init.ts). */
+import { asin, cos, sin } from './math/index.js';
 import type { ModelInput } from './model-input.js';
 import type { Parameters } from './parameters.js';
+
+/** x squared, as one correctly rounded multiplication. */
+const sq = (x: number) => x * x;
 
 /** Great-circle distance in km. */
 export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
   const toRad = Math.PI / 180;
   const dLat = (lat2 - lat1) * toRad;
   const dLon = (lon2 - lon1) * toRad;
-  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * toRad) * Math.cos(lat2 * toRad) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.sqrt(a));
+  const a = sq(sin(dLat / 2)) + cos(lat1 * toRad) * cos(lat2 * toRad) * sq(sin(dLon / 2));
+  return 2 * 6371 * asin(Math.sqrt(a));
 }
 
 /** Default shared history: neighbours, same sub-RES and same COROP region add up, capped at 1. */

@@ -3,6 +3,7 @@
  * purpose name, so a lever that changes how often one process draws cannot shift the numbers
  * of another: two scenarios run with the same seed are paired (common random numbers).
  */
+import { cos, log } from './math/index.js';
 export const STREAM_PURPOSES = [
   'traits', // autonomy aversion, not-invented-here bias, salary allowance: one draw set per municipality
   'workforce', // the initial workers: roles, ages, homes, experience
@@ -95,7 +96,7 @@ export function makeStreams(seed: number): Streams {
 export function normal(u: Uniform): number {
   const u1 = 1 - u.next(); // (0, 1]
   const u2 = u.next();
-  return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+  return Math.sqrt(-2 * log(u1)) * cos(2 * Math.PI * u2);
 }
 
 /** Normal draw with the given mean and standard deviation, clamped to [lo, hi]. */
@@ -106,7 +107,7 @@ export function clampedNormal(u: Uniform, mean: number, sd: number, lo: number, 
 
 /** Standard Gumbel draw: the taste shock that makes a max over utilities a multinomial logit. */
 export function gumbel(u: Uniform): number {
-  return -Math.log(-Math.log(1 - u.next() * (1 - 1e-12)));
+  return -log(-log(1 - u.next() * (1 - 1e-12)));
 }
 
 /**
@@ -117,7 +118,7 @@ export function gumbel(u: Uniform): number {
 export function geometricMonths(uniform: number, p: number): number {
   if (p <= 0) return Number.POSITIVE_INFINITY;
   if (p >= 1) return 1;
-  return Math.max(1, Math.ceil(Math.log(1 - uniform) / Math.log(1 - p)));
+  return Math.max(1, Math.ceil(log(1 - uniform) / log(1 - p)));
 }
 
 /** Integer in [0, n). */

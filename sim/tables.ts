@@ -3,26 +3,27 @@
  * counts, and each municipality's log wage index. Each entry is the very expression the model
  * used to evaluate in place, so results stay bit for bit the same.
  */
+import { exp, log } from './math/index.js';
 import type { Parameters } from './parameters.js';
 
 /** Counts below this come from the tables; larger ones are computed as before. */
 export const COUNT_TABLE_SIZE = 128;
 
-/** Math.log(1 + n) for whole n. */
+/** log(1 + n) for whole n. */
 const logOnePlusTable = new Float64Array(COUNT_TABLE_SIZE);
-for (let n = 0; n < COUNT_TABLE_SIZE; n++) logOnePlusTable[n] = Math.log(1 + n);
+for (let n = 0; n < COUNT_TABLE_SIZE; n++) logOnePlusTable[n] = log(1 + n);
 
-/** Math.log(1 + n) for a whole n ≥ 0. */
+/** log(1 + n) for a whole n ≥ 0. */
 export function logOnePlus(n: number): number {
-  return n < COUNT_TABLE_SIZE ? logOnePlusTable[n] : Math.log(1 + n);
+  return n < COUNT_TABLE_SIZE ? logOnePlusTable[n] : log(1 + n);
 }
 
 export interface RunTables {
   /** specialismCoverage(p, n) by team size n. */
   coverage: Float64Array;
-  /** Math.exp(-n / p.breadthStaffScale) by heat staff n (jobUtility's breadth term). */
+  /** exp(-n / p.breadthStaffScale) by heat staff n (jobUtility's breadth term). */
   breadth: Float64Array;
-  /** Math.log(m.wageIndex) by municipality index. */
+  /** log(m.wageIndex) by municipality index. */
   logWage: Float64Array;
 }
 
@@ -36,9 +37,9 @@ export function runTables(
   const breadth = new Float64Array(COUNT_TABLE_SIZE);
   for (let n = 0; n < COUNT_TABLE_SIZE; n++) {
     coverage[n] = coverageOf(p, n);
-    breadth[n] = Math.exp(-n / p.breadthStaffScale);
+    breadth[n] = exp(-n / p.breadthStaffScale);
   }
   const logWage = new Float64Array(municipalities.length);
-  for (let i = 0; i < municipalities.length; i++) logWage[i] = Math.log(municipalities[i].wageIndex);
+  for (let i = 0; i < municipalities.length; i++) logWage[i] = log(municipalities[i].wageIndex);
   return { coverage, breadth, logWage };
 }

@@ -405,6 +405,25 @@ describe('exit payments (exitRule taper)', () => {
     expect(m.spentFees - before).toBeCloseTo(fee * (1 - 1 / years) + fee2, 6);
   });
 
+  it('with noticeMonths 0 the renewal decision (in the term-end month) weighs no exit payment: the exit rule does not move it', () => {
+    const counts = (exitRule: string) => {
+      const state = bigState(2004, { noticeMonths: 0, exitRule });
+      setMood(state, { benefit: 0.05, trust: 0.5 });
+      expect(poolMembers(state)[0].termEnd).toBe(48);
+      return noticesOverGrid(state, 48);
+    };
+    const taper = counts('taper');
+    expect(taper).toBeGreaterThan(0); // an open decision, so a weighed payment would show
+    expect(taper).toBe(counts('none'));
+    // Not vacuous: at an early-exit window the payment is weighed and deters notice.
+    const early = (exitRule: string) => {
+      const state = bigState(2004, { noticeMonths: 0, exitRule });
+      setMood(state, { benefit: 0.05, trust: 0.5 });
+      return noticesOverGrid(state, 24);
+    };
+    expect(early('taper')).toBeLessThan(early('none'));
+  });
+
   it('notice given in the month a term ends runs against the next term end: no exit without notice', () => {
     const state = stateAt({ levers: BIG }, 2003, 47);
     state.t = 48;
@@ -417,5 +436,25 @@ describe('exit payments (exitRule taper)', () => {
     applyMembershipChanges(state);
     expect(m.membership).toBe(Membership.Member);
     expect(m.termEnd).toBe(48 + state.levers.termMonths);
+  });
+});
+
+describe('joining: the three-way logit (docs/ODD.md 7.9.6)', () => {
+  /** Outsiders of a small start at month 11 with the join constant set, after one yearly decision. */
+  function joinersWith(joinConstant: number): number {
+    const state = stateAt({ levers: { startMode: 'small' } }, 2005, 11);
+    state.p = { ...state.p, joinConstant };
+    const pool = state.pools[0];
+    const outsiders = pool.area
+      .map((i) => state.municipalities[i])
+      .filter((m) => m.membership !== Membership.Member && !m.refuser && m.joinAt < 0);
+    expect(outsiders.length).toBeGreaterThan(0);
+    for (const m of outsiders) m.decisionDraw = 0.5;
+    decide(state, true);
+    return outsiders.filter((m) => m.joinAt >= 0).length / outsiders.length;
+  }
+  it('an overwhelming join utility makes every outsider join (no exp overflow), an overwhelmingly negative one none', () => {
+    expect(joinersWith(800)).toBe(1);
+    expect(joinersWith(-800)).toBe(0);
   });
 });

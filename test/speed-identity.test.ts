@@ -1,7 +1,8 @@
 /**
  * Speed work must not change results: every identity case's outputs (summary and all series, to
- * the bit) hash the same as under the model before the speed work (fixture written by
- * test/speed-identity-gen.ts from that commit's build). A difference is a model change.
+ * the bit) hash the same as under the reference model (fixture written by test/speed-identity-gen.ts
+ * from a build of it; first the pre-speed commit 6994d29, regenerated once when sim/math replaced
+ * Math.exp/log/pow/sin/cos/asin). A difference is a model change: regenerate only on purpose.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,7 +21,7 @@ const model = { loadNationalData, defaultScenario, nationalScenario, loadScenari
 >;
 const cases = identityCases(model, join(import.meta.dirname, '..', 'scenarios', 'library'));
 
-describe('outputs are byte-identical to the pre-speed model (6994d29)', () => {
+describe('outputs are byte-identical to the reference model (fixture)', () => {
   it('covers the same cases as the fixture', () => {
     expect(cases.map((c) => c.name).sort()).toEqual(Object.keys(fixture.hashes).sort());
   });
