@@ -8,7 +8,7 @@ import { DesignFileError } from '../scenarios/design-files.js';
 import { formatIssue, ScenarioError } from '../scenarios/load.js';
 import { ModelInputError } from '../sim/model-input.js';
 import { PlanRefError } from '../scenarios/build-plan.js';
-import { BatchError } from '../workers/resume.js';
+import { BatchError } from '../workers/batch-error.js';
 import { ReportError } from '../reports/errors.js';
 import { OutputError } from '../store/errors.js';
 import { UsageError } from './options.js';

@@ -8,7 +8,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import type { Argv, CommandModule } from 'yargs';
 import { faultMessage, OutputError } from '../store/errors.js';
 import { runsText } from '../workers/shard.js';
-import { MergeError, type MergeResult, mergeShards } from '../workers/shard-merge.js';
+import { MergeError } from '../workers/shard-folder.js';
+import { type MergeResult, mergeShards } from '../workers/shard-merge.js';
 
 export interface MergeArgs {
   dirs: string[];

@@ -7,7 +7,7 @@
 import type { MunicipalityMode } from '../workers/municipality-table.js';
 import type { OutputFormat } from '../workers/parquet-export.js';
 import { controlCharacter } from './options.js';
-import { BatchError } from '../workers/resume.js';
+import { BatchError } from '../workers/batch-error.js';
 import type { SeriesMode } from '../workers/protocol.js';
 
 /** Resources of each array task (the merge job gets one CPU and the same partition, time, memory and account). */

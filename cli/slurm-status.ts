@@ -9,7 +9,7 @@ import { readJsonFile, readRegularText } from '../store/read.js';
 import { forEachLine } from '../workers/csv-lines.js';
 import { join, relative, resolve } from 'node:path';
 import type { BatchManifest } from '../workers/batch-manifest.js';
-import { BatchError } from '../workers/resume.js';
+import { BatchError } from '../workers/batch-error.js';
 import { type RunRange, runsText, shardFolderName, shardRange } from '../workers/shard.js';
 import { compactIndices, JOB_FILE, JOBS_TSV, LOGS, MERGED, SHARDS, type SlurmJob } from './slurm-scripts.js';
 

@@ -21,7 +21,7 @@ import type { Argv, CommandModule } from 'yargs';
 import { loadNationalData } from '../data/load.js';
 import { planFingerprint } from '../workers/batch-manifest.js';
 import type { SeriesMode } from '../workers/protocol.js';
-import { BatchError } from '../workers/resume.js';
+import { BatchError } from '../workers/batch-error.js';
 import { checkShardCount } from '../workers/shard.js';
 import { buildPlan } from '../scenarios/build-plan.js';
 import { type JobStatus, type Submission, sh, slurmStatus, statusMessage } from './slurm-status.js';

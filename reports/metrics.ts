@@ -220,7 +220,7 @@ export function setOutcomeStyles(outcomes: readonly OutcomeSpec[]): void {
       base?.share ?? (!crossing && o.source.kind === 'series' && SHARE_WORDS.test(`${o.source.series} ${o.unit}`));
     const areas = o.source.kind === 'series' && o.columns.length > 1 ? o.source.areas : [];
     const columns = o.columns.length ? o.columns : [o.source.kind === 'metric' ? o.source.metric : o.name];
-    columns.forEach((c, i) =>
+    columns.forEach((c, i) => {
       outcomeStyles.set(c, {
         label: areas.length ? `${o.label}, ${areas[i]}` : o.label,
         unit: o.unit,
@@ -229,8 +229,8 @@ export function setOutcomeStyles(outcomes: readonly OutcomeSpec[]): void {
         share,
         bounded:
           base?.bounded ?? (share && o.source.kind === 'series' && /progress|Share|utilisation/.test(o.source.series)),
-      }),
-    );
+      });
+    });
   }
 }
 

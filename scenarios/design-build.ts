@@ -20,7 +20,7 @@ import {
   morris,
   saltelli,
 } from './designs/index.js';
-import type { ExperimentScenario } from './experiment-build.js';
+import type { ExperimentScenario } from './plan.js';
 import type { ScenarioIssue } from './issues.js';
 import type { ExperimentPlan, PlanPoint } from './plan.js';
 import { modelMessage } from './scenario-build.js';

@@ -3,7 +3,7 @@
  * scenario, checks the baseline, and crosses the scenarios with the sweeps into plan points.
  */
 import { dirname } from 'node:path';
-import { type ModelInput, ModelInputError } from '../sim/model-input.js';
+import { ModelInputError } from '../sim/model-input.js';
 import { checkInput } from './cross-checks.js';
 import type { NationalData } from '../sim/region-data.js';
 import { readDesign } from './design-block.js';
@@ -12,19 +12,11 @@ import { readMechanism } from './mechanism-block.js';
 import { readOutcomes } from './outcome-block.js';
 import { didYouMean, type Position, type ScenarioIssue, showValue } from './issues.js';
 import { suggest } from './names.js';
-import type { ExperimentPlan, PlanPoint } from './plan.js';
+import type { ExperimentPlan, ExperimentScenario, PlanPoint } from './plan.js';
 import { modelMessage } from './scenario-build.js';
 import { loadScenarioRef, nameFromFile } from './scenario-load.js';
 import { applySetting, pointId, sweepAxes, sweepLabel, sweepSettings, sweepTooBig } from './sweeps.js';
 import { child, type MapNode, type TreeNode, toPlain } from './yaml-tree.js';
-
-/** A scenario of an experiment: the reference as written, where, and what it loaded. */
-export interface ExperimentScenario {
-  ref: string;
-  at: Position;
-  path: string;
-  input: ModelInput;
-}
 
 /**
  * Loads the scenarios an experiment lists; names must be distinct because point ids use them.

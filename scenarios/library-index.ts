@@ -4,7 +4,7 @@
  */
 import { basename, extname } from 'node:path';
 import { libraryDir, yamlFiles } from './refs.js';
-import type { FileKind } from './scenario-read.js';
+import type { FileKind } from './refs.js';
 import { child, readTree, toPlain } from './yaml-tree.js';
 
 export interface LibraryEntry {

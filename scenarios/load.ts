@@ -11,7 +11,8 @@ import { displayPath, ScenarioError, type ScenarioIssue, sortIssues } from './is
 import type { ExperimentPlan } from './plan.js';
 import { isBuiltIn, resolveRef } from './refs.js';
 import { COMMAND_LINE, loadScenarioRef, nameFromFile } from './scenario-load.js';
-import { type FileKind, readChecked } from './scenario-read.js';
+import type { FileKind } from './refs.js';
+import { readChecked } from './scenario-read.js';
 import { MAX_SEED } from './schema.js';
 import { readTree } from './yaml-tree.js';
 

@@ -5,7 +5,7 @@
  * (reports/mechanisms/). Outcome names come from the model's summary registry, so the schema follows
  * the model when outputs are renamed.
  */
-import { DERIVED_OUTCOME_NAMES, OUTCOME_NAMES } from '../reports/mechanisms/outcomes.js';
+import { DERIVED_OUTCOME_NAMES, OUTCOME_NAMES } from './mechanism-outcomes.js';
 import type { Schema } from './schema-check.js';
 
 /** Expected sign of variant − baseline: up, down, none (no effect expected) or any (no expectation). */

@@ -1,5 +1,6 @@
 import seedrandom from 'seedrandom';
 import type { ModelInput } from '../sim/model-input.js';
+import type { Position } from './issues.js';
 import type { MechanismSpec } from './mechanism-block.js';
 import type { OutcomeSpec } from './outcomes.js';
 
@@ -22,6 +23,14 @@ export interface ExperimentPlan {
   mechanism?: MechanismSpec;
   /** The experiment's declared outcomes (`outcomes:`); absent: the defaults of the horizon (scenarios/outcomes.ts outcomesOf). */
   outcomes?: OutcomeSpec[];
+}
+
+/** A scenario of an experiment: the reference as written, where, and what it loaded. */
+export interface ExperimentScenario {
+  ref: string;
+  at: Position;
+  path: string;
+  input: ModelInput;
 }
 
 export interface PlanPoint {

@@ -7,7 +7,6 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { didYouMean, showValue } from './issues.js';
 import { suggest } from './names.js';
-import type { FileKind } from './scenario-read.js';
 
 /** Built-in scenarios that need no file (scenarios/default.ts). */
 export const BUILT_IN = {
@@ -32,6 +31,9 @@ export function projectRoot(): string {
   }
   return dir;
 }
+
+/** What a file describes: one scenario, or an experiment over scenarios. */
+export type FileKind = 'scenario' | 'experiment';
 
 /** Where the shipped scenarios and experiments live. */
 export function libraryDir(kind: FileKind): string {

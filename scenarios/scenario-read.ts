@@ -3,6 +3,7 @@
  * merging), so that every file's mistakes are reported at their own lines.
  */
 import type { ScenarioIssue } from './issues.js';
+import type { FileKind } from './refs.js';
 import { type Schema, SchemaChecker } from './schema-check.js';
 import { experimentSchema, scenarioSchema } from './schema.js';
 import { suggest } from './names.js';
@@ -20,8 +21,6 @@ export function getSchemas(): { scenario: Schema; experiment: Schema } {
 export function isExperimentTree(tree: TreeNode | undefined): boolean {
   return entry(tree, 'scenarios') !== undefined;
 }
-
-export type FileKind = 'scenario' | 'experiment';
 
 /** A file read and checked against the schema of its kind: the tree keeps only the valid parts. */
 export interface CheckedFile {

@@ -22,7 +22,7 @@ import {
   mechanismRows,
 } from '../reports/mechanisms/experiments.js';
 import { registryFactors } from '../reports/mechanisms/factors.js';
-import { isOutcomeName } from '../reports/mechanisms/outcomes.js';
+import { isOutcomeName } from '../scenarios/mechanism-outcomes.js';
 import { type DocumentInput, renderDocument } from '../reports/mechanisms/render.js';
 import { runCells } from '../reports/mechanisms/runner.js';
 import { runScreen } from '../reports/mechanisms/screen.js';

@@ -58,7 +58,10 @@ describe('declared outcomes', () => {
       result.summary.metrics.poolSurvived,
     ];
     expect(v).toHaveLength(expected.length);
-    v.forEach((x, i) => (Number.isNaN(expected[i]) ? expect(x).toBeNaN() : expect(x).toBeCloseTo(expected[i], 12)));
+    v.forEach((x, i) => {
+      if (Number.isNaN(expected[i])) expect(x).toBeNaN();
+      else expect(x).toBeCloseTo(expected[i], 12);
+    });
   });
 
   it('become runs.csv columns after the metrics, with labels and directions kept', () => {

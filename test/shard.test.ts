@@ -12,7 +12,8 @@ import type { ExperimentPlan } from '../scenarios/plan.js';
 import { BatchError } from '../workers/engine.js';
 import type { SeriesMode } from '../workers/protocol.js';
 import { checkShardCount, parseShard, shardFolderName, shardRange } from '../workers/shard.js';
-import { MergeError, mergeShards } from '../workers/shard-merge.js';
+import { MergeError } from '../workers/shard-folder.js';
+import { mergeShards } from '../workers/shard-merge.js';
 import { batch, plan, point, read, tempDir } from './batch-helpers.js';
 
 const experiment = plan([point('base', 24), point('no-pool', 24, { poolForm: 'none' })], 5, 11);

@@ -10,7 +10,8 @@ import { ReportError } from '../reports/errors.js';
 import { buildReport } from '../reports/report.js';
 import { resetFaults } from '../store/fault.js';
 import { BatchError } from '../workers/engine.js';
-import { MergeError, mergeShards } from '../workers/shard-merge.js';
+import { MergeError } from '../workers/shard-folder.js';
+import { mergeShards } from '../workers/shard-merge.js';
 import { batch, plan, point, read, tempDir } from './batch-helpers.js';
 
 const experiment = plan([point('base', 24), point('no-pool', 24, { poolForm: 'none' })], 5);

@@ -30,7 +30,8 @@ import { forEachLine } from './csv-lines.js';
 import { OrderedWriter } from './ordered-writer.js';
 import { type Progress, makeProgress } from './progress.js';
 import type { ChunkResult, ChunkTask, RunOutcome, SeriesMode, WorkerSetup } from './protocol.js';
-import { BatchError, type BatchPaths, prepareResume } from './resume.js';
+import { BatchError } from './batch-error.js';
+import { type BatchPaths, prepareResume } from './resume.js';
 import { runsTable } from './runs-table.js';
 import { checkShardCount, type Shard, shardRecord } from './shard.js';
 import { type BatchSpecs, batchSpecs } from './specs.js';
@@ -41,7 +42,7 @@ import { exportParquet, type OutputFormat, parquetName } from './parquet-export.
 import { rowTables, TABLE_FILES, type TableOptions } from './tables.js';
 import { threadCount, timeoutOutcome, TimeoutWatch } from './limits.js';
 
-export { BatchError } from './resume.js';
+export { BatchError } from './batch-error.js';
 export { type BatchEstimate, estimateBatch } from './estimate.js';
 
 export interface BatchOptions {

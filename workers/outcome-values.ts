@@ -23,19 +23,19 @@ export function outcomeValues(outcomes: readonly OutcomeSpec[], result: Result):
       continue;
     }
     if (s.scope === 'region') {
-      values.push(valueOf(monthly(result.series.region.values, s.series), o.time, result, false));
+      values.push(outcomeAt(monthly(result.series.region.values, s.series), o.time, result, false));
       continue;
     }
     for (const area of s.areas) {
       if (s.scope === 'sizeClass') {
         const k = (SIZE_CLASS_NAMES as readonly string[]).indexOf(area);
-        values.push(valueOf(monthly(result.series.sizeClass[k].values, s.series), o.time, result, false));
+        values.push(outcomeAt(monthly(result.series.sizeClass[k].values, s.series), o.time, result, false));
         continue;
       }
       codes ??= new Map(result.summary.municipalities.map((m, i) => [m.code, i]));
       const i = codes.get(area);
       const series = i === undefined ? undefined : monthly(result.series.municipality[i].values, s.series);
-      values.push(series ? valueOf(series, o.time, result, true) : Number.NaN);
+      values.push(series ? outcomeAt(series, o.time, result, true) : Number.NaN);
     }
   }
   return values;
@@ -50,7 +50,7 @@ function monthly(values: object, name: string): Float64Array {
  * yearly ones (municipalities) one per year, the value at its last month, so a window of years
  * takes those year-end values and firstCrossing gives the month of the year end.
  */
-export function valueOf(
+export function outcomeAt(
   v: ArrayLike<number>,
   time: OutcomeTime | undefined,
   run: Pick<Result, 'startYear' | 'horizonMonths'>,

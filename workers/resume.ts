@@ -20,14 +20,7 @@ import { parquetName } from './parquet-export.js';
 import { rowTables, type TableOptions } from './tables.js';
 import { rowProblem, SeriesCheck } from './verify.js';
 import type { ShardRecord } from './shard.js';
-
-/** A problem the user must fix (wrong folder, other plan): reported plainly, exit code 2. */
-export class BatchError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'BatchError';
-  }
-}
+import { BatchError } from './batch-error.js';
 
 export interface BatchPaths {
   dir: string;
@@ -143,7 +136,9 @@ export function prepareResume(
     const cells = splitCsvLine(line);
     const problem = rowProblem(cells, run, rules);
     if (problem)
-      throw new BatchError(`${paths.runs} line ${done + 2}: ${problem}: the file was edited or damaged; start a new batch`);
+      throw new BatchError(
+        `${paths.runs} line ${done + 2}: ${problem}: the file was edited or damaged; start a new batch`,
+      );
     if (cells[statusColumn] === 'ok') {
       ok++;
       for (const t of tables) t.check.expect(run, t.lines[Math.floor(run / plan.replicates)]);

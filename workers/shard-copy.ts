@@ -11,7 +11,7 @@ import { batchPaths } from './engine.js';
 import { join } from 'node:path';
 import { runIndexOf } from './runs-table.js';
 import { runsText } from './shard.js';
-import { MergeError, planOf, type ShardFolder } from './shard-merge.js';
+import { MergeError, planOf, type ShardFolder } from './shard-folder.js';
 import type { RowTable } from './tables.js';
 import { rowProblem, type SeriesCheck } from './verify.js';
 

@@ -11,7 +11,6 @@
  * 'incomplete') missing and unfinished shards. The result is built in a staging folder next to
  * --out and renamed into place only when complete, so a partial merged result is never written.
  */
-import type { OutcomeSpec } from '../scenarios/outcomes.js';
 import { INPUTS_DIR } from './provenance.js';
 import type { PlanPoint } from '../scenarios/plan.js';
 import {
@@ -37,6 +36,7 @@ import { type BatchCounts, type BatchManifest, readManifest } from './batch-mani
 import { forEachLine } from './csv-lines.js';
 import { SeriesCheck } from './verify.js';
 import { Appender, copyRuns, copyTable } from './shard-copy.js';
+import { MergeError, planOf, type ShardFolder } from './shard-folder.js';
 import { batchPaths } from './engine.js';
 import type { SeriesMode } from './protocol.js';
 import { runsText, type ShardRecord } from './shard.js';
@@ -44,25 +44,6 @@ import { batchResumeArgs, commandLine } from './command-line.js';
 import { exportParquet, parquetName } from './parquet-export.js';
 import { rowTables } from './tables.js';
 import { runsTable } from './runs-table.js';
-
-/** Why nothing was merged: 'refused' (exit 2) the folders do not belong together; 'incomplete' (exit 1) shards are missing or unfinished. */
-export class MergeError extends Error {
-  constructor(
-    readonly kind: 'refused' | 'incomplete',
-    readonly problems: string[],
-  ) {
-    super(problems.join('\n'));
-    this.name = 'MergeError';
-  }
-}
-
-/** A shard folder and its manifest. */
-export interface ShardFolder {
-  /** The folder as given (for messages). */
-  dir: string;
-  manifest: BatchManifest;
-  shard: ShardRecord;
-}
 
 /** One shard as the merged manifest lists it (field `merged.shards`). */
 export interface MergedShard {
@@ -176,17 +157,6 @@ function differs(what: string, folders: ShardFolder[], value: (f: ShardFolder) =
   if (groups.size <= 1) return undefined;
   return `${what} differs: ${[...groups].map(([v, dirs]) => `${v} in ${dirs.join(', ')}`).join('; ')}`;
 }
-
-interface PlanInfo {
-  name?: string;
-  masterSeed?: number;
-  replicates?: number;
-  runs?: number;
-  points?: Array<{ id: string; horizonMonths?: number; municipalities?: number; sweep?: Record<string, unknown> }>;
-  /** The outcomes whose columns end runs.csv (absent in manifests made before outcomes). */
-  outcomes?: OutcomeSpec[];
-}
-export const planOf = (f: ShardFolder) => (f.manifest.plan ?? {}) as PlanInfo;
 
 /** Everything that must agree between shards of one batch; each problem names the folders and the values. */
 export function checkSameBatch(folders: ShardFolder[]): string[] {
@@ -376,7 +346,18 @@ export function mergeShards(dirs: string[], outDir: string): MergeResult {
     writeWhole(paths.readme, mergedReadme(first, shards));
     writeWhole(
       join(staging, MARKER_FILE),
-      `${JSON.stringify({ tool: 'regiosim', kind: 'merge', files: readdirSync(staging).map((n) => (n === INPUTS_DIR ? `${n}/` : n)).concat('manifest.json').sort() }, null, 1)}\n`,
+      `${JSON.stringify(
+        {
+          tool: 'regiosim',
+          kind: 'merge',
+          files: readdirSync(staging)
+            .map((n) => (n === INPUTS_DIR ? `${n}/` : n))
+            .concat('manifest.json')
+            .sort(),
+        },
+        null,
+        1,
+      )}\n`,
     );
     writeWhole(
       paths.manifest,

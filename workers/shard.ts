@@ -4,7 +4,7 @@
  * contiguous block of run indices, the blocks in shard order and balanced to within one run, so
  * merging is concatenating the shards' rows in shard order (workers/shard-merge.ts).
  */
-import { BatchError } from './resume.js';
+import { BatchError } from './batch-error.js';
 
 export interface Shard {
   /** 1-based position: shard `index` of `count`. */

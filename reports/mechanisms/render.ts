@@ -5,7 +5,7 @@
  */
 import type { MechanismRow } from './experiments.js';
 import { effect, num, table } from './format.js';
-import { outcomeDescription } from './outcomes.js';
+import { outcomeDescription } from '../../scenarios/mechanism-outcomes.js';
 import type { FactorResult, ScreenRow } from './screen.js';
 import { status } from './tables.js';
 

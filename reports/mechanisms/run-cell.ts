@@ -1,7 +1,7 @@
 /** Runs one cell (an input on a list of seeds) and measures every run; a run that throws gives its error. */
 import type { ModelInput } from '../../sim/model-input.js';
 import { type RunResult, simulate } from '../../sim/simulate.js';
-import { type Measures, measureRun } from './outcomes.js';
+import { type Measures, measureRun } from '../../scenarios/mechanism-outcomes.js';
 
 export interface CellTask {
   input: ModelInput;

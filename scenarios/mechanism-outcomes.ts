@@ -4,10 +4,10 @@
  * the region series that the summary lacks. A derived outcome gives way to a summary metric of the
  * same name, and is dropped when the series it needs no longer exists.
  */
-import { REGION_SERIES } from '../../sim/outputs.js';
-import type { ModelInput } from '../../sim/model-input.js';
-import type { RunResult } from '../../sim/simulate.js';
-import { SUMMARY_METRICS } from '../../sim/summary.js';
+import { REGION_SERIES } from '../sim/outputs.js';
+import type { ModelInput } from '../sim/model-input.js';
+import type { RunResult } from '../sim/simulate.js';
+import { SUMMARY_METRICS } from '../sim/summary.js';
 
 /** One measured run: outcome name → value (NaN when undefined, e.g. survival without a pool). */
 export type Measures = Record<string, number>;
