@@ -78,11 +78,13 @@ function readParameters(node: TreeNode | undefined, issues: ScenarioIssue[]): Ca
   return out.map((p, i) => ({ p, i })).sort((a, b) => rank[a.p.tag] - rank[b.p.tag] || a.i - b.i).map((x) => x.p);
 }
 
+/** The patterns as written (the schema checker drops a whole list with one bad item), skipping the bad items. */
 function readPatterns(node: TreeNode | undefined, issues: ScenarioIssue[]): TargetPattern[] {
   if (node?.kind !== 'seq') return [];
   const out: TargetPattern[] = [];
   for (const [k, item] of node.items.entries()) {
     const path = `patterns[${k}]`;
+    if (issues.some((i) => i.path === path || i.path.startsWith(`${path}.`))) continue;
     let p: TargetPattern | undefined;
     if (item.kind === 'scalar') {
       const def = PATTERNS.find((d) => d.id === item.value);
@@ -132,7 +134,7 @@ export function loadCalibrationFile(path: string, data: NationalData): Calibrati
   issues.push(...checker.issues);
   if (!tree) throw fail();
   const parameters = readParameters(child(tree, 'parameters'), issues);
-  const patterns = readPatterns(child(tree, 'patterns'), issues);
+  const patterns = readPatterns(child(read.tree, 'patterns'), issues);
   const ref = str(child(tree, 'scenario'));
   const scenarioNode = child(tree, 'scenario');
   const loaded = ref && scenarioNode ? loadScenarioRef(ref, dirname(file), data, issues, scenarioNode.pos, 'scenario', file) : undefined;
