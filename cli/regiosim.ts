@@ -2,6 +2,7 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { batchCommandModule } from './batch.js';
+import { calibrateCommandModule } from './calibrate.js';
 import { regiosimCommand } from '../workers/command-line.js';
 import { compareCommandModule } from './compare.js';
 import { discoverCommandModule } from './discover.js';
@@ -66,10 +67,11 @@ try {
     .command(discoverCommandModule)
     .command(mergeCommandModule)
     .command(slurmCommandModule)
+    .command(calibrateCommandModule)
     .command(pageCommandModule)
     .demandCommand(
       1,
-      'Name a command: run, batch, compare, report, validate, scenarios, explore, sensitivity, discover, merge, slurm or page',
+      'Name a command: run, batch, compare, report, validate, scenarios, explore, sensitivity, discover, merge, slurm, calibrate or page',
     )
     .option('debug', { type: 'boolean', global: true, describe: 'show the stack trace of an error' })
     .middleware((argv) => checkSharedOptions(argv as Record<string, unknown>))

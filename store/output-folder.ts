@@ -21,7 +21,8 @@ export type OutputKind =
   | 'report'
   | 'sensitivity'
   | 'discover'
-  | 'slurm';
+  | 'slurm'
+  | 'calibrate';
 export const MARKER_FILE = '.regiosim-output';
 
 interface Marker {
@@ -40,6 +41,7 @@ const LEGACY_FILES: Record<OutputKind, string[]> = {
   sensitivity: ['sensitivity.json'],
   discover: ['discover.json'],
   slurm: ['job.json', 'jobs.tsv', 'shard.sbatch', 'merge.sbatch', 'submit.sh'],
+  calibrate: [],
 };
 
 /** A JSON object read safely (store/read.ts: no FIFO, no device, size-limited), or undefined. */
@@ -108,6 +110,7 @@ const KIND_NAMES: Record<OutputKind, string> = {
   sensitivity: 'a sensitivity analysis (regiosim sensitivity)',
   discover: 'a scenario discovery (regiosim discover)',
   slurm: 'a SLURM job folder (regiosim slurm)',
+  calibrate: 'a calibration (regiosim calibrate)',
 };
 
 const kindError = (dir: string, was: OutputKind, kind: OutputKind) =>
