@@ -29,7 +29,7 @@ export function regretChart(r: RobustnessResult): Chart | undefined {
     const x = (field: string): VlSpec => ({
       field,
       type: 'quantitative',
-      title: `Regret in ${style.label.toLowerCase()} (${style.unit}; 0 = best policy of the future)`,
+      title: `Regret in ${style.label.toLowerCase()} (${style.share ? `percentage points of ${style.unit.replace(/^% of /, "")}` : style.unit}; 0 = best policy of the future)`,
       axis: { format: style.axisFormat },
       scale: { zero: true },
     });
