@@ -40,7 +40,7 @@ function amount(outcome: string, v: number): string {
 /** The end message: the least-regret policy per outcome, the joint satisficing shares, the non-dominated set. */
 export function robustnessMessage(r: RobustnessResult, outDir: string, charts: string[]): string {
   const lines = [
-    `regiosim robustness: ${r.policies.length} policies over ${r.futures} futures (${r.design.line}; ${r.batch.replicates} replicate${r.batch.replicates === 1 ? "" : "s"} averaged per point)`,
+    `regiosim robustness: ${r.policies.length} policies over ${r.futures} futures (${r.design.line}; ${r.batch.replicates} replicate${r.batch.replicates === 1 ? '' : 's'} averaged per point)`,
   ];
   for (const o of r.outcomes.filter((x) => x.direction !== 'none')) {
     const rows = r.regret.filter((g) => g.outcome === o.outcome).sort((a, b) => a.maxRegret - b.maxRegret);
@@ -90,10 +90,20 @@ export async function robustnessCommand(args: RobustnessArgs): Promise<number> {
       },
       log,
     );
-    process.stdout.write(robustnessMessage(result, outDir, written.charts.map((c) => c.name)));
+    process.stdout.write(
+      robustnessMessage(
+        result,
+        outDir,
+        written.charts.map((c) => c.name),
+      ),
+    );
     return 0;
   } catch (e) {
-    const fault = faultMessage('robustness', e, 'no half-written file was left; free space or fix the folder and run it again');
+    const fault = faultMessage(
+      'robustness',
+      e,
+      'no half-written file was left; free space or fix the folder and run it again',
+    );
     if (fault) {
       process.stderr.write(fault);
       return e instanceof OutputError ? 2 : 1;
@@ -107,7 +117,8 @@ export async function robustnessCommand(args: RobustnessArgs): Promise<number> {
 /** The yargs definition of `regiosim robustness`, registered in cli/regiosim.ts. */
 export const robustnessCommandModule: CommandModule = {
   command: 'robustness <batch-dir>',
-  describe: 'Robustness of the policies of an explore batch across its futures: regret, satisficing, percentiles, non-dominated set',
+  describe:
+    'Robustness of the policies of an explore batch across its futures: regret, satisficing, percentiles, non-dominated set',
   builder: (y: Argv) =>
     y
       .positional('batch-dir', { type: 'string', describe: 'a folder written by regiosim explore (with policies:)' })
@@ -118,7 +129,10 @@ export const robustnessCommandModule: CommandModule = {
         describe: 'the regret statistic the non-dominated set is computed on: maximum or 90th percentile',
       })
       .option('quiet', { type: 'boolean', default: false, describe: 'no progress messages' })
-      .example('$0 robustness out/robust-drenthe-pool', 'regret, satisficing and the non-dominated set of its policies'),
+      .example(
+        '$0 robustness out/robust-drenthe-pool',
+        'regret, satisficing and the non-dominated set of its policies',
+      ),
   handler: async (raw) => {
     const a = raw as unknown as { batchDir: string; out?: string; pareto: ParetoOn; quiet: boolean };
     process.exitCode = await robustnessCommand({ batchDir: a.batchDir, out: a.out, pareto: a.pareto, quiet: a.quiet });

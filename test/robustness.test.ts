@@ -126,7 +126,12 @@ describe('the non-dominated set', () => {
     expect(d.map((v) => v.dominatedBy)).toEqual([[], [0], [0, 1]]);
   });
   it('a missing score neither dominates nor is dominated', () => {
-    expect(nonDominated([[1, Number.NaN], [2, 2]]).map((v) => v.dominatedBy)).toEqual([[], []]);
+    expect(
+      nonDominated([
+        [1, Number.NaN],
+        [2, 2],
+      ]).map((v) => v.dominatedBy),
+    ).toEqual([[], []]);
   });
 });
 
@@ -157,9 +162,7 @@ describe('satisfice: declarations', () => {
     {
       name: 'a band upside down',
       outcomes: '  - { name: gapFteEnd, direction: minimise, satisfice: { atLeast: 5, atMost: 2 } }\n',
-      expected: [
-        'x.yaml:7:78 outcomes[0].satisfice.atMost: 2 is below atLeast (5); allowed: a number of at least 5',
-      ],
+      expected: ['x.yaml:7:78 outcomes[0].satisfice.atMost: 2 is below atLeast (5); allowed: a number of at least 5'],
     },
     {
       name: 'a misspelt key',

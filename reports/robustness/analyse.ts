@@ -116,9 +116,9 @@ export function analyseRobustness(data: ExploreData, options: { pareto?: ParetoO
         noiseSe: m.noiseSe,
       });
       scores[p][m.column] = on === 'max' ? r.max[p] : r.p90[p];
-      futures.forEach((future, f) =>
-        byFuture.push({ future, policy, outcome: m.column, value: m.values[p][f], regret: r.regrets[p][f] }),
-      );
+      futures.forEach((future, f) => {
+        byFuture.push({ future, policy, outcome: m.column, value: m.values[p][f], regret: r.regrets[p][f] });
+      });
     });
   }
   const thresholded = measures.filter((m) => m.satisfice);
@@ -180,15 +180,28 @@ export function analyseRobustness(data: ExploreData, options: { pareto?: ParetoO
     `A future is a scenario × design row (${futures.length}); each value is the mean over the point's ${data.info.replicates} replicate${data.info.replicates === 1 ? '' : 's'} (common random numbers: the same seeds in every future and policy).`,
     `Regret: in each future, the distance to the best policy of that future in the outcome's direction, in the outcome's unit; the non-dominated set is computed on the ${PARETO_WORDS[on]} of every directed outcome (lower is better).`,
     ...(thresholded.length
-      ? ['Satisficing: share of futures whose value meets the declared threshold (a future without a value does not), with a 95% Wilson interval treating the futures as a sample.']
-      : ['No outcome declares a satisficing threshold (satisfice: in the experiment), so there is no satisficing table.']),
+      ? [
+          'Satisficing: share of futures whose value meets the declared threshold (a future without a value does not), with a 95% Wilson interval treating the futures as a sample.',
+        ]
+      : [
+          'No outcome declares a satisficing threshold (satisfice: in the experiment), so there is no satisficing table.',
+        ]),
     ...regretRows
       .filter((r) => r.futuresLeftOut > 0 && r.policy === policies[0])
-      .map((r) => `${r.outcome}: ${r.futuresLeftOut} future(s) left out of the regret, some policy had no value there.`),
+      .map(
+        (r) => `${r.outcome}: ${r.futuresLeftOut} future(s) left out of the regret, some policy had no value there.`,
+      ),
   ];
   const i = data.info;
   return {
-    batch: { dir: i.dir, name: i.name, version: i.version, commit: i.commit, masterSeed: i.masterSeed, replicates: i.replicates },
+    batch: {
+      dir: i.dir,
+      name: i.name,
+      version: i.version,
+      commit: i.commit,
+      masterSeed: i.masterSeed,
+      replicates: i.replicates,
+    },
     design: { method: data.exploration.method, line: data.designLine },
     policies,
     futures: futures.length,

@@ -14,10 +14,24 @@ import { ALL_THRESHOLDS, type RobustnessResult } from './analyse.js';
 
 const policyColour = (r: RobustnessResult): VlSpec => {
   const scale = categoryScales(r.policies).color;
-  return { field: 'policy', type: 'nominal', title: 'Policy', scale, sort: r.policies, legend: { orient: 'bottom', columns: 3 } };
+  return {
+    field: 'policy',
+    type: 'nominal',
+    title: 'Policy',
+    scale,
+    sort: r.policies,
+    legend: { orient: 'bottom', columns: 3 },
+  };
 };
-const policyAxis = (r: RobustnessResult): VlSpec => ({ field: 'policy', type: 'nominal', title: null, sort: r.policies, axis: { labelLimit: 260 } });
-const directionWord = (d: string) => (d === 'maximise' ? 'higher is better' : d === 'minimise' ? 'lower is better' : 'no direction');
+const policyAxis = (r: RobustnessResult): VlSpec => ({
+  field: 'policy',
+  type: 'nominal',
+  title: null,
+  sort: r.policies,
+  axis: { labelLimit: 260 },
+});
+const directionWord = (d: string) =>
+  d === 'maximise' ? 'higher is better' : d === 'minimise' ? 'lower is better' : 'no direction';
 
 /** Regret per policy, one panel per directed outcome. */
 export function regretChart(r: RobustnessResult): Chart | undefined {
@@ -29,7 +43,7 @@ export function regretChart(r: RobustnessResult): Chart | undefined {
     const x = (field: string): VlSpec => ({
       field,
       type: 'quantitative',
-      title: `Regret in ${style.label.toLowerCase()} (${style.share ? `percentage points of ${style.unit.replace(/^% of /, "")}` : style.unit}; 0 = best policy of the future)`,
+      title: `Regret in ${style.label.toLowerCase()} (${style.share ? `percentage points of ${style.unit.replace(/^% of /, '')}` : style.unit}; 0 = best policy of the future)`,
       axis: { format: style.axisFormat },
       scale: { zero: true },
     });
@@ -46,9 +60,22 @@ export function regretChart(r: RobustnessResult): Chart | undefined {
       width: 460,
       height: { step: 22 },
       layer: [
-        { mark: { type: 'bar', height: { band: 0.7 } }, encoding: { y: policyAxis(r), x: x('maxRegret'), color: policyColour(r), tooltip } },
-        { mark: { type: 'tick', color: '#222222', thickness: 2, size: 18 }, encoding: { y: policyAxis(r), x: x('p90Regret'), tooltip } },
-        ...(noise ? [{ mark: { type: 'rule', color: '#555555', strokeDash: [4, 3] }, encoding: { x: { ...x('noise2'), aggregate: 'max' } } }] : []),
+        {
+          mark: { type: 'bar', height: { band: 0.7 } },
+          encoding: { y: policyAxis(r), x: x('maxRegret'), color: policyColour(r), tooltip },
+        },
+        {
+          mark: { type: 'tick', color: '#222222', thickness: 2, size: 18 },
+          encoding: { y: policyAxis(r), x: x('p90Regret'), tooltip },
+        },
+        ...(noise
+          ? [
+              {
+                mark: { type: 'rule', color: '#555555', strokeDash: [4, 3] },
+                encoding: { x: { ...x('noise2'), aggregate: 'max' } },
+              },
+            ]
+          : []),
       ],
     };
   });
@@ -58,7 +85,12 @@ export function regretChart(r: RobustnessResult): Chart | undefined {
     name: 'robustness-regret',
     title,
     description: `${note} ${r.notes[0]}`,
-    spec: framed({ title, subtitle: [`${r.design.line}; ${r.policies.length} policies`], caption: [note, r.notes[0], r.source], body: { vconcat: views, spacing: 20 } }),
+    spec: framed({
+      title,
+      subtitle: [`${r.design.line}; ${r.policies.length} policies`],
+      caption: [note, r.notes[0], r.source],
+      body: { vconcat: views, spacing: 20 },
+    }),
   };
 }
 
@@ -68,8 +100,17 @@ export function satisficingChart(r: RobustnessResult): Chart | undefined {
   const outcomes = [...new Set(r.satisficing.map((s) => s.outcome))];
   const views = outcomes.map((outcome) => {
     const rows = r.satisficing.filter((s) => s.outcome === outcome);
-    const heading = outcome === ALL_THRESHOLDS ? `All thresholds met (${rows[0].threshold})` : `${metricStyle(outcome).label} ${rows[0].threshold}`;
-    const x = { field: 'share', type: 'quantitative', title: 'Share of futures meeting the threshold', axis: { format: '.0%' }, scale: { domain: [0, 1] } };
+    const heading =
+      outcome === ALL_THRESHOLDS
+        ? `All thresholds met (${rows[0].threshold})`
+        : `${metricStyle(outcome).label} ${rows[0].threshold}`;
+    const x = {
+      field: 'share',
+      type: 'quantitative',
+      title: 'Share of futures meeting the threshold',
+      axis: { format: '.0%' },
+      scale: { domain: [0, 1] },
+    };
     const tooltip = [
       { field: 'policy', title: 'Policy' },
       { field: 'met', title: 'Futures meeting it' },
@@ -84,18 +125,30 @@ export function satisficingChart(r: RobustnessResult): Chart | undefined {
       width: 460,
       height: { step: 22 },
       layer: [
-        { mark: { type: 'rule', strokeWidth: 2 }, encoding: { y: policyAxis(r), x: { ...x, field: 'ciLow' }, x2: { field: 'ciHigh' }, color: policyColour(r) } },
-        { mark: { type: 'point', filled: true, size: 70, opacity: 1 }, encoding: { y: policyAxis(r), x, color: policyColour(r), tooltip } },
+        {
+          mark: { type: 'rule', strokeWidth: 2 },
+          encoding: { y: policyAxis(r), x: { ...x, field: 'ciLow' }, x2: { field: 'ciHigh' }, color: policyColour(r) },
+        },
+        {
+          mark: { type: 'point', filled: true, size: 70, opacity: 1 },
+          encoding: { y: policyAxis(r), x, color: policyColour(r), tooltip },
+        },
       ],
     };
   });
   const title = 'In how many futures does each policy do well enough?';
-  const note = 'Dot: share of the sampled futures in which the policy meets the threshold declared in the experiment (satisfice:); line: 95% Wilson interval, treating the futures as a sample of the uncertainty space. A future without a value does not meet it.';
+  const note =
+    'Dot: share of the sampled futures in which the policy meets the threshold declared in the experiment (satisfice:); line: 95% Wilson interval, treating the futures as a sample of the uncertainty space. A future without a value does not meet it.';
   return {
     name: 'robustness-satisficing',
     title,
     description: `${note} ${r.notes[0]}`,
-    spec: framed({ title, subtitle: [`${r.design.line}; ${r.policies.length} policies`], caption: [note, r.notes[0], r.source], body: { vconcat: views, spacing: 20 } }),
+    spec: framed({
+      title,
+      subtitle: [`${r.design.line}; ${r.policies.length} policies`],
+      caption: [note, r.notes[0], r.source],
+      body: { vconcat: views, spacing: 20 },
+    }),
   };
 }
 
@@ -119,8 +172,20 @@ export function tradeoffChart(r: RobustnessResult): Chart | undefined {
       };
     }),
   );
-  const x = { field: 'outcome', type: 'nominal', title: null, sort: outcomes.map((o) => metricStyle(o.outcome).label), axis: { labelAngle: 0, labelLimit: 200 } };
-  const y = { field: 'scaled', type: 'quantitative', title: `${r.pareto.words[0].toUpperCase()}${r.pareto.words.slice(1)}, as a share of the largest policy's`, axis: { format: '.0%' }, scale: { domain: [0, 1] } };
+  const x = {
+    field: 'outcome',
+    type: 'nominal',
+    title: null,
+    sort: outcomes.map((o) => metricStyle(o.outcome).label),
+    axis: { labelAngle: 0, labelLimit: 200 },
+  };
+  const y = {
+    field: 'scaled',
+    type: 'quantitative',
+    title: `${r.pareto.words[0].toUpperCase()}${r.pareto.words.slice(1)}, as a share of the largest policy's`,
+    axis: { format: '.0%' },
+    scale: { domain: [0, 1] },
+  };
   const tooltip = [
     { field: 'policy', title: 'Policy' },
     { field: 'outcome', title: 'Outcome' },
@@ -128,14 +193,31 @@ export function tradeoffChart(r: RobustnessResult): Chart | undefined {
     { field: 'status', title: 'Status' },
     { field: 'dominatedBy', title: 'Dominated by' },
   ];
-  const dash = { field: 'status', type: 'nominal', title: 'Status', scale: { domain: ['non-dominated', 'dominated'], range: [[1, 0], [5, 4]] } };
+  const dash = {
+    field: 'status',
+    type: 'nominal',
+    title: 'Status',
+    scale: {
+      domain: ['non-dominated', 'dominated'],
+      range: [
+        [1, 0],
+        [5, 4],
+      ],
+    },
+  };
   const body: VlSpec = {
     data: { values: rows },
     width: Math.max(260, 170 * outcomes.length),
     height: 320,
     layer: [
-      { mark: { type: 'line', strokeWidth: 2.5 }, encoding: { x, y, color: policyColour(r), strokeDash: dash, detail: { field: 'policy' } } },
-      { mark: { type: 'point', filled: true, size: 60, opacity: 1 }, encoding: { x, y, color: policyColour(r), tooltip } },
+      {
+        mark: { type: 'line', strokeWidth: 2.5 },
+        encoding: { x, y, color: policyColour(r), strokeDash: dash, detail: { field: 'policy' } },
+      },
+      {
+        mark: { type: 'point', filled: true, size: 60, opacity: 1 },
+        encoding: { x, y, color: policyColour(r), tooltip },
+      },
     ],
   };
   const set = r.pareto.rows.filter((p) => p.nonDominated).map((p) => p.policy);
@@ -145,7 +227,12 @@ export function tradeoffChart(r: RobustnessResult): Chart | undefined {
     name: 'robustness-tradeoff',
     title,
     description: note,
-    spec: framed({ title, subtitle: [`Non-dominated on ${r.pareto.words}: ${set.join(', ')}`], caption: [note, r.source], body }),
+    spec: framed({
+      title,
+      subtitle: [`Non-dominated on ${r.pareto.words}: ${set.join(', ')}`],
+      caption: [note, r.source],
+      body,
+    }),
   };
 }
 

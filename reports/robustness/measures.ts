@@ -77,7 +77,9 @@ export function robustnessMeasures(data: ExploreData): RobustnessMeasures {
     const columns = o.columns.length ? o.columns : [valueColumn(o)];
     for (const column of columns) {
       if (!data.runs.metricNames.includes(column))
-        throw new ReportError(`${data.info.files.runs}: no column "${column}" of outcome ${o.name}; the file was edited`);
+        throw new ReportError(
+          `${data.info.files.runs}: no column "${column}" of outcome ${o.name}; the file was edited`,
+        );
       const values = policies.map(() => new Float64Array(futures.length).fill(Number.NaN));
       const errors: number[] = [];
       for (const g of data.groups) {

@@ -75,7 +75,12 @@ export function robustnessTables(r: RobustnessResult): Record<string, Table> {
     },
     pareto: {
       about: `per policy: whether it is in the non-dominated set on the ${r.pareto.words} of every directed outcome (lower is better), which policies dominate it, and those regrets`,
-      columns: [s('policy'), s('nonDominated'), s('dominatedBy'), ...directed.map((c) => d(`${r.pareto.on}Regret_${c}`))],
+      columns: [
+        s('policy'),
+        s('nonDominated'),
+        s('dominatedBy'),
+        ...directed.map((c) => d(`${r.pareto.on}Regret_${c}`)),
+      ],
       rows: r.pareto.rows.map((p) => ({
         policy: p.policy,
         nonDominated: p.nonDominated ? 'TRUE' : 'FALSE',
