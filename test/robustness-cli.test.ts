@@ -62,7 +62,7 @@ describe('regiosim robustness (CLI)', () => {
   it('writes regret, satisficing, percentiles and the non-dominated set that agree with runs.csv', () => {
     const e = cli('explore', join(work, 'robust.yaml'), '--out', out, '--threads', '2', '--quiet');
     expect(e.code, e.err).toBe(0);
-    expect(e.out).toMatch(/\n {2}robustness: {2}\S*regiosim robustness \S*robust-out\n/);
+    expect(e.out).toMatch(/\n {2}robustness: {2}.*regiosim(?:\.js)? robustness \S*robust-out\n/);
     const r = cli('robustness', out, '--quiet');
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
