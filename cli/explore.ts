@@ -21,6 +21,7 @@ import { BATCH_FILES, BatchError, estimateBatch, workerFile } from '../workers/e
 import { formatDuration, makeProgress } from '../workers/progress.js';
 import type { SeriesMode } from '../workers/protocol.js';
 import { buildPlan } from '../scenarios/build-plan.js';
+import { outcomesOf } from '../scenarios/outcomes.js';
 import { planFingerprint } from '../workers/batch-manifest.js';
 import { POINTS_FILE, resumePlan } from '../workers/provenance.js';
 import { readBatchInfo } from '../reports/read/manifest.js';
@@ -222,6 +223,10 @@ export async function exploreCommand(args: ExploreArgs): Promise<number> {
     end.push(
       `  sensitivity: ${commandLine(['sensitivity', dir])}`,
       ...discoveryHint(result.paths.dir, dir),
+      // Policies crossed with futures and a directed outcome: compare the policies' robustness.
+      ...(exploration.policies.length >= 2 && outcomesOf(plan).some((o) => o.direction !== 'none')
+        ? [`  robustness:  ${commandLine(['robustness', dir])}`]
+        : []),
       `  report:      ${commandLine(['report', dir])}`,
     );
   out.write(`${end.join('\n')}\n`);

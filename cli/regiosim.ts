@@ -13,6 +13,7 @@ import { mergeCommandModule } from './merge.js';
 import { checkSharedOptions } from './options.js';
 import { pageCommandModule } from './page.js';
 import { reportCommandModule } from './report.js';
+import { robustnessCommandModule } from './robustness.js';
 import { runCommand } from './run.js';
 import { sensitivityCommandModule } from './sensitivity.js';
 import { slurmCommandModule } from './slurm.js';
@@ -65,13 +66,14 @@ try {
     .command(exploreCommandModule)
     .command(sensitivityCommandModule)
     .command(discoverCommandModule)
+    .command(robustnessCommandModule)
     .command(mergeCommandModule)
     .command(slurmCommandModule)
     .command(calibrateCommandModule)
     .command(pageCommandModule)
     .demandCommand(
       1,
-      'Name a command: run, batch, compare, report, validate, scenarios, explore, sensitivity, discover, merge, slurm, calibrate or page',
+      'Name a command: run, batch, compare, report, validate, scenarios, explore, sensitivity, discover, robustness, merge, slurm, calibrate or page',
     )
     .option('debug', { type: 'boolean', global: true, describe: 'show the stack trace of an error' })
     .middleware((argv) => checkSharedOptions(argv as Record<string, unknown>))

@@ -2,8 +2,8 @@
  * Reads an experiment's `outcomes:` list (already checked against scenarios/outcome-schema.ts) into
  * OutcomeSpecs, with the checks the schema cannot make, each located at the key at fault: a series
  * or a metric (not both), a series of its scope, an area of every point's region, years within every
- * point's horizon, one of `at` and `stat`, a threshold for firstCrossing, and column names that
- * clash with no other column.
+ * point's horizon, one of `at` and `stat`, a threshold for firstCrossing, column names that
+ * clash with no other column, and a satisficing threshold (scenarios/satisfice-block.ts).
  */
 import { MUNICIPALITY_SERIES, REGION_SERIES, SIZE_CLASS_SERIES } from '../sim/outputs.js';
 import { SUMMARY_METRICS, type SummaryMetric } from '../sim/summary.js';
@@ -21,7 +21,9 @@ import {
   outcomeColumn,
   outcomeMeaning,
   SIZE_CLASSES,
+  satisficeText,
 } from './outcomes.js';
+import { readSatisfice } from './satisfice-block.js';
 import type { PlanPoint } from './plan.js';
 import { municipalityIndex, suggest } from './names.js';
 import { child, type MapNode, type TreeNode, toPlain } from './yaml-tree.js';
@@ -97,7 +99,7 @@ const num = (node: TreeNode | undefined) =>
 function readOne(item: MapNode, base: string, points: Points, issues: ScenarioIssue[]): OutcomeSpec | undefined {
   const before = issues.length;
   const fail = (key: string, message: string) => {
-    const node = child(item, key);
+    const node = key.split('.').reduce<TreeNode | undefined>((n, k) => child(n, k), item);
     issues.push({
       ...(node?.pos ?? item.pos),
       path: `${base}${node ? `.${key}` : ''}`,
@@ -143,6 +145,7 @@ function readOne(item: MapNode, base: string, points: Points, issues: ScenarioIs
     time = readTime(item, points, fail);
     if (areas) source = { kind: 'series', scope, series: seriesText, areas };
   }
+  const satisfice = readSatisfice(item, fail);
   if (issues.length > before || !source) return undefined;
   const described = source.kind === 'metric' ? SUMMARY_METRICS[source.metric] : SERIES_OF[source.scope][source.series];
   const crossing = time?.kind === 'window' && time.stat === 'firstCrossing';
@@ -158,7 +161,8 @@ function readOne(item: MapNode, base: string, points: Points, issues: ScenarioIs
         ? source.areas.map((a) => outcomeColumn(name, a))
         : [name];
   const spec = { label, unit, direction, source, time };
-  return { name, ...spec, columns, meaning: outcomeMeaning(spec), declared: true };
+  const meaning = `${outcomeMeaning(spec)}${satisfice ? `; satisficing threshold ${satisficeText(satisfice)}` : ''}`;
+  return { name, ...spec, columns, meaning, declared: true, ...(satisfice ? { satisfice } : {}) };
 }
 
 /** A unit as the registry's description says it (", EUR", "FTE", a ratio), else "value". */

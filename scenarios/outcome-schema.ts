@@ -91,6 +91,17 @@ export function outcomesSchema(): Schema {
           enum: ['above', 'below'],
           description: 'For stat firstCrossing: reach the threshold from below (above, default) or from above (below).',
         },
+        satisfice: {
+          type: 'object',
+          additionalProperties: false,
+          description:
+            'Satisficing threshold for regiosim robustness: a future meets it when the outcome (mean over replicates) is at least atLeast and/or at most atMost; the share of futures meeting it is reported per policy, per outcome and for all thresholds jointly.',
+          'x-allowed': '{ atLeast: <number> }, { atMost: <number> } or both',
+          properties: {
+            atLeast: { type: 'number', description: 'The lowest value that satisfices.' },
+            atMost: { type: 'number', description: 'The highest value that satisfices.' },
+          },
+        },
       },
     },
   };

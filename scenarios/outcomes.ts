@@ -44,6 +44,27 @@ export type OutcomeTime =
       crossing?: 'above' | 'below';
     };
 
+/**
+ * A satisficing threshold for robustness analysis (reports/robustness): a future satisfices the
+ * outcome when its value is at least `atLeast` and at most `atMost` (either or both).
+ */
+export interface Satisfice {
+  atLeast?: number;
+  atMost?: number;
+}
+
+/** Whether a value meets a threshold; a missing value (NaN) never does. */
+export function meetsSatisfice(s: Satisfice, v: number): boolean {
+  if (!Number.isFinite(v)) return false;
+  return (s.atLeast === undefined || v >= s.atLeast) && (s.atMost === undefined || v <= s.atMost);
+}
+
+/** A threshold in words: "≥ 0.6", "≤ 12", "0.2 to 0.8". */
+export function satisficeText(s: Satisfice): string {
+  if (s.atLeast !== undefined && s.atMost !== undefined) return `${s.atLeast} to ${s.atMost}`;
+  return s.atLeast !== undefined ? `≥ ${s.atLeast}` : `≤ ${s.atMost}`;
+}
+
 export interface OutcomeSpec {
   name: string;
   label: string;
@@ -58,6 +79,8 @@ export interface OutcomeSpec {
   meaning: string;
   /** True when declared in the experiment file; false for the defaults chosen from the horizon. */
   declared: boolean;
+  /** The satisficing threshold declared for robustness analysis (absent: none). */
+  satisfice?: Satisfice;
 }
 
 /** The calendar year of the last month of an input's horizon. */

@@ -21,6 +21,7 @@ export type OutputKind =
   | 'report'
   | 'sensitivity'
   | 'discover'
+  | 'robustness'
   | 'slurm'
   | 'calibrate';
 export const MARKER_FILE = '.regiosim-output';
@@ -40,6 +41,7 @@ const LEGACY_FILES: Record<OutputKind, string[]> = {
   report: ['report.html'],
   sensitivity: ['sensitivity.json'],
   discover: ['discover.json'],
+  robustness: ['robustness.json'],
   slurm: ['job.json', 'jobs.tsv', 'shard.sbatch', 'merge.sbatch', 'submit.sh'],
   calibrate: [],
 };
@@ -109,6 +111,7 @@ const KIND_NAMES: Record<OutputKind, string> = {
   report: 'a report (regiosim report)',
   sensitivity: 'a sensitivity analysis (regiosim sensitivity)',
   discover: 'a scenario discovery (regiosim discover)',
+  robustness: 'a robustness analysis (regiosim robustness)',
   slurm: 'a SLURM job folder (regiosim slurm)',
   calibrate: 'a calibration (regiosim calibrate)',
 };

@@ -2,7 +2,8 @@
  * The charts of an explore batch for `regiosim report`: a design batch has hundreds or thousands
  * of points, so the per-point charts (one row or line per point) are replaced by the sensitivity
  * charts of the key metrics and, when `regiosim discover` has been run with its default --out, the
- * discovery charts, re-made from the options it recorded.
+ * discovery charts, re-made from the options it recorded, and, when the experiment crosses policies
+ * with futures and has directed outcomes, the robustness charts (reports/robustness/).
  */
 import { existsSync } from 'node:fs';
 import { readJsonFile } from '../../store/read.js';
@@ -13,6 +14,7 @@ import { type DiscoverResult, discover } from './discover.js';
 import { readExploreBatch } from './read.js';
 import { analyseSensitivity } from './sensitivity.js';
 import { discoverCharts, sensitivityCharts } from './write.js';
+import { robustnessSection } from '../robustness/report.js';
 
 /** The charts and notes of a design batch, or undefined when the folder holds no design. */
 export function designReportCharts(
@@ -35,5 +37,11 @@ export function designReportCharts(
       `The scenario discovery charts repeat regiosim discover's last run on this folder ("${previous.options.where}").`,
     );
   } else notes.push('Run regiosim discover on the folder (default --out) to add scenario discovery charts here.');
+  const robustness = robustnessSection(data);
+  if (robustness) {
+    log('the batch crosses policies with futures: robustness charts');
+    charts.push(...robustness.charts);
+    notes.push(...robustness.notes);
+  }
   return { charts, notes };
 }
