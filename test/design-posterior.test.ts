@@ -144,7 +144,7 @@ describe('posterior files are read strictly, with located errors', () => {
         'p.csv': 'externalHiringNorm,poolMinMembers,weight\n0.2,3,1\n0.9,3,1\n0.2,3.5,1\n0.2,x,1\n',
       }),
     ).toEqual([
-      'e.yaml:8:3 design.posterior: "p.csv" line 3, column 1: externalHiringNorm: 0.9 is outside the registry range; allowed: 0.1 to 0.5 share',
+      'e.yaml:8:3 design.posterior: "p.csv" line 3, column 1: externalHiringNorm: 0.9 is outside the registry range; allowed: 0.1 to 0.5 share of staff spending',
       'e.yaml:8:3 design.posterior: "p.csv" line 4, column 5: poolMinMembers: 3.5 is not a whole number; allowed: whole numbers from 2 to 5',
       'e.yaml:8:3 design.posterior: "p.csv" line 5, column 5: poolMinMembers: "x" is not a number; allowed: a decimal number',
     ]);
@@ -174,7 +174,7 @@ describe('posterior files are read strictly, with located errors', () => {
     expect(
       check('  posterior: p.csv\n  samples: 4\n  uncertainties: { externalHiringNorm: {} }\n', { 'p.csv': GOOD }),
     ).toEqual([
-      'e.yaml:10:38 design.uncertainties.externalHiringNorm: "externalHiringNorm" is also a column of the posterior "p.csv"; allowed: a parameter drawn from the posterior or sampled here, not both',
+      'e.yaml:10:40 design.uncertainties.externalHiringNorm: "externalHiringNorm" is also a column of the posterior "p.csv"; allowed: a parameter drawn from the posterior or sampled here, not both',
     ]);
     expect(check('  samples: 4\n')).toEqual([
       'e.yaml:7:3 design.posterior: is missing; allowed: a path to a posterior.csv relative to the experiment file (method posterior needs it)',
