@@ -165,7 +165,10 @@ export function resampleIndices(
   if (!Number.isInteger(n) || n < 1) throw new DesignError(`samples ${n}; allowed: a whole number ≥ 1`);
   const cumulative: number[] = [];
   let acc = 0;
-  for (const w of weights) cumulative.push((acc += w / total));
+  for (const w of weights) {
+    acc += w / total;
+    cumulative.push(acc);
+  }
   cumulative[cumulative.length - 1] = 1;
   // The first index whose cumulative weight exceeds u (zero weights are never chosen).
   const find = (u: number) => {
