@@ -56,7 +56,15 @@ export interface PolicySpec {
   levers: Record<string, DesignValue>;
 }
 
-const SIZE_KEYS = ['samples', 'levels', 'trajectories', 'baseSamples', 'secondOrder', 'posterior', 'resampling'] as const;
+const SIZE_KEYS = [
+  'samples',
+  'levels',
+  'trajectories',
+  'baseSamples',
+  'secondOrder',
+  'posterior',
+  'resampling',
+] as const;
 
 /**
  * The design and policies of an experiment tree, or undefined parts after pushing their problems
@@ -146,7 +154,8 @@ function readPosterior(
       ...e.keyPos,
       path: 'design.posterior',
       value: written,
-      message: 'a posterior file can only be read from an experiment file; allowed: method posterior in an experiment file',
+      message:
+        'a posterior file can only be read from an experiment file; allowed: method posterior in an experiment file',
     });
     return undefined;
   }

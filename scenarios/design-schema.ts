@@ -133,7 +133,7 @@ export function designSchema(): Schema {
         minLength: 1,
         maxLength: 4096,
         description:
-          'posterior: a posterior.csv written by regiosim calibrate (a header of parameter names and `weight`, one row per particle), relative to this file; it must lie in this file\'s folder tree or in the shipped scenarios/ library (scenarios/calibrations included). It is kept in the batch\'s inputs/ with its SHA-256.',
+          "posterior: a posterior.csv written by regiosim calibrate (a header of parameter names and `weight`, one row per particle), relative to this file; it must lie in this file's folder tree or in the shipped scenarios/ library (scenarios/calibrations included). It is kept in the batch's inputs/ with its SHA-256.",
         'x-allowed': 'a path to a posterior.csv relative to the experiment file',
       },
       resampling: {

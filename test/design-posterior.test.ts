@@ -55,7 +55,8 @@ describe('weighted resampling', () => {
     // Over many seeds the mean share is 0.9 (in expectation), within 4 standard errors.
     let sum = 0;
     const seeds = 40;
-    for (let s = 0; s < seeds; s++) sum += share(posteriorDesign(TWO, { samples: 100, seed: s, resampling: 'multinomial' }).rows);
+    for (let s = 0; s < seeds; s++)
+      sum += share(posteriorDesign(TWO, { samples: 100, seed: s, resampling: 'multinomial' }).rows);
     expect(Math.abs(sum / seeds - 0.9)).toBeLessThanOrEqual((4 * Math.sqrt(0.09 / 100)) / Math.sqrt(seeds));
   });
 
@@ -86,7 +87,9 @@ describe('weighted resampling', () => {
       expect(r.supplyRatio).toBeLessThanOrEqual(1.3);
     });
     // The Latin hypercube part holds one point per stratum.
-    const strata = a.rows.map((r) => Math.floor((((r.supplyRatio as number) - 0.35) / 0.95) * 20)).sort((x, y) => x - y);
+    const strata = a.rows
+      .map((r) => Math.floor((((r.supplyRatio as number) - 0.35) / 0.95) * 20))
+      .sort((x, y) => x - y);
     expect(strata).toEqual(Array.from({ length: 20 }, (_, i) => i));
   });
 
@@ -116,9 +119,12 @@ describe('posterior files are read strictly, with located errors', () => {
 
   it('accepts a good posterior and joins further uncertainties', () => {
     const dir = writeFiles(
-      experiment('  posterior: post/posterior.csv\n  samples: 8\n  seed: 2\n  uncertainties: { supplyRatio: { min: 0.35, max: 1.3 } }\n', {
-        'post/posterior.csv': GOOD,
-      }),
+      experiment(
+        '  posterior: post/posterior.csv\n  samples: 8\n  seed: 2\n  uncertainties: { supplyRatio: { min: 0.35, max: 1.3 } }\n',
+        {
+          'post/posterior.csv': GOOD,
+        },
+      ),
     );
     expect(problems(dir, 'e.yaml')).toEqual([]);
     const plan = loadExperimentFile(join(dir, 'e.yaml'), data);
@@ -151,10 +157,14 @@ describe('posterior files are read strictly, with located errors', () => {
   });
 
   it('refuses negative weights, weights that are all zero, and a missing weight column', () => {
-    expect(check('  posterior: p.csv\n  samples: 4\n', { 'p.csv': 'externalHiringNorm,weight\n0.2,1\n0.3,-0.5\n' })).toEqual([
+    expect(
+      check('  posterior: p.csv\n  samples: 4\n', { 'p.csv': 'externalHiringNorm,weight\n0.2,1\n0.3,-0.5\n' }),
+    ).toEqual([
       'e.yaml:8:3 design.posterior: "p.csv" line 3, column 5: weight: -0.5 is negative; allowed: a weight ≥ 0',
     ]);
-    expect(check('  posterior: p.csv\n  samples: 4\n', { 'p.csv': 'externalHiringNorm,weight\n0.2,0\n0.3,0\n' })).toEqual([
+    expect(
+      check('  posterior: p.csv\n  samples: 4\n', { 'p.csv': 'externalHiringNorm,weight\n0.2,0\n0.3,0\n' }),
+    ).toEqual([
       'e.yaml:8:3 design.posterior: "p.csv" line 1, column 20: weight: every weight is 0; allowed: weights ≥ 0 with a positive sum',
     ]);
     expect(check('  posterior: p.csv\n  samples: 4\n', { 'p.csv': 'externalHiringNorm\n0.2\n' })).toEqual([
@@ -202,7 +212,11 @@ describe('regiosim explore with a posterior', () => {
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
     expect(manifest.inputs).toContainEqual({ name: 'posterior.csv', sha256: sha });
     const kept = JSON.parse(readFileSync(join(out, 'inputs/files.json'), 'utf8'));
-    expect(kept).toContainEqual({ original: join(dir, 'post/posterior.csv'), copy: 'inputs/files/posterior.csv', sha256: sha });
+    expect(kept).toContainEqual({
+      original: join(dir, 'post/posterior.csv'),
+      copy: 'inputs/files/posterior.csv',
+      sha256: sha,
+    });
     expect(readFileSync(join(out, 'inputs/files/posterior.csv'), 'utf8')).toBe(GOOD);
     const runs = readFileSync(join(out, 'runs.csv'), 'utf8').trim().split('\n');
     expect(runs).toHaveLength(4);

@@ -63,7 +63,10 @@ export function parsePosteriorCsv(
   const problems: PosteriorProblem[] = [];
   const lines = text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
   while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
-  if (lines.length === 0) return { problems: [{ line: 1, column: 0, message: 'is empty; allowed: a header line and one line per particle' }] };
+  if (lines.length === 0)
+    return {
+      problems: [{ line: 1, column: 0, message: 'is empty; allowed: a header line and one line per particle' }],
+    };
   const header = lines[0].split(',');
   const columnOf = (k: number, cells: readonly string[]) => cells.slice(0, k).reduce((n, c) => n + c.length + 1, 1);
   const params: Array<{ k: number; name: string }> = [];
@@ -74,7 +77,10 @@ export function parsePosteriorCsv(
   header.forEach((name, k) => {
     const at = { line: 1, column: columnOf(k, header) };
     if (seen.has(name)) {
-      problems.push({ ...at, message: `column ${JSON.stringify(name)} appears twice (also column ${seen.get(name)}); allowed: each column once` });
+      problems.push({
+        ...at,
+        message: `column ${JSON.stringify(name)} appears twice (also column ${seen.get(name)}); allowed: each column once`,
+      });
       return;
     }
     seen.set(name, at.column);
@@ -93,11 +99,22 @@ export function parsePosteriorCsv(
     }
   });
   if (weightAt < 0)
-    problems.push({ line: 1, column: 0, message: `has no ${JSON.stringify(WEIGHT_COLUMN)} column; allowed: a header with the parameter names and ${WEIGHT_COLUMN} (as regiosim calibrate writes posterior.csv)` });
+    problems.push({
+      line: 1,
+      column: 0,
+      message: `has no ${JSON.stringify(WEIGHT_COLUMN)} column; allowed: a header with the parameter names and ${WEIGHT_COLUMN} (as regiosim calibrate writes posterior.csv)`,
+    });
   if (params.length === 0 && problems.length === 0)
-    problems.push({ line: 1, column: 0, message: 'names no model parameter; allowed: at least one parameter column of sim/parameters.ts' });
+    problems.push({
+      line: 1,
+      column: 0,
+      message: 'names no model parameter; allowed: at least one parameter column of sim/parameters.ts',
+    });
   if (problems.length > 0) return { problems };
-  if (lines.length === 1) return { problems: [{ line: 2, column: 0, message: 'has no particles; allowed: one line per particle after the header' }] };
+  if (lines.length === 1)
+    return {
+      problems: [{ line: 2, column: 0, message: 'has no particles; allowed: one line per particle after the header' }],
+    };
   const ids: number[] = [];
   const values: number[][] = [];
   const weights: number[] = [];
@@ -105,13 +122,21 @@ export function parsePosteriorCsv(
     const line = i + 1;
     const cells = lines[i].split(',');
     if (cells.length !== header.length) {
-      problems.push({ line, column: 0, message: `has ${cells.length} cells; allowed: ${header.length}, one per header column${lines[i] === '' ? ' (a blank line)' : ''}` });
+      problems.push({
+        line,
+        column: 0,
+        message: `has ${cells.length} cells; allowed: ${header.length}, one per header column${lines[i] === '' ? ' (a blank line)' : ''}`,
+      });
       continue;
     }
     const num = (k: number, what: string): number | undefined => {
       const cell = cells[k];
       if (NUMBER.test(cell)) return Number(cell);
-      problems.push({ line, column: columnOf(k, cells), message: `${what}: ${JSON.stringify(cell)} is not a number; allowed: a decimal number` });
+      problems.push({
+        line,
+        column: columnOf(k, cells),
+        message: `${what}: ${JSON.stringify(cell)} is not a number; allowed: a decimal number`,
+      });
       return undefined;
     };
     const row: number[] = [];
@@ -121,19 +146,33 @@ export function parsePosteriorCsv(
       const def = PARAMETERS[p.name as (typeof PARAMETER_NAMES)[number]];
       const at = { line, column: columnOf(p.k, cells) };
       if (v < def.min || v > def.max)
-        problems.push({ ...at, message: `${p.name}: ${v} is outside the registry range; allowed: ${def.min} to ${def.max} ${def.unit}` });
+        problems.push({
+          ...at,
+          message: `${p.name}: ${v} is outside the registry range; allowed: ${def.min} to ${def.max} ${def.unit}`,
+        });
       else if (def.integer && !Number.isInteger(v))
-        problems.push({ ...at, message: `${p.name}: ${v} is not a whole number; allowed: whole numbers from ${def.min} to ${def.max}` });
+        problems.push({
+          ...at,
+          message: `${p.name}: ${v} is not a whole number; allowed: whole numbers from ${def.min} to ${def.max}`,
+        });
       row.push(v);
     }
     const w = num(weightAt, WEIGHT_COLUMN);
     if (w !== undefined && !(w >= 0))
-      problems.push({ line, column: columnOf(weightAt, cells), message: `${WEIGHT_COLUMN}: ${w} is negative; allowed: a weight ≥ 0` });
+      problems.push({
+        line,
+        column: columnOf(weightAt, cells),
+        message: `${WEIGHT_COLUMN}: ${w} is negative; allowed: a weight ≥ 0`,
+      });
     let id = i - 1;
     if (particleAt >= 0) {
       const v = num(particleAt, PARTICLE_COLUMN);
       if (v !== undefined && !(Number.isInteger(v) && v >= 0))
-        problems.push({ line, column: columnOf(particleAt, cells), message: `${PARTICLE_COLUMN}: ${v} is not allowed; allowed: a whole number ≥ 0` });
+        problems.push({
+          line,
+          column: columnOf(particleAt, cells),
+          message: `${PARTICLE_COLUMN}: ${v} is not allowed; allowed: a whole number ≥ 0`,
+        });
       id = v ?? id;
     }
     ids.push(id);
@@ -141,7 +180,11 @@ export function parsePosteriorCsv(
     weights.push(w ?? 0);
   }
   if (problems.length === 0 && !(weights.reduce((a, b) => a + b, 0) > 0))
-    problems.push({ line: 1, column: columnOf(weightAt, header), message: `${WEIGHT_COLUMN}: every weight is 0; allowed: weights ≥ 0 with a positive sum` });
+    problems.push({
+      line: 1,
+      column: columnOf(weightAt, header),
+      message: `${WEIGHT_COLUMN}: every weight is 0; allowed: weights ≥ 0 with a positive sum`,
+    });
   if (problems.length > 0) return { problems };
   return { posterior: { names: params.map((p) => p.name), ids, values, weights } };
 }
@@ -232,7 +275,9 @@ export function posteriorDesign(posterior: Posterior, options: PosteriorDesignOp
   const own = factorsFromRegistry(posterior.names);
   const both = own.map((f) => f.name).filter((n) => extra.some((x) => x.name === n));
   if (both.length > 0)
-    throw new DesignError(`${both.join(', ')}: both in the posterior and sampled; allowed: each parameter in one of them`);
+    throw new DesignError(
+      `${both.join(', ')}: both in the posterior and sampled; allowed: each parameter in one of them`,
+    );
   const factors = [...own, ...extra];
   checkFactors(factors);
   const picked = resampleIndices(posterior.weights, options.samples, scheme, designRandom('posterior', options.seed));
