@@ -3,12 +3,14 @@
  * resampling reproduces the weights (in expectation for multinomial, within one draw for
  * systematic), is reproducible from the seed, bad posterior files are refused with located
  * one-line errors, and an explore run on a tiny synthetic region reads a posterior, records it in
- * the manifest and keeps it in inputs/ so that --resume works after the original has moved.
+ * the manifest and keeps it in inputs/ so that --resume and report work after the original has moved.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { recoverPlan } from '../reports/aggregate/plan-inputs.js';
+import { readBatchInfo } from '../reports/read/manifest.js';
 import { explorationOf } from '../scenarios/design-build.js';
 import {
   designRandom,
@@ -230,5 +232,9 @@ describe('regiosim explore with a posterior', () => {
     expect(again.status).toBe(0);
     expect(again.stdout).toMatch(/inputs\/ \(.*posterior\.csv is gone.*\): used those to resume/);
     expect(existsSync(join(out, 'runs.csv'))).toBe(true);
+    // regiosim report recovers the plan the same way: from inputs/, saying that the posterior is gone.
+    const recovered = recoverPlan(readBatchInfo(out));
+    expect(recovered.plan?.points).toHaveLength(3);
+    expect(recovered.note).toMatch(/posterior\.csv is gone/);
   }, 120_000);
 });
