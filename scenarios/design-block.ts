@@ -9,7 +9,15 @@
 import { isLeverName, LEVERS } from '../sim/levers.js';
 import { isParameterName, PARAMETERS } from '../sim/parameters.js';
 import { DESIGN_METHODS, type DesignMethodName, MAX_DESIGN_POINTS, METHOD_KEYS } from './design-schema.js';
-import { DesignError, type DesignValue, type Factor, type FactorRange, factorsFromRegistry } from './designs/index.js';
+import { type PosteriorFile, readPosteriorFile } from './design-posterior.js';
+import {
+  DesignError,
+  type DesignValue,
+  type Factor,
+  type FactorRange,
+  factorsFromRegistry,
+  type ResamplingScheme,
+} from './designs/index.js';
 import { type Position, type ScenarioIssue, showValue } from './issues.js';
 import { getSchemas } from './scenario-read.js';
 import { type Schema, SchemaChecker } from './schema-check.js';
@@ -22,6 +30,10 @@ export interface DesignOptions {
   trajectories?: number;
   baseSamples?: number;
   secondOrder?: boolean;
+  /** posterior: the posterior file as written in the experiment. */
+  posterior?: string;
+  /** posterior: how particles are resampled (default systematic). */
+  resampling?: ResamplingScheme;
 }
 
 /** A design block as read: method, options, seed and the factors (uncertainties first, then levers). */
@@ -33,6 +45,8 @@ export interface DesignSpec {
   factors: Factor[];
   /** Where `design:` was written (for problems of the design as a whole). */
   at: Position;
+  /** method posterior: the posterior read (its parameters are the first factors). */
+  posterior?: PosteriorFile;
 }
 
 /** A policy: named lever settings crossed with every future of the design. */
@@ -42,17 +56,27 @@ export interface PolicySpec {
   levers: Record<string, DesignValue>;
 }
 
-const SIZE_KEYS = ['samples', 'levels', 'trajectories', 'baseSamples', 'secondOrder'] as const;
+const SIZE_KEYS = [
+  'samples',
+  'levels',
+  'trajectories',
+  'baseSamples',
+  'secondOrder',
+  'posterior',
+  'resampling',
+] as const;
 
 /**
  * The design and policies of an experiment tree, or undefined parts after pushing their problems
- * to `issues`. `experimentSeed` is the default seed of the sample.
+ * to `issues`. `experimentSeed` is the default seed of the sample. `source` is the experiment file
+ * (a posterior is read relative to it) and the set of files it reads, which gains the posterior.
  */
 export function readDesign(
   tree: MapNode,
   experimentSeed: number,
   scenarioCount: number,
   issues: ScenarioIssue[],
+  source?: { path: string; files: Set<string> },
 ): { design?: DesignSpec; policies: PolicySpec[] } {
   const before = issues.length;
   const designEntry = entry(tree, 'design');
@@ -85,11 +109,13 @@ export function readDesign(
   const options = readOptions(node, method, issues);
   const seedNode = child(node, 'seed');
   const seed = seedNode ? Number(toPlain(seedNode)) : experimentSeed;
+  const posterior = method === 'posterior' ? readPosterior(node, source, issues) : undefined;
   const factors = [
-    ...readFactors(entry(node, 'uncertainties'), 'uncertainties', issues),
+    ...(posterior ? factorsFromRegistry(posterior.posterior.names) : []),
+    ...readFactors(entry(node, 'uncertainties'), 'uncertainties', issues, posterior),
     ...readFactors(entry(node, 'levers'), 'levers', issues),
   ];
-  const badFactors = issues.some((i) => /^design\.(uncertainties|levers)\b/.test(i.path));
+  const badFactors = issues.some((i) => /^design\.(uncertainties|levers|posterior)\b/.test(i.path));
   if (factors.length === 0 && !badFactors)
     issues.push({
       ...node.pos,
@@ -111,7 +137,31 @@ export function readDesign(
       });
   }
   if (issues.length > before || factors.length === 0) return { policies };
-  return { design: { method, options, seed, factors, at: node.pos }, policies };
+  return { design: { method, options, seed, factors, at: node.pos, ...(posterior ? { posterior } : {}) }, policies };
+}
+
+/** The posterior file of a posterior design (its problems at the `posterior:` key). */
+function readPosterior(
+  node: MapNode,
+  source: { path: string; files: Set<string> } | undefined,
+  issues: ScenarioIssue[],
+): PosteriorFile | undefined {
+  const e = entry(node, 'posterior');
+  if (e?.value.kind !== 'scalar' || issues.some((i) => i.path === 'design.posterior')) return undefined;
+  const written = String(toPlain(e.value));
+  if (!source) {
+    issues.push({
+      ...e.keyPos,
+      path: 'design.posterior',
+      value: written,
+      message:
+        'a posterior file can only be read from an experiment file; allowed: method posterior in an experiment file',
+    });
+    return undefined;
+  }
+  const read = readPosteriorFile(written, source.path, e.keyPos, issues);
+  if (read) source.files.add(read.path);
+  return read;
 }
 
 /** Rows of a design before drawing it (for the size check and messages). */
@@ -126,6 +176,8 @@ export function designRows(method: DesignMethodName, options: DesignOptions, fac
       return (options.baseSamples ?? 0) * (options.secondOrder ? 2 * k + 2 : k + 2);
     case 'morris':
       return (options.trajectories ?? 0) * (k + 1);
+    case 'posterior':
+      return options.samples ?? 0;
   }
 }
 
@@ -161,6 +213,8 @@ function readOptions(node: MapNode, method: DesignMethodName, issues: ScenarioIs
     }
     const value = toPlain(e.value);
     if (key === 'secondOrder') options.secondOrder = value === true;
+    else if (key === 'posterior') options.posterior = String(value);
+    else if (key === 'resampling') options.resampling = value as ResamplingScheme;
     else options[key] = Number(value);
   }
   for (const key of keys.required)
@@ -182,7 +236,12 @@ function readOptions(node: MapNode, method: DesignMethodName, issues: ScenarioIs
   return options;
 }
 
-function readFactors(e: TreeEntry | undefined, kind: 'uncertainties' | 'levers', issues: ScenarioIssue[]): Factor[] {
+function readFactors(
+  e: TreeEntry | undefined,
+  kind: 'uncertainties' | 'levers',
+  issues: ScenarioIssue[],
+  posterior?: PosteriorFile,
+): Factor[] {
   if (!e) return [];
   const items: Array<{ name: string; at: Position; range: FactorRange; written: unknown }> =
     e.value.kind === 'seq'
@@ -198,6 +257,15 @@ function readFactors(e: TreeEntry | undefined, kind: 'uncertainties' | 'levers',
   const factors: Factor[] = [];
   for (const item of items) {
     const path = `design.${kind}.${item.name}`;
+    if (posterior?.posterior.names.includes(item.name)) {
+      issues.push({
+        ...item.at,
+        path,
+        value: item.name,
+        message: `${JSON.stringify(item.name)} is also a column of the posterior ${showValue(posterior.written)}; allowed: a parameter drawn from the posterior or sampled here, not both`,
+      });
+      continue;
+    }
     const problem = rangeProblem(item.name, item.range);
     if (problem) {
       issues.push({ ...item.at, path, value: item.written, message: `${showValue(item.written)}: ${problem}` });

@@ -8,6 +8,7 @@
  */
 import { checkModelInput, type ModelInput, ModelInputError } from '../sim/model-input.js';
 import type { DesignOptions, DesignSpec, PolicySpec } from './design-block.js';
+import type { PosteriorFile } from './design-posterior.js';
 import type { DesignMethodName } from './design-schema.js';
 import {
   crossPoliciesWithFutures,
@@ -18,6 +19,7 @@ import {
   fullFactorial,
   latinHypercube,
   morris,
+  posteriorDesign,
   saltelli,
 } from './designs/index.js';
 import type { ExperimentScenario } from './plan.js';
@@ -39,6 +41,8 @@ export interface Exploration {
   /** Scenario names, in plan order. */
   scenarios: string[];
   design: Design;
+  /** method posterior: the posterior file as written in the experiment, and its SHA-256 (also in manifest.json and inputs/). */
+  posterior?: { file: string; sha256: string; particles: number };
 }
 
 /** A plan built from an experiment with a design block. */
@@ -65,10 +69,14 @@ export function designPointId(scenario: string, policy: string | undefined, row:
 }
 
 /**
- * Draws the sample of a design spec with the core samplers; the same spec and seed give the same rows.
+ * Draws the sample of a design spec with the core samplers; the same spec and seed give the same
+ * rows. Method posterior needs the posterior file read (scenarios/design-posterior.ts).
  * @throws DesignError for a spec the samplers reject
  */
-export function drawDesign(spec: Pick<DesignSpec, 'method' | 'options' | 'seed' | 'factors'>): Design {
+export function drawDesign(
+  spec: Pick<DesignSpec, 'method' | 'options' | 'seed' | 'factors'>,
+  posterior?: PosteriorFile,
+): Design {
   const { factors, options, seed } = spec;
   switch (spec.method) {
     case 'factorial':
@@ -83,6 +91,16 @@ export function drawDesign(spec: Pick<DesignSpec, 'method' | 'options' | 'seed' 
       });
     case 'morris':
       return morris(factors, { trajectories: options.trajectories as number, seed, levels: options.levels ?? 4 });
+    case 'posterior': {
+      if (!posterior) throw new DesignError('method posterior needs a posterior file');
+      const names = posterior.posterior.names;
+      return posteriorDesign(posterior.posterior, {
+        samples: options.samples as number,
+        seed,
+        resampling: options.resampling ?? 'systematic',
+        extra: factors.filter((f) => !names.includes(f.name)),
+      });
+    }
   }
 }
 
@@ -114,7 +132,7 @@ export function designPoints(
 ): { points: PlanPoint[]; exploration?: Exploration } {
   let design: Design;
   try {
-    design = drawDesign(spec);
+    design = drawDesign(spec, spec.posterior);
   } catch (e) {
     if (!(e instanceof DesignError)) throw e;
     issues.push({ ...spec.at, path: 'design', value: spec.method, message: `cannot be drawn: ${e.message}` });
@@ -165,6 +183,15 @@ export function designPoints(
       policies: [...policies],
       scenarios: scenarios.map((s) => s.input.name),
       design,
+      ...(spec.posterior
+        ? {
+            posterior: {
+              file: spec.posterior.written,
+              sha256: spec.posterior.sha256,
+              particles: spec.posterior.posterior.ids.length,
+            },
+          }
+        : {}),
     },
   };
 }

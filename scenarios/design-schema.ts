@@ -9,8 +9,8 @@ import { LEVER_NAMES, LEVERS, type LeverName } from '../sim/levers.js';
 import { PARAMETER_NAMES, PARAMETERS, SCARCITY_LEVELS } from '../sim/parameters.js';
 import type { Schema } from './schema-check.js';
 
-/** The sampling methods as written in files; the core names are full-factorial, latin-hypercube, saltelli, morris. */
-export const DESIGN_METHODS = ['factorial', 'latinHypercube', 'sobol', 'morris'] as const;
+/** The sampling methods as written in files; the core names are full-factorial, latin-hypercube, saltelli, morris, posterior. */
+export const DESIGN_METHODS = ['factorial', 'latinHypercube', 'sobol', 'morris', 'posterior'] as const;
 export type DesignMethodName = (typeof DESIGN_METHODS)[number];
 
 /** The size and option keys of each method (besides method, seed, uncertainties and levers). */
@@ -19,6 +19,7 @@ export const METHOD_KEYS: Record<DesignMethodName, { required: string[]; optiona
   latinHypercube: { required: ['samples'], optional: [] },
   sobol: { required: ['baseSamples'], optional: ['secondOrder'] },
   morris: { required: ['trajectories'], optional: ['levels'] },
+  posterior: { required: ['posterior', 'samples'], optional: ['resampling'] },
 };
 
 /** Levers a design can sample: numbers, choices and booleans (not role lists or municipality codes). */
@@ -113,19 +114,32 @@ export function designSchema(): Schema {
     additionalProperties: false,
     required: ['method'],
     description:
-      'Sample the uncertainties (and optionally levers) instead of listing values; every design point runs in every scenario (and policy) with the usual replicates. The sample is written to design.csv by regiosim explore and is reproducible from the seed.',
+      'Sample the uncertainties (and optionally levers), or draw them from a calibration posterior, instead of listing values; every design point runs in every scenario (and policy) with the usual replicates. The sample is written to design.csv by regiosim explore and is reproducible from the seed.',
     properties: {
       method: {
         enum: [...DESIGN_METHODS],
         description:
-          'factorial: every combination of `levels` values per factor; latinHypercube: `samples` points, one per stratum of each factor; sobol: Saltelli cross-sample for Sobol indices, `baseSamples` × (k+2) points (× (2k+2) with secondOrder); morris: `trajectories` one-at-a-time paths of k+1 points for Morris screening.',
+          'factorial: every combination of `levels` values per factor; latinHypercube: `samples` points, one per stratum of each factor; sobol: Saltelli cross-sample for Sobol indices, `baseSamples` × (k+2) points (× (2k+2) with secondOrder); morris: `trajectories` one-at-a-time paths of k+1 points for Morris screening; posterior: `samples` futures resampled with their weights from the particles of a `posterior` file written by regiosim calibrate (uncertainties and levers, if given, are sampled by a Latin hypercube and joined column-wise).',
       },
       samples: {
         type: 'integer',
         minimum: 1,
         maximum: MAX_DESIGN_POINTS,
         'x-unit': 'design points',
-        description: 'latinHypercube: the number of points.',
+        description: 'latinHypercube: the number of points. posterior: the number of futures drawn from the posterior.',
+      },
+      posterior: {
+        type: 'string',
+        minLength: 1,
+        maxLength: 4096,
+        description:
+          "posterior: a posterior.csv written by regiosim calibrate (a header of parameter names and `weight`, one row per particle), relative to this file; it must lie in this file's folder tree or in the shipped scenarios/ library (scenarios/calibrations included). It is kept in the batch's inputs/ with its SHA-256.",
+        'x-allowed': 'a path to a posterior.csv relative to the experiment file',
+      },
+      resampling: {
+        enum: ['systematic', 'multinomial'],
+        description:
+          'posterior: how particles are drawn with their weights, with replacement: systematic (default; one uniform, each particle drawn within one of samples × its weight times) or multinomial (independent draws).',
       },
       levels: {
         type: 'integer',

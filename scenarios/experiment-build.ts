@@ -98,7 +98,10 @@ export function buildExperiment(
     : undefined;
   // A design block samples the points instead of sweeping them (scenarios/design-*.ts).
   const seedNode = child(tree, 'seed');
-  const { design, policies } = readDesign(tree, Number(seedNode ? toPlain(seedNode) : 0), refs.length, issues);
+  const { design, policies } = readDesign(tree, Number(seedNode ? toPlain(seedNode) : 0), refs.length, issues, {
+    path,
+    files,
+  });
   const designed = design ? designPoints(scenarios, design, policies, issues) : undefined;
   const exploration: Exploration | undefined = designed?.exploration;
   const axes = design ? [] : sweepAxes(child(tree, 'sweeps'), issues);

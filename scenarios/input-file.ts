@@ -107,13 +107,20 @@ const inside = (path: string, root: string) => path === root || path.startsWith(
 
 /**
  * Why `target`, named in `namingFile` under `key`, may not be read, or undefined when it may: it
- * must lie in the folder of `namingFile` (or below it) or in the shipped library, after links.
+ * must lie in the folder of `namingFile` (or below it) or in the shipped library, after links;
+ * `alsoIn` adds shipped folders for some kinds of file (posteriors: scenarios/calibrations).
  */
-export function confinementProblem(target: string, namingFile: string, written: string): string | undefined {
+export function confinementProblem(
+  target: string,
+  namingFile: string,
+  written: string,
+  alsoIn: ReadonlyArray<{ dir: string; label: string }> = [],
+): string | undefined {
   const real = realPath(target);
   const home = realPath(dirname(namingFile));
-  const library = [libraryDir('scenario'), libraryDir('experiment')].map(realPath);
+  const library = [libraryDir('scenario'), libraryDir('experiment'), ...alsoIn.map((a) => a.dir)].map(realPath);
   if ([home, ...library].some((root) => inside(real, root))) return undefined;
   const via = real !== resolve(target) ? ` (a link to ${displayPath(real)})` : '';
-  return `${showValue(written)}${via} is outside the folder of this file; allowed: a file in ${displayPath(home)} or its subfolders, or in the shipped library (scenarios/library, scenarios/experiments)`;
+  const shipped = ['scenarios/library', 'scenarios/experiments', ...alsoIn.map((a) => a.label)].join(', ');
+  return `${showValue(written)}${via} is outside the folder of this file; allowed: a file in ${displayPath(home)} or its subfolders, or in the shipped library (${shipped})`;
 }

@@ -190,7 +190,9 @@ const bad: Array<{ name: string; text: string; expected: string[] }> = [
   {
     name: 'an unknown method',
     text: 'design: { method: latin, samples: 4, uncertainties: [supplyRatio] }\n',
-    expected: ['e.yaml:5:19 design.method: "latin" is not allowed; allowed: factorial, latinHypercube, sobol, morris'],
+    expected: [
+      'e.yaml:5:19 design.method: "latin" is not allowed; allowed: factorial, latinHypercube, sobol, morris, posterior',
+    ],
   },
   {
     name: 'a method without its size',

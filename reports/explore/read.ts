@@ -45,7 +45,9 @@ export function describeDesign(e: Exploration): string {
         ? `Morris, ${o.trajectories} trajectories on ${o.levels ?? 4} levels (${rows} points)`
         : e.method === 'latinHypercube'
           ? `Latin hypercube of ${rows} points`
-          : `full factorial, ${o.levels ?? 3} levels (${rows} points)`;
+          : e.method === 'posterior'
+            ? `${rows} futures resampled (${o.resampling ?? 'systematic'}) from the posterior ${e.posterior?.file ?? o.posterior}${e.posterior ? ` (${e.posterior.particles} particles, sha256 ${e.posterior.sha256.slice(0, 12)})` : ''}`
+            : `full factorial, ${o.levels ?? 3} levels (${rows} points)`;
   return `${size}, ${k} factor${k === 1 ? '' : 's'}, seed ${e.seed}`;
 }
 

@@ -120,7 +120,7 @@ export function analyseSensitivity(data: ExploreData, options: SensitivityOption
   const notes: string[] = [];
   if (method === 'scores')
     notes.push(
-      `The design is a ${e.method === 'latinHypercube' ? 'Latin hypercube' : 'full factorial'}: Morris effects need method morris and Sobol indices method sobol, so this shows feature scores (mutual information between each factor and the outcome, minus what chance gives) instead.`,
+      `The design is a ${e.method === 'latinHypercube' ? 'Latin hypercube' : e.method === 'posterior' ? 'sample from a calibration posterior (its parameters may be correlated, so scores are associations, not variance shares)' : 'full factorial'}: Morris effects need method morris and Sobol indices method sobol, so this shows feature scores (mutual information between each factor and the outcome, minus what chance gives) instead.`,
     );
   notes.push(...e.design.notes);
   const analyses: GroupAnalysis[] = [];

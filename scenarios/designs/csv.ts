@@ -24,7 +24,8 @@ export function csvText(header: readonly string[], rows: readonly (readonly (Des
 
 /**
  * A design as CSV: a `row` number, the method's bookkeeping columns (Saltelli: `base` and
- * `matrix` = A, AB:<factor>, BA:<factor> or B; Morris: `trajectory` and `step`), then one column
+ * `matrix` = A, AB:<factor>, BA:<factor> or B; Morris: `trajectory` and `step`; posterior: the
+ * `particle` of posterior.csv each row was resampled from), then one column
  * per factor with its values.
  * @example designToCsv(fullFactorial([{ name: 'x', kind: 'real', min: 0, max: 1 }], { levels: 2 })) // 'row,x\n0,0\n1,1\n'
  */
@@ -49,6 +50,10 @@ export function designToCsv(design: Design): string {
               : `BA:${names[within - k - 1]}`;
       return [Math.floor(row / step), matrix];
     };
+  } else if (design.method === 'posterior' && 'particles' in design) {
+    const particles = design.particles as readonly number[];
+    extra = ['particle'];
+    bookkeeping = (row) => [particles[row]];
   } else if (design.method === 'morris') {
     extra = ['trajectory', 'step'];
     bookkeeping = (row) => [Math.floor(row / (k + 1)), row % (k + 1)];

@@ -1,7 +1,7 @@
 import type { DesignRow, Factor } from './factors.js';
 
 /** The sampling methods. */
-export type DesignMethod = 'full-factorial' | 'latin-hypercube' | 'sobol' | 'saltelli' | 'morris';
+export type DesignMethod = 'full-factorial' | 'latin-hypercube' | 'sobol' | 'saltelli' | 'morris' | 'posterior';
 
 /**
  * A sample of the factors: plain data (it crosses to worker threads and is written to the

@@ -21,6 +21,22 @@ export { type LatinHypercubeOptions, latinHypercube, lhsUnit, minimumDistance } 
 export { type MorrisOptions, morris, morrisTrajectory } from './morris.js';
 export { mostDispersedTrajectories, trajectoryDistance } from './morris-select.js';
 export { designRandom, permutation, type Uniform } from './random.js';
+export {
+  IGNORED_COLUMNS,
+  IGNORED_PREFIX,
+  MAX_POSTERIOR_PROBLEMS,
+  PARTICLE_COLUMN,
+  type Posterior,
+  type PosteriorDesign,
+  type PosteriorDesignOptions,
+  type PosteriorProblem,
+  parsePosteriorCsv,
+  posteriorDesign,
+  RESAMPLING_SCHEMES,
+  type ResamplingScheme,
+  resampleIndices,
+  WEIGHT_COLUMN,
+} from './posterior.js';
 export { type FactorRange, factorsFromRegistry } from './registry.js';
 export { type SaltelliOptions, saltelli, saltelliRowCount } from './saltelli.js';
 export { digitalShift, type SobolSampleOptions, sobolSample } from './sobol-sample.js';
