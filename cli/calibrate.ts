@@ -74,7 +74,7 @@ export const calibrateCommandModule: CommandModule = {
   describe: 'Calibrate parameters against target patterns by approximate Bayesian computation (ABC population Monte Carlo)',
   builder: (y: Argv) =>
     y
-      .positional('file', { type: 'string', describe: 'a calibration file (YAML), e.g. scenarios/calibrations/drenthe.yaml' })
+      .positional('file', { type: 'string', describe: 'a calibration file (YAML), or a shipped one by name, e.g. drenthe (scenarios/calibrations/drenthe.yaml)' })
       .option('out', { type: 'string', describe: 'output folder (default: out/calibrate/<name>)' })
       .option('threads', { type: 'number', describe: 'worker threads (default: all cores); the result does not depend on it' })
       .option('resume', { type: 'boolean', default: false, describe: 'continue after the last finished generation in --out' })

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadNationalData } from '../data/load.js';
-import { loadCalibrationFile } from '../reports/abc/calibration-file.js';
+import { calibrationPath, loadCalibrationFile } from '../reports/abc/calibration-file.js';
 import { runAbcCalibration } from '../reports/abc/run.js';
 import { loadScenarioFile } from '../scenarios/load.js';
 import { simulate } from '../sim/simulate.js';
@@ -121,5 +121,15 @@ describe('regiosim calibrate', () => {
     expect(o.status).toBe(2);
     expect(o.stderr).toMatch(/outside\.yaml:1:11 scenario: .*outside the folder of this file/);
     expect(execFileSync(process.execPath, ['dist/cli/regiosim.js', 'calibrate', '--help'], { encoding: 'utf8' })).toMatch(/--resume/);
+  });
+});
+
+describe('a calibration file by name', () => {
+  it('finds a shipped calibration by name from any folder, and a path as given', () => {
+    const shipped = calibrationPath('drenthe');
+    expect(shipped).toBe(join(import.meta.dirname, '..', 'scenarios', 'calibrations', 'drenthe.yaml'));
+    expect(loadCalibrationFile('drenthe', data).name).toBe('drenthe');
+    expect(calibrationPath('no-such-calibration')).toBe(join(process.cwd(), 'no-such-calibration'));
+    expect(calibrationPath('../drenthe')).toBe(join(process.cwd(), '..', 'drenthe'));
   });
 });

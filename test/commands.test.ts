@@ -81,6 +81,17 @@ function writeTinyDesign(dir: string): string {
   return file;
 }
 
+/** A calibration of two generations of ten particles on the short scenario, in place of the shipped one. */
+function writeTinyCalibration(dir: string): string {
+  const file = join(dir, 'tiny-calibration.yaml');
+  writeFileSync(
+    file,
+    'name: tiny-calibration\nscenario: short-drenthe.yaml\nseed: 3\nreplicates: 1\nparticles: 10\ngenerations: 2\n' +
+      'parameters:\n  externalHiringNorm: {}\npatterns:\n  - P2\n',
+  );
+  return file;
+}
+
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'rs-commands-'));
   writeTinyDesign(work);
@@ -221,6 +232,7 @@ describe('every example command of the README works', () => {
     expect(lines.length).toBeGreaterThanOrEqual(14);
     const dir = mkdtempSync(join(work, 'readme-'));
     const design = writeTinyDesign(dir);
+    const calibration = writeTinyCalibration(dir);
     // The README's scenario example is the file the examples run and validate.
     const yaml = /```yaml\n([\s\S]*?)```/.exec(readme)![1];
     writeFileSync(join(dir, 'my-scenario.yaml'), yaml.replace(/^# yaml-language-server.*\n/, ''));
@@ -233,6 +245,7 @@ describe('every example command of the README works', () => {
       if (/ (batch|compare) /.test(command))
         command = /--runs \d+/.test(command) ? command.replace(/--runs \d+/, '--runs 2') : `${command} --runs 2`;
       if (/ explore /.test(command)) command = command.replace(/explore \S+/, `explore ${design}`);
+      if (/ calibrate /.test(command)) command = command.replace(/calibrate \S+/, `calibrate ${calibration}`);
       if (/ discover /.test(command) && condition)
         command = command.replace(/--where "[^"]*"/, `--where '${condition}'`);
       // In this folder `npx regiosim` would not find the project: call the same program by its path.

@@ -5,8 +5,10 @@
  * pattern names used once, bands with width). The scenario is loaded like an experiment's: a
  * library name or a file in the calibration file's folder.
  */
-import { dirname, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { type ScenarioIssue, ScenarioError, sortIssues } from '../../scenarios/issues.js';
+import { projectRoot } from '../../scenarios/refs.js';
 import { loadScenarioRef } from '../../scenarios/scenario-load.js';
 import { SchemaChecker } from '../../scenarios/schema-check.js';
 import { child, type MapNode, readTree, type TreeNode, toPlain } from '../../scenarios/yaml-tree.js';
@@ -116,11 +118,26 @@ function readPatterns(node: TreeNode | undefined, issues: ScenarioIssue[]): Targ
 }
 
 /**
- * Reads and checks a calibration file.
+ * A calibration file by path, or a shipped one by name from any folder, as scenarios and experiments
+ * are named: `drenthe` is scenarios/calibrations/drenthe.yaml when no file `drenthe` exists here.
+ * @example
+ * calibrationPath('drenthe'); // '<project>/scenarios/calibrations/drenthe.yaml'
+ */
+export function calibrationPath(ref: string): string {
+  if (existsSync(ref) || !/^[A-Za-z0-9_.-]+$/.test(ref)) return resolve(ref);
+  for (const ext of ['.yaml', '.yml', '.json']) {
+    const shipped = join(projectRoot(), 'scenarios', 'calibrations', `${ref}${ext}`);
+    if (existsSync(shipped)) return shipped;
+  }
+  return resolve(ref);
+}
+
+/**
+ * Reads and checks a calibration file (a path, or a shipped file by name: calibrationPath).
  * @throws ScenarioError listing every problem (file:line:column)
  */
 export function loadCalibrationFile(path: string, data: NationalData): CalibrationSpec {
-  const file = resolve(path);
+  const file = calibrationPath(path);
   const issues: ScenarioIssue[] = [];
   const read = readTree(file);
   issues.push(...read.issues);
