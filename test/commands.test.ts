@@ -81,6 +81,30 @@ function writeTinyDesign(dir: string): string {
   return file;
 }
 
+/** Two policies over four sampled futures with directed, thresholded outcomes, in place of the shipped robustness experiment. */
+function writeTinyRobustness(dir: string): string {
+  const file = join(dir, 'tiny-robust.yaml');
+  writeFileSync(
+    file,
+    [
+      'name: tiny-robust',
+      'scenarios: [short-drenthe.yaml]',
+      'baseline: short-drenthe',
+      'replicates: 1',
+      'seed: 3',
+      'design: { method: latinHypercube, samples: 4, seed: 5, uncertainties: { supplyRatio: { min: 0.35, max: 1.3 } } }',
+      'policies:',
+      '  - { name: no-sponsor, levers: { sponsorYears: 0 } }',
+      '  - { name: sponsor-3y, levers: { sponsorYears: 3, sponsorPerYear: 550000 } }',
+      'outcomes:',
+      '  - { name: progress2050, direction: maximise, satisfice: { atLeast: 0.2 } }',
+      '  - { name: poolSurvived, direction: maximise }',
+      '',
+    ].join('\n'),
+  );
+  return file;
+}
+
 /** A calibration of two generations of ten particles on the short scenario, in place of the shipped one. */
 function writeTinyCalibration(dir: string): string {
   const file = join(dir, 'tiny-calibration.yaml');
@@ -233,6 +257,7 @@ describe('every example command of the README works', () => {
     const dir = mkdtempSync(join(work, 'readme-'));
     const design = writeTinyDesign(dir);
     const calibration = writeTinyCalibration(dir);
+    const robust = writeTinyRobustness(dir);
     // The README's scenario example is the file the examples run and validate.
     const yaml = /```yaml\n([\s\S]*?)```/.exec(readme)![1];
     writeFileSync(join(dir, 'my-scenario.yaml'), yaml.replace(/^# yaml-language-server.*\n/, ''));
@@ -244,7 +269,8 @@ describe('every example command of the README works', () => {
       // Tiny run counts; the shipped exploration is thousands of runs, so a small design stands in.
       if (/ (batch|compare) /.test(command))
         command = /--runs \d+/.test(command) ? command.replace(/--runs \d+/, '--runs 2') : `${command} --runs 2`;
-      if (/ explore /.test(command)) command = command.replace(/explore \S+/, `explore ${design}`);
+      if (/ explore /.test(command))
+        command = command.replace(/explore \S+/, `explore ${/ explore robust/.test(command) ? robust : design}`);
       if (/ calibrate /.test(command)) command = command.replace(/calibrate \S+/, `calibrate ${calibration}`);
       if (/ discover /.test(command) && condition)
         command = command.replace(/--where "[^"]*"/, `--where '${condition}'`);

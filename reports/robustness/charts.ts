@@ -33,6 +33,21 @@ const policyAxis = (r: RobustnessResult): VlSpec => ({
 const directionWord = (d: string) =>
   d === 'maximise' ? 'higher is better' : d === 'minimise' ? 'lower is better' : 'no direction';
 
+/** One chart of panels stacked per outcome, framed with the design line, the note and the source. */
+function stackedChart(r: RobustnessResult, name: string, title: string, note: string, views: unknown[]): Chart {
+  return {
+    name,
+    title,
+    description: `${note} ${r.notes[0]}`,
+    spec: framed({
+      title,
+      subtitle: [`${r.design.line}; ${r.policies.length} policies`],
+      caption: [note, r.notes[0], r.source],
+      body: { vconcat: views, spacing: 20 },
+    }),
+  };
+}
+
 /** Regret per policy, one panel per directed outcome. */
 export function regretChart(r: RobustnessResult): Chart | undefined {
   const outcomes = r.outcomes.filter((o) => o.direction !== 'none');
@@ -81,17 +96,7 @@ export function regretChart(r: RobustnessResult): Chart | undefined {
   });
   const title = 'How far does each policy fall behind the best policy of each future?';
   const note = `Bar: maximum regret over ${r.futures} futures; black tick: 90th-percentile regret; dashed line: twice the median standard error of a point's mean over its ${r.batch.replicates} replicates (regret of that size can be replicate noise). Regret is in the outcome's own unit.`;
-  return {
-    name: 'robustness-regret',
-    title,
-    description: `${note} ${r.notes[0]}`,
-    spec: framed({
-      title,
-      subtitle: [`${r.design.line}; ${r.policies.length} policies`],
-      caption: [note, r.notes[0], r.source],
-      body: { vconcat: views, spacing: 20 },
-    }),
-  };
+  return stackedChart(r, 'robustness-regret', title, note, views);
 }
 
 /** Share of futures meeting each threshold (and all of them), with 95% Wilson intervals. */
@@ -139,17 +144,7 @@ export function satisficingChart(r: RobustnessResult): Chart | undefined {
   const title = 'In how many futures does each policy do well enough?';
   const note =
     'Dot: share of the sampled futures in which the policy meets the threshold declared in the experiment (satisfice:); line: 95% Wilson interval, treating the futures as a sample of the uncertainty space. A future without a value does not meet it.';
-  return {
-    name: 'robustness-satisficing',
-    title,
-    description: `${note} ${r.notes[0]}`,
-    spec: framed({
-      title,
-      subtitle: [`${r.design.line}; ${r.policies.length} policies`],
-      caption: [note, r.notes[0], r.source],
-      body: { vconcat: views, spacing: 20 },
-    }),
-  };
+  return stackedChart(r, 'robustness-satisficing', title, note, views);
 }
 
 /** Each policy's regret statistic per directed outcome, scaled to the largest, non-dominated policies solid. */
