@@ -6,11 +6,12 @@ import {
   QUARREL_FRACTIONS,
   STATE_FRACTIONS,
   TALLY_FRACTIONS,
+  freshCopy,
   withDoubleSlots,
   zeroMatrix,
 } from './shapes.js';
 import type { ModelInput } from './model-input.js';
-import { defaultHistory, haversineKm } from './region-links.js';
+import { defaultHistory, distanceMatrix } from './region-links.js';
 import type { Parameters } from './parameters.js';
 import { specialismCoverage } from './production.js';
 import { runTables } from './tables.js';
@@ -218,7 +219,7 @@ function initPool(
   state: ModelState,
   k: number,
   byCode: Map<string, number>,
-  adjacent: Set<string>,
+  adjacent: Set<number>,
 ): Pool {
   const p = state.p;
   const areaDef = input.poolAreas[k];
@@ -234,7 +235,7 @@ function initPool(
       if (x === y) continue;
       const a = area[x];
       const b = area[y];
-      history[x * n + y] = defaultHistory(input, a, b, adjacent.has(`${a}:${b}`), p);
+      history[x * n + y] = defaultHistory(input, a, b, adjacent.has(a * state.municipalities.length + b), p);
     }
   }
   for (const o of input.historyOverrides) {
@@ -341,7 +342,7 @@ function quarrelSchedule(quarrels: Quarrel[]) {
 export function initState(input: ModelInput, seed: number): ModelState {
   // Spread copies: V8 keeps these with fast properties (the registry-built originals are
   // dictionary-mode objects with 150+ keys), and hot loops read them every month.
-  const p = { ...input.parameters };
+  const p = freshCopy(input.parameters);
   const rng = makeStreams(seed);
   const mix = workMix(p);
   const n = input.municipalities.length;
@@ -352,23 +353,15 @@ export function initState(input: ModelInput, seed: number): ModelState {
   for (let i = 0; i < n; i++) municipalities.push(initMunicipality(input, i, p, mix, rng.traits));
   const byCode = new Map(municipalities.map((m) => [m.code, m.idx]));
 
-  const distanceKm = new Float32Array(n * n);
-  for (let a = 0; a < n; a++) {
-    for (let b = a + 1; b < n; b++) {
-      const ma = input.municipalities[a];
-      const mb = input.municipalities[b];
-      const d = haversineKm(ma.centroidLat, ma.centroidLon, mb.centroidLat, mb.centroidLon);
-      distanceKm[a * n + b] = d;
-      distanceKm[b * n + a] = d;
-    }
-  }
-  const adjacent = new Set<string>();
+  const distanceKm = distanceMatrix(input.municipalities);
+  // Adjacent pairs as a * n + b (a number key hashes faster than a string).
+  const adjacent = new Set<number>();
   for (const link of input.adjacency) {
     const a = byCode.get(link.a);
     const b = byCode.get(link.b);
     if (a === undefined || b === undefined) continue;
-    adjacent.add(`${a}:${b}`);
-    adjacent.add(`${b}:${a}`);
+    adjacent.add(a * n + b);
+    adjacent.add(b * n + a);
     municipalities[a].neighbours.push(b);
     municipalities[b].neighbours.push(a);
   }
@@ -381,7 +374,7 @@ export function initState(input: ModelInput, seed: number): ModelState {
     t: 0,
     horizon: input.horizonMonths,
     p,
-    levers: { ...input.levers },
+    levers: freshCopy(input.levers),
     pooledRoles: roleIndices(input.levers.poolRoles),
     rng,
     municipalities,

@@ -1,4 +1,4 @@
-import { exp, log } from './math/index.js';
+import { exp } from './math/index.js';
 import { removeAt } from './scratch.js';
 import { newWorker } from './init.js';
 import { clampedNormal, gumbel, randomIndex } from './rng.js';
@@ -262,7 +262,7 @@ function jobUtility(state: ModelState, w: Worker, kind: Kind, idx: number): numb
     const pool = state.pools[idx];
     const seat = state.municipalities[pool.seat];
     return (
-      p.wageWeight * log(p.poolWageIndex) +
+      p.wageWeight * state.tables.logPoolWage +
       p.teamWeight * logOnePlus(pool.staff[w.role].length) +
       p.varietyWeight +
       p.accessibilityWeight * (3 - seat.urbanity) -
@@ -271,7 +271,7 @@ function jobUtility(state: ModelState, w: Worker, kind: Kind, idx: number): numb
   }
   // Consultants work at clients' sites or from home: no commute or accessibility term.
   return (
-    p.wageWeight * log(p.consultancyWageIndex) +
+    p.wageWeight * state.tables.logConsultancyWage +
     p.teamWeight * logOnePlus(state.consultancy.staff[w.role].length) +
     p.varietyWeight
   );
@@ -301,7 +301,7 @@ export function jobSearch(state: ModelState): void {
   }
   for (let r = 0; r < ROLE_COUNT; r++) addOpenings(r, Kind.Consultancy, 0, state.consultancy.vacancies[r].length);
 
-  const outsideUtility = p.wageWeight * log(p.outsideWageIndex) + p.outsideOptionConstant;
+  const outsideUtility = p.wageWeight * state.tables.logOutsideWage + p.outsideOptionConstant;
   const sampled = p.vacanciesSampled;
   const count = state.workers.length;
   for (let i = 0; i < count; i++) {

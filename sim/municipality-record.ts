@@ -15,6 +15,9 @@ const END_SERIES = (Object.keys(MUNICIPALITY_SERIES) as MunicipalitySeriesName[]
   (n): n is EndSeries => n !== 'membership',
 );
 
+/** The record's keys of END_SERIES, made once (a key built per record is a new string to hash each time). */
+const END_KEYS = END_SERIES.map((n): MunicipalityEndField => `${n}End`);
+
 /** Every field of a municipality record with its meaning, in record (and column) order. */
 export const MUNICIPALITY_FIELDS = {
   code: 'CBS code of the municipality',
@@ -59,7 +62,8 @@ export function municipalityRecord(
   const last = series.months.length - 1;
   const at = (year: number) => (year >= 0 ? series.values.progressShare[year] : Number.NaN);
   const end = {} as Record<MunicipalityEndField, number>;
-  for (const n of END_SERIES) end[`${n}End`] = last >= 0 ? series.values[n][last] : Number.NaN;
+  for (let k = 0; k < END_SERIES.length; k++)
+    end[END_KEYS[k]] = last >= 0 ? series.values[END_SERIES[k]][last] : Number.NaN;
   return {
     code: m.code,
     name: m.name,

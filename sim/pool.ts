@@ -256,7 +256,8 @@ export function allocatePool(state: ModelState, pool: Pool): void {
   pool.otherDomainFte = 0;
   pool.crisisFte = 0;
   if (pool.recallers.length > 0) pool.recallers.length = 0;
-  for (const m of list) {
+  for (let k = 0; k < list.length; k++) {
+    const m = list[k];
     zeroRoles(m.poolFte);
     zeroRoles(m.requested);
     zeroRoles(m.crisisClaim);
@@ -268,15 +269,18 @@ export function allocatePool(state: ModelState, pool: Pool): void {
   zeroFirst(fairDue, n);
   zeroFirst(got, n);
   let population = 0;
-  for (const m of list) population += m.population;
+  for (let k = 0; k < n; k++) population += list[k].population;
   const push = state.levers.governance === 'centralPush';
   for (let k = 0; k < n; k++) weights[k] = list[k].population;
-  for (const r of pooledRoles(state)) {
+  const roles = pooledRoles(state);
+  for (let ri = 0; ri < roles.length; ri++) {
+    const r = roles[ri];
     let capacity = pool.staff[r].length;
     pool.capacity[r] = capacity;
     if (state.levers.recall === 'allowed') {
       let claimable = p.crisisRecallShare * capacity;
-      for (const m of list) {
+      for (let k = 0; k < n; k++) {
+        const m = list[k];
         if (t > m.crisisUntil || claimable <= 0) continue;
         const claim = Math.min(claimable, p.crisisDiversion * m.staff[r].length);
         if (claim <= 0) continue;
@@ -344,7 +348,8 @@ export function allocatePool(state: ModelState, pool: Pool): void {
       m.servedShareAvg += (m.servedRatio - m.servedShareAvg) / 12;
     }
   }
-  for (const m of list) {
+  for (let k = 0; k < n; k++) {
+    const m = list[k];
     const asked = m.requested[0] + m.requested[1] + m.requested[2];
     const given = m.poolFte[0] + m.poolFte[1] + m.poolFte[2];
     if (asked <= 0) {

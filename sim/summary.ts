@@ -120,7 +120,9 @@ export type SummaryMetric = keyof typeof SUMMARY_METRICS;
 
 function median(values: number[]): number {
   if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
+  // A typed array sorts numerically without calling a comparator per pair (the values are whole
+  // months, never NaN or -0, so the order is the same as sort((a, b) => a - b)).
+  const sorted = Float64Array.from(values).sort();
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }

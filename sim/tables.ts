@@ -25,6 +25,10 @@ export interface RunTables {
   breadth: Float64Array;
   /** log(m.wageIndex) by municipality index. */
   logWage: Float64Array;
+  /** log of the pool's, the consultancy's and the outside option's wage index (job search, every month). */
+  logPoolWage: number;
+  logConsultancyWage: number;
+  logOutsideWage: number;
 }
 
 /** The tables of one run (parameters and wage indices are fixed for a run). */
@@ -41,5 +45,12 @@ export function runTables(
   }
   const logWage = new Float64Array(municipalities.length);
   for (let i = 0; i < municipalities.length; i++) logWage[i] = log(municipalities[i].wageIndex);
-  return { coverage, breadth, logWage };
+  return {
+    coverage,
+    breadth,
+    logWage,
+    logPoolWage: log(p.poolWageIndex),
+    logConsultancyWage: log(p.consultancyWageIndex),
+    logOutsideWage: log(p.outsideWageIndex),
+  };
 }
