@@ -1,9 +1,9 @@
 /**
  * The --dry-run pilot, on the batch's own worker pool (same compiled code, same thread count, same
  * competition for the cores as the batch will have), in two phases:
- * 1. the batch's first runs, in the batch's order, until every worker is warm (a fresh worker's
- *    first runs take many times longer while V8 compiles the model; short runs do not compile the
- *    same code): the batch will take as long again for those very runs;
+ * 1. the batch's first runs, in the batch's order, for PILOT_MS (a fresh worker's first runs take
+ *    many times longer while V8 compiles the model, and it goes on optimising for hundreds of short
+ *    runs): the batch will take as long again for those very runs;
  * 2. then one warm time of each other point (the fastest of a few runs, as a point's first runs
  *    still compile), in an order whose every prefix covers the points evenly,
  *    so points of unequal cost (a national region beside Drenthe, a 10-year beside a 25-year
@@ -13,6 +13,7 @@ import { Piscina } from 'piscina';
 import type { OutcomeSpec } from '../scenarios/outcomes.js';
 import type { ExperimentPlan } from '../scenarios/plan.js';
 import type { MunicipalityMode } from './municipality-table.js';
+import { runCost } from './run-cost.js';
 import type { ChunkResult, ChunkTask, SeriesMode, WorkerSetup } from './protocol.js';
 import type { BatchSpecs } from './specs.js';
 
@@ -36,7 +37,10 @@ export interface PilotResult {
   bytesPerRun: number;
 }
 
-/** Phase 1 stops at this wall time even before the workers are warm; phase 2 may take as long again. */
+/**
+ * Phase 1 runs this long (unless it reaches MAX_SHARE of the batch): V8 goes on optimising for
+ * hundreds of short runs, and the batch runs these very runs anyway. Phase 2 may take as long again.
+ */
 const PILOT_MS = 5000;
 /** Runs each worker must have done in phase 1 at least. */
 const MIN_PER_THREAD = 3;
@@ -115,7 +119,7 @@ export async function pilot(
   const phase1 = async (): Promise<void> => {
     while (
       next < range.from + maxFirst &&
-      !(next - range.from >= threads * MIN_PER_THREAD && (warmNow() || performance.now() - t0 >= PILOT_MS))
+      !(next - range.from >= threads * MIN_PER_THREAD && performance.now() - t0 >= PILOT_MS)
     ) {
       const result = await run(next++);
       const list = byThread.get(result.thread ?? -1) ?? [];
@@ -161,12 +165,12 @@ export async function pilot(
     await pool.destroy();
     closeMs = performance.now() - t2;
   }
-  // Phase 1's points: each worker's last third of runs (at least three; times vary by seed), or,
-  // if a worker was not warm yet, its fastest recent run at most the warm share of its first.
+  // Phase 1's points: each worker's mean over its last six runs (times vary by seed), or, if a
+  // worker was not warm yet, its fastest recent run at most the warm share of its first.
   const warm = warmNow();
   const lasts = [...byThread.values()].map((list) => {
     if (!warm) return Math.min(...list.slice(-3), WARM_SHARE * list[0]);
-    const tail = list.slice(-Math.max(3, Math.floor(list.length / 3)));
+    const tail = list.slice(-6);
     return tail.reduce((a, b) => a + b, 0) / tail.length;
   });
   const firstWarm = lasts.length ? lasts.reduce((a, b) => a + b, 0) / lasts.length : Number.NaN;
@@ -177,7 +181,16 @@ export async function pilot(
       count[point] = 1;
     }
   }
-  const pointMs = sum.map((s, i) => (count[i] > 0 ? s / count[i] : Number.NaN));
+  // A point timed only in phase 2 ran a few times on code its worker had not yet optimised for that
+  // point's paths (a pool, other levers): two to four times its batch pace (bench:estimate). Its time
+  // is capped at the warm phase-1 pace per unit of run size (run-cost.ts), which the batch reaches.
+  let firstCost = 0;
+  for (let k = range.from; k < range.from + firstRuns; k++)
+    firstCost += runCost(plan.points[Math.floor(k / plan.replicates)].input);
+  const warmPerCost = warm && firstRuns > 0 ? firstWarm / (firstCost / firstRuns) : Number.POSITIVE_INFINITY;
+  const pointMs = sum.map((s, i) =>
+    count[i] > 0 ? Math.min(s / count[i], warmPerCost * runCost(plan.points[i].input)) : Number.NaN,
+  );
   const timedPoints = pointMs.filter((v) => !Number.isNaN(v));
   return {
     runs: timed,
