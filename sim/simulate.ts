@@ -44,7 +44,9 @@ export interface SimulateOptions {
 
 /**
  * Runs one simulation. Pure and synchronous: the same input and seed always give the same result,
- * with no I/O, no globals and no Math.random; all randomness comes from the seed's streams.
+ * with no I/O, no global state that can change a result (the memo caches of distanceMatrix and
+ * freshCopy are keyed by the input and checked on every use) and no Math.random; all randomness
+ * comes from the seed's streams.
  * @example
  * const result = simulate(input, 42);
  * result.summary.metrics.progress2030; // share of the full-pace target reached by 2030
