@@ -25,7 +25,7 @@ const DEFAULT_EXPERIMENTS = [
 ];
 
 /** "1m05s", "12s", "3.4s", "1h02m" (workers/progress.ts formatDuration) in seconds. */
-export function durationSeconds(text: string): number {
+function durationSeconds(text: string): number {
   const m = /^(?:(\d+)h)?(?:(\d+)m)?(?:([\d.]+)s)?$/.exec(text.trim());
   if (!m || text.trim() === '') return Number.NaN;
   return Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0);

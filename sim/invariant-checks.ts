@@ -6,7 +6,8 @@ export const ABS_TOL = 1e-6;
 /** Relative tolerance for accounting identities. */
 export const REL_TOL = 1e-6;
 
-export const PLACE_NAMES = ['municipality', 'pool', 'consultancy', 'searching', 'gone'];
+/** Names of the Place values, for messages. */
+const PLACE_NAMES = ['municipality', 'pool', 'consultancy', 'searching', 'gone'];
 
 export const fmt = (x: number): string => String(x);
 

@@ -1,10 +1,10 @@
 /**
  * --dry-run: the time and disk a batch will take, from a pilot on the batch's own worker pool
- * (workers/pilot.ts), which runs the batch's first runs until its workers are warm, then one warm
- * run of each other point. Time is the wall time of those first runs (the batch takes as long for
- * them: start-up and V8's warm-up), then the warm cost of every other run by its point (points not
- * timed by their size: months × municipalities), spread over the threads. The pilot ran with the batch's thread count, so what
- * the threads share (cores, memory bandwidth, other work on the machine) is in its times.
+ * (workers/pilot.ts), which runs the batch's first runs for a few seconds, then times each other
+ * point. Time is the wall time of those first runs (the batch takes as long for them: start-up and
+ * V8's warm-up), then the warm cost of every other run by its point (points not timed by their size:
+ * months × municipalities), spread over the threads. The pilot ran with the batch's thread count, so
+ * what the threads share (cores, memory bandwidth, other work on the machine) is in its times.
  */
 import type { ExperimentPlan } from '../scenarios/plan.js';
 import { autoChunkSize } from './chunking.js';
