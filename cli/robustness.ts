@@ -12,7 +12,12 @@ import { ReportError } from '../reports/errors.js';
 import { readExploreBatch } from '../reports/explore/read.js';
 import { metricStyle } from '../reports/metrics.js';
 import { checkFonts } from '../reports/render/render.js';
-import { analyseRobustness, type ParetoOn, type RobustnessResult } from '../reports/robustness/analyse.js';
+import {
+  ALL_THRESHOLDS,
+  analyseRobustness,
+  type ParetoOn,
+  type RobustnessResult,
+} from '../reports/robustness/analyse.js';
 import { robustnessCharts } from '../reports/robustness/charts.js';
 import { robustnessTables } from '../reports/robustness/tables.js';
 import { writeRobustness } from '../reports/robustness/write.js';
@@ -38,7 +43,7 @@ function amount(outcome: string, v: number): string {
 }
 
 /** The end message: the least-regret policy per outcome, the joint satisficing shares, the non-dominated set. */
-export function robustnessMessage(r: RobustnessResult, outDir: string, charts: string[]): string {
+function robustnessMessage(r: RobustnessResult, outDir: string, charts: string[]): string {
   const lines = [
     `regiosim robustness: ${r.policies.length} policies over ${r.futures} futures (${r.design.line}; ${r.batch.replicates} replicate${r.batch.replicates === 1 ? '' : 's'} averaged per point)`,
   ];
@@ -48,7 +53,9 @@ export function robustnessMessage(r: RobustnessResult, outDir: string, charts: s
       `  regret in ${o.outcome} (${o.direction}; max / p90): ${rows.map((g) => `${g.policy} ${amount(o.outcome, g.maxRegret)} / ${amount(o.outcome, g.p90Regret)}`).join(', ')}`,
     );
   }
-  const joint = r.satisficing.filter((s) => s.outcome === 'all' || r.outcomes.filter((o) => o.threshold).length === 1);
+  const joint = r.satisficing.filter(
+    (s) => s.outcome === ALL_THRESHOLDS || r.outcomes.filter((o) => o.threshold).length === 1,
+  );
   if (joint.length)
     lines.push(
       `  satisficing (${joint[0].threshold}): ${[...joint]

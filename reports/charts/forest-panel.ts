@@ -8,7 +8,7 @@ import { metricStyle } from '../metrics.js';
 import type { VlSpec } from './theme.js';
 
 export const YES = 'distinguishable from zero';
-export const NO = 'not distinguishable from zero';
+const NO = 'not distinguishable from zero';
 
 /** A row in the outcome's own unit (shares as fractions: the panel draws them in percentage points). */
 export interface ForestPanelRow {

@@ -10,6 +10,7 @@
  */
 import { satisficeText } from '../../scenarios/outcomes.js';
 import type { ExploreData } from '../explore/read.js';
+import type { Proportion } from '../stats/wilson.js';
 import { type Measure, robustnessMeasures } from './measures.js';
 import { nonDominated } from './pareto.js';
 import { quantile } from './quantile.js';
@@ -18,7 +19,7 @@ import { satisficing } from './satisficing.js';
 
 /** The regret statistic the non-dominated set is computed on. */
 export type ParetoOn = 'max' | 'p90';
-export const PARETO_WORDS: Record<ParetoOn, string> = { max: 'maximum regret', p90: '90th-percentile regret' };
+const PARETO_WORDS: Record<ParetoOn, string> = { max: 'maximum regret', p90: '90th-percentile regret' };
 /** The outcome name of the joint satisficing row. */
 export const ALL_THRESHOLDS = 'all';
 
@@ -89,6 +90,15 @@ export interface RobustnessResult {
   source: string;
 }
 
+/** The columns of a satisficing row that come from its Wilson proportion. */
+const shareFields = (s: Proportion) => ({
+  futures: s.n,
+  met: s.successes,
+  share: s.share,
+  ciLow: s.ciLow,
+  ciHigh: s.ciHigh,
+});
+
 const directed = (m: Measure): m is Measure & { direction: Direction } => m.direction !== 'none';
 
 /** The whole analysis. @throws ReportError for a batch without policies or directed outcomes */
@@ -129,31 +139,21 @@ export function analyseRobustness(data: ExploreData, options: { pareto?: ParetoO
   const satRows: SatisficingRow[] = [];
   policies.forEach((policy, p) => {
     thresholded.forEach((m, k) => {
-      const s = sat.perOutcome[p][k];
       satRows.push({
         policy,
         outcome: m.column,
         label: m.label,
         threshold: satisficeText(m.satisfice ?? {}),
-        futures: s.n,
-        met: s.successes,
-        share: s.share,
-        ciLow: s.ciLow,
-        ciHigh: s.ciHigh,
+        ...shareFields(sat.perOutcome[p][k]),
       });
     });
     if (thresholded.length > 1) {
-      const j = sat.joint[p];
       satRows.push({
         policy,
         outcome: ALL_THRESHOLDS,
         label: 'All thresholds met',
         threshold: thresholded.map((m) => `${m.column} ${satisficeText(m.satisfice ?? {})}`).join('; '),
-        futures: j.n,
-        met: j.successes,
-        share: j.share,
-        ciLow: j.ciLow,
-        ciHigh: j.ciHigh,
+        ...shareFields(sat.joint[p]),
       });
     }
   });

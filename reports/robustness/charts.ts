@@ -49,7 +49,7 @@ function stackedChart(r: RobustnessResult, name: string, title: string, note: st
 }
 
 /** Regret per policy, one panel per directed outcome. */
-export function regretChart(r: RobustnessResult): Chart | undefined {
+function regretChart(r: RobustnessResult): Chart | undefined {
   const outcomes = r.outcomes.filter((o) => o.direction !== 'none');
   if (outcomes.length === 0) return undefined;
   const views = outcomes.map((o) => {
@@ -100,7 +100,7 @@ export function regretChart(r: RobustnessResult): Chart | undefined {
 }
 
 /** Share of futures meeting each threshold (and all of them), with 95% Wilson intervals. */
-export function satisficingChart(r: RobustnessResult): Chart | undefined {
+function satisficingChart(r: RobustnessResult): Chart | undefined {
   if (r.satisficing.length === 0) return undefined;
   const outcomes = [...new Set(r.satisficing.map((s) => s.outcome))];
   const views = outcomes.map((outcome) => {
@@ -148,7 +148,7 @@ export function satisficingChart(r: RobustnessResult): Chart | undefined {
 }
 
 /** Each policy's regret statistic per directed outcome, scaled to the largest, non-dominated policies solid. */
-export function tradeoffChart(r: RobustnessResult): Chart | undefined {
+function tradeoffChart(r: RobustnessResult): Chart | undefined {
   const outcomes = r.outcomes.filter((o) => o.direction !== 'none');
   if (outcomes.length === 0) return undefined;
   const status = (nd: boolean) => (nd ? 'non-dominated' : 'dominated');

@@ -12,7 +12,7 @@ import { analyseRobustness } from './analyse.js';
 import { robustnessCharts } from './charts.js';
 
 /** Whether the batch supports a robustness analysis: two or more policies and a directed outcome. */
-export function robustnessApplies(data: ExploreData): boolean {
+function robustnessApplies(data: ExploreData): boolean {
   return data.exploration.policies.length >= 2 && (data.info.outcomes ?? []).some((o) => o.direction !== 'none');
 }
 

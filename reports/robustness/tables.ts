@@ -18,6 +18,8 @@ export interface Table {
 const s = (name: string): ColumnSpec => ({ name, type: 'string' });
 const d = (name: string): ColumnSpec => ({ name, type: 'double' });
 const i = (name: string): ColumnSpec => ({ name, type: 'int' });
+/** The leading columns of the regret and percentiles tables. */
+const keys = [s('policy'), s('outcome'), s('label'), s('unit'), s('direction')];
 
 export function robustnessTables(r: RobustnessResult): Record<string, Table> {
   const directed = r.outcomes.filter((o) => o.direction !== 'none').map((o) => o.outcome);
@@ -25,11 +27,7 @@ export function robustnessTables(r: RobustnessResult): Record<string, Table> {
     regret: {
       about: `per policy and directed outcome: regret against the best policy of each future (in the outcome's unit; 0 = best), its maximum, 90th percentile (type 7) and mean over ${r.futures} futures, the share of futures where the policy is best, and the replicate noise of a point mean (median standard error)`,
       columns: [
-        s('policy'),
-        s('outcome'),
-        s('label'),
-        s('unit'),
-        s('direction'),
+        ...keys,
         d('maxRegret'),
         d('p90Regret'),
         d('meanRegret'),
@@ -59,18 +57,7 @@ export function robustnessTables(r: RobustnessResult): Record<string, Table> {
     percentiles: {
       about:
         "per policy and outcome: the 10th, 50th and 90th percentiles (type 7) and the mean of the futures' values (each the mean over replicates)",
-      columns: [
-        s('policy'),
-        s('outcome'),
-        s('label'),
-        s('unit'),
-        s('direction'),
-        i('futures'),
-        d('p10'),
-        d('p50'),
-        d('p90'),
-        d('mean'),
-      ],
+      columns: [...keys, i('futures'), d('p10'), d('p50'), d('p90'), d('mean')],
       rows: r.percentiles as unknown as Row[],
     },
     pareto: {
