@@ -6,7 +6,7 @@
  * manifest.json; the work is in reports/robustness/.
  * @example npx regiosim robustness out/robust-drenthe-pool --pareto p90
  */
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { ReportError } from '../reports/errors.js';
 import { readExploreBatch } from '../reports/explore/read.js';
@@ -22,6 +22,7 @@ import { robustnessCharts } from '../reports/robustness/charts.js';
 import { robustnessTables } from '../reports/robustness/tables.js';
 import { writeRobustness } from '../reports/robustness/write.js';
 import { faultMessage, OutputError } from '../store/errors.js';
+import { shownPath } from '../workers/command-line.js';
 
 export interface RobustnessArgs {
   batchDir: string;
@@ -30,10 +31,6 @@ export interface RobustnessArgs {
   quiet?: boolean;
 }
 
-const show = (p: string) => {
-  const r = relative(process.cwd(), p);
-  return r === '' ? '.' : r.startsWith('..') ? p : r;
-};
 const pct = (v: number) => (Number.isFinite(v) ? `${(v * 100).toFixed(0)}%` : 'NA');
 
 /** A value in an outcome's format: "4.2pp" for shares, 3 significant digits otherwise. */
@@ -69,8 +66,8 @@ function robustnessMessage(r: RobustnessResult, outDir: string, charts: string[]
       .filter((p) => p.nonDominated)
       .map((p) => p.policy)
       .join(', ')}`,
-    `  tables: ${show(join(outDir, 'tables'))}/ regret, satisficing, percentiles, pareto, regret-by-future (.csv, .parquet); all in ${show(join(outDir, 'robustness.json'))}`,
-    `  charts: ${show(join(outDir, 'charts'))}/ ${charts.join(', ')} (.vl.json, .svg, .png)`,
+    `  tables: ${shownPath(join(outDir, 'tables'))}/ regret, satisficing, percentiles, pareto, regret-by-future (.csv, .parquet); all in ${shownPath(join(outDir, 'robustness.json'))}`,
+    `  charts: ${shownPath(join(outDir, 'charts'))}/ ${charts.join(', ')} (.vl.json, .svg, .png)`,
   );
   return `${lines.join('\n')}\n`;
 }

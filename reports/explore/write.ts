@@ -19,7 +19,7 @@ import type { SensitivityResult } from './sensitivity.js';
 type Row = Record<string, unknown>;
 
 /** JSON has no NaN or Infinity: they become null. */
-function jsonText(value: unknown): string {
+export function jsonText(value: unknown): string {
   return `${JSON.stringify(value, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 1)}\n`;
 }
 

@@ -15,12 +15,10 @@ import { type Cell, ParquetTableWriter } from '../../workers/parquet-write.js';
 import type { Chart } from '../charts/chart.js';
 import { type WrittenChart, writeCharts } from '../write/charts.js';
 import { toCsv } from '../write/tables.js';
+import { jsonText } from '../explore/write.js';
 import type { RobustnessResult } from './analyse.js';
 import type { Table } from './tables.js';
 
-/** JSON has no NaN or Infinity: they become null. */
-const jsonText = (value: unknown) =>
-  `${JSON.stringify(value, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 1)}\n`;
 
 function cellOf(v: unknown, type: 'int' | 'double' | 'string'): Cell {
   if (v === undefined || v === null) return null;
