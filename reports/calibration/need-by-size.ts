@@ -19,6 +19,8 @@ export const SIZE_CLASSES = [
     shown: [370_000, 1_000_000],
   },
 ] as const;
+/** The national figure: 14-17 extra FTE per municipality on average (A1, A16), before the heat share. */
+export const NATIONAL_AEF_PER_MUNICIPALITY = [14, 17] as const;
 export const HEAT_SHARE = 0.6;
 /** Tolerance on the need per size class: ±10% around the target range (class bounds and heat share are approximate). */
 export const NEED_TOLERANCE = 0.1;
@@ -93,7 +95,8 @@ export function needBySize(data: NationalData): {
   });
   const totalNeed = municipalities.reduce((a, m) => a + m.need, 0);
   const n = municipalities.length;
-  const tb = band(14 * n * HEAT_SHARE, 17 * n * HEAT_SHARE);
+  const [aefLo, aefHi] = NATIONAL_AEF_PER_MUNICIPALITY;
+  const tb = band(aefLo * n * HEAT_SHARE, aefHi * n * HEAT_SHARE);
   const total: NeedRow = {
     id: 'national',
     label: `All ${n} municipalities`,
