@@ -7,8 +7,8 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { calibrationsDir } from '../../scenarios/design-posterior.js';
 import { type ScenarioIssue, ScenarioError, sortIssues } from '../../scenarios/issues.js';
-import { projectRoot } from '../../scenarios/refs.js';
 import { loadScenarioRef } from '../../scenarios/scenario-load.js';
 import { SchemaChecker } from '../../scenarios/schema-check.js';
 import { child, type MapNode, readTree, type TreeNode, toPlain } from '../../scenarios/yaml-tree.js';
@@ -126,7 +126,7 @@ function readPatterns(node: TreeNode | undefined, issues: ScenarioIssue[]): Targ
 export function calibrationPath(ref: string): string {
   if (existsSync(ref) || !/^[A-Za-z0-9_.-]+$/.test(ref)) return resolve(ref);
   for (const ext of ['.yaml', '.yml', '.json']) {
-    const shipped = join(projectRoot(), 'scenarios', 'calibrations', `${ref}${ext}`);
+    const shipped = join(calibrationsDir(), `${ref}${ext}`);
     if (existsSync(shipped)) return shipped;
   }
   return resolve(ref);
