@@ -7,8 +7,8 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { calibrationsDir } from '../../scenarios/design-posterior.js';
 import { type ScenarioIssue, ScenarioError, sortIssues } from '../../scenarios/issues.js';
-import { projectRoot } from '../../scenarios/refs.js';
 import { loadScenarioRef } from '../../scenarios/scenario-load.js';
 import { SchemaChecker } from '../../scenarios/schema-check.js';
 import { child, type MapNode, readTree, type TreeNode, toPlain } from '../../scenarios/yaml-tree.js';
@@ -17,7 +17,7 @@ import { type EvidenceTag, PARAMETERS } from '../../sim/parameters.js';
 import type { NationalData } from '../../sim/region-data.js';
 import { PATTERNS } from '../calibration/patterns.js';
 import type { AbcParameter } from './prior.js';
-import { type Aggregate, calibrationSchema } from './calibration-schema.js';
+import { type Aggregate, CALIBRATION_DEFAULTS, calibrationSchema } from './calibration-schema.js';
 
 /** A target pattern: a per-run value from the run's summary metrics, aggregated over a particle's runs, and a band. */
 export interface TargetPattern {
@@ -126,7 +126,7 @@ function readPatterns(node: TreeNode | undefined, issues: ScenarioIssue[]): Targ
 export function calibrationPath(ref: string): string {
   if (existsSync(ref) || !/^[A-Za-z0-9_.-]+$/.test(ref)) return resolve(ref);
   for (const ext of ['.yaml', '.yml', '.json']) {
-    const shipped = join(projectRoot(), 'scenarios', 'calibrations', `${ref}${ext}`);
+    const shipped = join(calibrationsDir(), `${ref}${ext}`);
     if (existsSync(shipped)) return shipped;
   }
   return resolve(ref);
@@ -156,7 +156,8 @@ export function loadCalibrationFile(path: string, data: NationalData): Calibrati
   const scenarioNode = child(tree, 'scenario');
   const loaded = ref && scenarioNode ? loadScenarioRef(ref, dirname(file), data, issues, scenarioNode.pos, 'scenario', file) : undefined;
   if (issues.length > 0 || !loaded?.input) throw fail();
-  const particles = num(child(tree, 'particles'), 100);
+  const D = CALIBRATION_DEFAULTS;
+  const particles = num(child(tree, 'particles'), D.particles);
   return {
     file,
     name: str(child(tree, 'name')) ?? file.replace(/^.*[\\/]/, '').replace(/\.(ya?ml|json)$/, ''),
@@ -164,14 +165,14 @@ export function loadCalibrationFile(path: string, data: NationalData): Calibrati
     scenarioRef: ref as string,
     input: loaded.input,
     files: [file, ...loaded.files],
-    seed: num(child(tree, 'seed'), 1),
-    replicates: num(child(tree, 'replicates'), 3),
+    seed: num(child(tree, 'seed'), D.seed),
+    replicates: num(child(tree, 'replicates'), D.replicates),
     particles,
-    generations: num(child(tree, 'generations'), 5),
-    quantile: num(child(tree, 'quantile'), 0.5),
-    minAcceptance: num(child(tree, 'min-acceptance'), 0.02),
-    minEpsilon: num(child(tree, 'min-epsilon'), 0),
-    maxSimulations: num(child(tree, 'max-simulations'), 50 * particles),
+    generations: num(child(tree, 'generations'), D.generations),
+    quantile: num(child(tree, 'quantile'), D.quantile),
+    minAcceptance: num(child(tree, 'min-acceptance'), D.minAcceptance),
+    minEpsilon: num(child(tree, 'min-epsilon'), D.minEpsilon),
+    maxSimulations: num(child(tree, 'max-simulations'), D.simulationsPerParticle * particles),
     parameters,
     patterns,
   };

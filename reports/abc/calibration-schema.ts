@@ -12,6 +12,19 @@ import { PATTERNS } from '../calibration/patterns.js';
 export const AGGREGATES = ['mean', 'median'] as const;
 export type Aggregate = (typeof AGGREGATES)[number];
 
+/** The sampler's settings when a calibration file leaves them out (max-simulations: this many × particles). */
+export const CALIBRATION_DEFAULTS = {
+  seed: 1,
+  replicates: 3,
+  particles: 100,
+  generations: 5,
+  quantile: 0.5,
+  minAcceptance: 0.02,
+  minEpsilon: 0,
+  simulationsPerParticle: 50,
+} as const;
+const D = CALIBRATION_DEFAULTS;
+
 const int = (minimum: number, maximum: number, description: string): Schema => ({
   type: 'integer',
   minimum,
@@ -83,14 +96,14 @@ export function calibrationSchema(): Schema {
         minLength: 1,
         description: 'the scenario whose parameters are calibrated: a library name or a file in this folder',
       },
-      seed: int(0, 2 ** 31 - 1, 'master seed: the same seed gives the same posterior (default 1)'),
-      replicates: int(1, 1000, 'runs per particle, on shared seeds within a batch (default 3)'),
-      particles: int(10, 100_000, 'accepted particles per generation (default 100)'),
-      generations: int(1, 100, 'most generations, generation 0 (the prior) included (default 5)'),
-      quantile: { type: 'number', minimum: 0.05, maximum: 0.95, description: 'εₜ is this quantile of the previous distances (default 0.5)' },
-      'min-acceptance': { type: 'number', minimum: 0, maximum: 1, description: 'stop when a generation accepts fewer (default 0.02)' },
-      'min-epsilon': { type: 'number', minimum: 0, description: 'stop after a generation with ε at or below this (default 0: inside every band)' },
-      'max-simulations': int(1, 10_000_000, 'most particles simulated in one generation (default 50 × particles)'),
+      seed: int(0, 2 ** 31 - 1, `master seed: the same seed gives the same posterior (default ${D.seed})`),
+      replicates: int(1, 1000, `runs per particle, on shared seeds within a batch (default ${D.replicates})`),
+      particles: int(10, 100_000, `accepted particles per generation (default ${D.particles})`),
+      generations: int(1, 100, `most generations, generation 0 (the prior) included (default ${D.generations})`),
+      quantile: { type: 'number', minimum: 0.05, maximum: 0.95, description: `εₜ is this quantile of the previous distances (default ${D.quantile})` },
+      'min-acceptance': { type: 'number', minimum: 0, maximum: 1, description: `stop when a generation accepts fewer (default ${D.minAcceptance})` },
+      'min-epsilon': { type: 'number', minimum: 0, description: `stop after a generation with ε at or below this (default ${D.minEpsilon}: inside every band)` },
+      'max-simulations': int(1, 10_000_000, `most particles simulated in one generation (default ${D.simulationsPerParticle} × particles)`),
       parameters: {
         type: 'object',
         additionalProperties: false,

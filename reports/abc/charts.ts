@@ -1,6 +1,6 @@
 /** The calibration's charts (Vega-Lite, the reports' theme): marginal and pairwise posteriors, and the pattern fit. */
 import type { Chart } from '../charts/chart.js';
-import { framed, type VlSpec } from '../charts/theme.js';
+import { framed, OKABE_ITO, type VlSpec } from '../charts/theme.js';
 import type { TargetPattern } from './calibration-file.js';
 import type { Generation } from './pmc.js';
 
@@ -19,22 +19,23 @@ export function abcCharts(
       ...Object.fromEntries(patterns.map((q, k) => [`pattern:${q.name}`, Number.isFinite(p.stats[k]) ? p.stats[k] : null])),
     }));
   const values = [...rows(prior, 'prior (generation 0)'), ...rows(post, `posterior (generation ${post.index})`)];
-  const colour = { field: 'which', type: 'nominal', title: null, scale: { range: ['#999999', '#0072B2'] } };
-  const marginal = (n: string): VlSpec => ({
-    width: 220,
-    height: 140,
+  const colour = { field: 'which', type: 'nominal', title: null, scale: { range: ['#999999', OKABE_ITO[0]] } };
+  // A weighted histogram of `field` per prior/posterior, its bins named lo and hi, after `filter`.
+  const histogram = (field: string, lo: string, hi: string, title: string, filter: VlSpec[] = []): VlSpec => ({
     transform: [
-      { bin: { maxbins: 20 }, field: n, as: ['lo', 'hi'] },
-      { aggregate: [{ op: 'sum', field: 'weight', as: 'mass' }], groupby: ['which', 'lo', 'hi'] },
+      ...filter,
+      { bin: { maxbins: 20 }, field, as: [lo, hi] },
+      { aggregate: [{ op: 'sum', field: 'weight', as: 'mass' }], groupby: ['which', lo, hi] },
     ],
     mark: { type: 'bar', opacity: 0.6 },
     encoding: {
-      x: { field: 'lo', type: 'quantitative', bin: { binned: true }, title: n },
-      x2: { field: 'hi' },
+      x: { field: lo, type: 'quantitative', bin: { binned: true }, title },
+      x2: { field: hi },
       y: { field: 'mass', type: 'quantitative', title: 'weight', stack: null },
       color: colour,
     },
   });
+  const marginal = (n: string): VlSpec => ({ width: 220, height: 140, ...histogram(n, 'lo', 'hi', n) });
   const charts: Chart[] = [
     {
       name: 'marginals',
@@ -64,7 +65,7 @@ export function abcCharts(
           spec: {
             width: 150,
             height: 150,
-            mark: { type: 'circle', opacity: 0.5, color: '#0072B2' },
+            mark: { type: 'circle', opacity: 0.5, color: OKABE_ITO[0] },
             encoding: {
               x: { field: { repeat: 'column' }, type: 'quantitative', scale: { zero: false } },
               y: { field: { repeat: 'row' }, type: 'quantitative', scale: { zero: false } },
@@ -86,21 +87,7 @@ export function abcCharts(
           mark: { type: 'rect', color: '#cfe3f5', opacity: 0.8 },
           encoding: { x: { field: 'lo', type: 'quantitative', title: q.name }, x2: { field: 'hi' } },
         },
-        {
-          data: { values },
-          transform: [
-            { filter: `isValid(datum['${f}'])` },
-            { bin: { maxbins: 20 }, field: f, as: ['blo', 'bhi'] },
-            { aggregate: [{ op: 'sum', field: 'weight', as: 'mass' }], groupby: ['which', 'blo', 'bhi'] },
-          ],
-          mark: { type: 'bar', opacity: 0.6 },
-          encoding: {
-            x: { field: 'blo', type: 'quantitative', bin: { binned: true }, title: q.name },
-            x2: { field: 'bhi' },
-            y: { field: 'mass', type: 'quantitative', title: 'weight', stack: null },
-            color: colour,
-          },
-        },
+        { data: { values }, ...histogram(f, 'blo', 'bhi', q.name, [{ filter: `isValid(datum['${f}'])` }]) },
       ],
     };
   };

@@ -17,6 +17,7 @@
  * result depends on the seed only, and a run resumed from its finished generations continues as
  * the uninterrupted run would have.
  */
+import { quantileSorted } from 'simple-statistics';
 import { cholesky, gaussianKernel, type Kernel, weightedMoments } from './linalg.js';
 import { type AbcParameter, inSupport, logPrior, priorScale, roundTheta, samplePrior } from './prior.js';
 import { abcRandom, type AbcRandom } from './random.js';
@@ -78,15 +79,13 @@ export interface PmcResult {
 }
 
 /**
- * The type-7 quantile of values (as R's default).
+ * The type-7 quantile of values (as R's default): simple-statistics' quantileSorted, which also
+ * keeps an infinite distance above the quantile from turning a whole-index quantile into NaN.
  * @example quantile7([1, 2, 3, 4], 0.5) // 2.5
  */
 export function quantile7(values: readonly number[], q: number): number {
-  const s = [...values].sort((a, b) => a - b);
-  if (s.length === 0) return Number.NaN;
-  const h = (s.length - 1) * q;
-  const lo = Math.floor(h);
-  return s[lo] + (h - lo) * ((s[Math.min(lo + 1, s.length - 1)] ?? s[lo]) - s[lo]);
+  if (values.length === 0) return Number.NaN;
+  return quantileSorted([...values].sort((a, b) => a - b), q);
 }
 
 export function effectiveSampleSize(weights: readonly number[]): number {

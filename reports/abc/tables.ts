@@ -3,10 +3,12 @@
  * weights), generations.csv (tolerance, acceptance and effective sample size per generation) and
  * fit.csv (each pattern's simulated value under the posterior and under the prior, against its band).
  */
+import { formatExact } from '../../workers/format.js';
 import type { TargetPattern } from './calibration-file.js';
 import type { Generation, Particle } from './pmc.js';
 
-const cell = (x: number) => (Number.isFinite(x) ? String(x) : Number.isNaN(x) ? 'NA' : x > 0 ? 'Inf' : '-Inf');
+/** A number as the batch files write it (NA, Inf, -Inf for the non-finite). */
+const cell = formatExact;
 
 /** Weighted quantile (the smallest value whose cumulative weight reaches q). */
 export function weightedQuantile(values: readonly number[], weights: readonly number[], q: number): number {

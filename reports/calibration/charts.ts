@@ -1,7 +1,7 @@
 /** The calibration charts (Vega-Lite, the reports' theme): patterns against bands, and need by size class. */
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { framed, type VlSpec } from '../charts/theme.js';
+import { writeAtomic } from '../../store/write.js';
+import { framed, OKABE_ITO, type VlSpec } from '../charts/theme.js';
 import { renderSvg } from '../render/render.js';
 import { assertValidSpec } from '../render/validate.js';
 import { SIZE_CLASSES } from './need-by-size.js';
@@ -89,12 +89,7 @@ export function patternChart(result: CalibrationResult, source: string): VlSpec 
 
 export function needChart(result: CalibrationResult, source: string): VlSpec {
   const classLabel = Object.fromEntries(SIZE_CLASSES.map((c) => [c.id, c.label]));
-  const bounds: Record<string, [number, number]> = {
-    small: [700, 20_000],
-    mid: [20_000, 100_000],
-    g40: [100_000, 370_000],
-    g4: [370_000, 1_000_000],
-  };
+  const bounds = Object.fromEntries(SIZE_CLASSES.map((c) => [c.id, c.shown]));
   const points = result.need.municipalities.map((m) => ({
     population: m.population,
     need: m.need,
@@ -115,7 +110,7 @@ export function needChart(result: CalibrationResult, source: string): VlSpec {
     field: 'population',
     type: 'quantitative',
     title: 'Inhabitants (1 Jan 2024, log scale)',
-    scale: { type: 'log', domain: [700, 1_000_000] },
+    scale: { type: 'log', domain: [SIZE_CLASSES[0].shown[0], SIZE_CLASSES[SIZE_CLASSES.length - 1].shown[1]] },
     axis: { format: '~s' },
   };
   const y = {
@@ -124,12 +119,24 @@ export function needChart(result: CalibrationResult, source: string): VlSpec {
     title: 'Heat-transition FTE need per municipality',
     scale: { type: 'log', domain: [0.5, 100] },
   };
+  // A class's target box: its population range across, [low, high] of the need up, filled at this opacity.
+  const box = (low: string, high: string, opacity: number): VlSpec => ({
+    data: { values: targets },
+    mark: { type: 'rect', opacity },
+    encoding: {
+      x: { ...x, field: 'x' },
+      x2: { field: 'x2' },
+      y: { ...y, field: low },
+      y2: { field: high },
+      color: colour,
+    },
+  });
   const order = SIZE_CLASSES.map((c) => c.label);
   const colour = {
     field: 'cls',
     type: 'nominal',
     title: 'Size class',
-    scale: { domain: order, range: ['#0072B2', '#D55E00', '#009E73', '#CC79A7'] },
+    scale: { domain: order, range: OKABE_ITO.slice(0, order.length) },
     sort: order,
   };
   return framed({
@@ -145,28 +152,8 @@ export function needChart(result: CalibrationResult, source: string): VlSpec {
       width: 560,
       height: 360,
       layer: [
-        {
-          data: { values: targets },
-          mark: { type: 'rect', opacity: 0.15 },
-          encoding: {
-            x: { ...x, field: 'x' },
-            x2: { field: 'x2' },
-            y: { ...y, field: 'tlo' },
-            y2: { field: 'thi' },
-            color: colour,
-          },
-        },
-        {
-          data: { values: targets },
-          mark: { type: 'rect', opacity: 0.4 },
-          encoding: {
-            x: { ...x, field: 'x' },
-            x2: { field: 'x2' },
-            y: { ...y, field: 'lo' },
-            y2: { field: 'hi' },
-            color: colour,
-          },
-        },
+        box('tlo', 'thi', 0.15),
+        box('lo', 'hi', 0.4),
         {
           data: { values: points },
           mark: { type: 'circle', size: 18, opacity: 0.7 },
@@ -190,6 +177,6 @@ export function needChart(result: CalibrationResult, source: string): VlSpec {
 export async function writeChart(name: string, spec: VlSpec, dir: string): Promise<string> {
   assertValidSpec(name, spec);
   const file = join(dir, `${name}.svg`);
-  writeFileSync(file, await renderSvg(spec));
+  writeAtomic(file, await renderSvg(spec));
   return file;
 }

@@ -6,12 +6,21 @@ import { libraryInput } from './points.js';
 const G4_CODES = ['GM0363', 'GM0599', 'GM0518', 'GM0344']; // Amsterdam, Rotterdam, 's-Gravenhage, Utrecht
 
 /** Size classes of P3 with the AEF/ROB targets (A2-A5) times the heat share 0.6 (A11). */
+/** `shown`: the inhabitants a class covers in the need chart (log axis); 20,000 and 100,000 are classOf's thresholds. */
 export const SIZE_CLASSES = [
-  { id: 'small', label: 'Small (< 20,000 inhabitants)', aef: [8, 9], source: 'A5' },
-  { id: 'mid', label: 'Mid-sized (20,000-99,999)', aef: [17, 19], source: 'A4' },
-  { id: 'g40', label: 'G40 (≥ 100,000, not G4)', aef: [39, 43], source: 'A3' },
-  { id: 'g4', label: 'G4 (Amsterdam, Rotterdam, Den Haag, Utrecht)', aef: [86, 100], source: 'A2' },
+  { id: 'small', label: 'Small (< 20,000 inhabitants)', aef: [8, 9], source: 'A5', shown: [700, 20_000] },
+  { id: 'mid', label: 'Mid-sized (20,000-99,999)', aef: [17, 19], source: 'A4', shown: [20_000, 100_000] },
+  { id: 'g40', label: 'G40 (≥ 100,000, not G4)', aef: [39, 43], source: 'A3', shown: [100_000, 370_000] },
+  {
+    id: 'g4',
+    label: 'G4 (Amsterdam, Rotterdam, Den Haag, Utrecht)',
+    aef: [86, 100],
+    source: 'A2',
+    shown: [370_000, 1_000_000],
+  },
 ] as const;
+/** The national figure: 14-17 extra FTE per municipality on average (A1, A16), before the heat share. */
+export const NATIONAL_AEF_PER_MUNICIPALITY = [14, 17] as const;
 export const HEAT_SHARE = 0.6;
 /** Tolerance on the need per size class: ±10% around the target range (class bounds and heat share are approximate). */
 export const NEED_TOLERANCE = 0.1;
@@ -86,7 +95,8 @@ export function needBySize(data: NationalData): {
   });
   const totalNeed = municipalities.reduce((a, m) => a + m.need, 0);
   const n = municipalities.length;
-  const tb = band(14 * n * HEAT_SHARE, 17 * n * HEAT_SHARE);
+  const [aefLo, aefHi] = NATIONAL_AEF_PER_MUNICIPALITY;
+  const tb = band(aefLo * n * HEAT_SHARE, aefHi * n * HEAT_SHARE);
   const total: NeedRow = {
     id: 'national',
     label: `All ${n} municipalities`,

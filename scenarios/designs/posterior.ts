@@ -4,7 +4,8 @@
  * joined column-wise with a Latin hypercube over further factors. Pure and synchronous: the file
  * is read by scenarios/design-posterior.ts; this module parses its text and draws the sample.
  */
-import { isParameterName, PARAMETER_NAMES, PARAMETERS } from '../../sim/parameters.js';
+import { isParameterName, PARAMETERS, type ParameterName } from '../../sim/parameters.js';
+import { SAMPLEABLE_PARAMETERS } from '../design-schema.js';
 import type { Design } from './design.js';
 import { DesignError } from './errors.js';
 import { checkFactors, type DesignRow, type Factor } from './factors.js';
@@ -73,7 +74,7 @@ export function parsePosteriorCsv(
   let weightAt = -1;
   let particleAt = -1;
   const seen = new Map<string, number>();
-  const allowedNames: string[] = PARAMETER_NAMES.filter((n) => PARAMETERS[n].min < PARAMETERS[n].max);
+  const allowedNames = SAMPLEABLE_PARAMETERS;
   header.forEach((name, k) => {
     const at = { line: 1, column: columnOf(k, header) };
     if (seen.has(name)) {
@@ -143,7 +144,7 @@ export function parsePosteriorCsv(
     for (const p of params) {
       const v = num(p.k, p.name);
       if (v === undefined) continue;
-      const def = PARAMETERS[p.name as (typeof PARAMETER_NAMES)[number]];
+      const def = PARAMETERS[p.name as ParameterName];
       const at = { line, column: columnOf(p.k, cells) };
       if (v < def.min || v > def.max)
         problems.push({
