@@ -3,13 +3,14 @@
  * Carlo) of chosen parameters against target patterns, on the worker pool, resumable with --resume.
  * The work is in reports/abc/; docs/HOWTO-calibration.md explains the file and the output.
  */
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { loadNationalData } from '../data/load.js';
 import { loadCalibrationFile } from '../reports/abc/calibration-file.js';
 import { runAbcCalibration } from '../reports/abc/run.js';
 import { checkFonts } from '../reports/render/render.js';
 import { formatIssue, ScenarioError } from '../scenarios/issues.js';
+import { shownPath } from '../workers/command-line.js';
 import { formatDuration } from '../workers/progress.js';
 
 export interface CalibrateArgs {
@@ -21,10 +22,6 @@ export interface CalibrateArgs {
   quiet: boolean;
 }
 
-const show = (p: string) => {
-  const r = relative(process.cwd(), p);
-  return r === '' ? '.' : r.startsWith('..') ? p : r;
-};
 
 const n3 = (x: number) => (Number.isFinite(x) ? String(Number(x.toPrecision(3))) : 'NA');
 
@@ -62,7 +59,7 @@ export async function calibrateCommand(args: CalibrateArgs): Promise<number> {
       `regiosim calibrate: ${spec.name}: generation ${g.index} (stopped: ${stop}), ε = ${n3(g.epsilon)}, ESS ${g.ess.toFixed(1)} of ${g.particles.length}, ${formatDuration((performance.now() - t0) / 1000)}`,
       ...r.summaries.map((s) => `  ${s.name}: median ${n3(s.q50)}, 90% interval ${n3(s.q05)} to ${n3(s.q95)} (prior ${s.lower} to ${s.upper})`),
       ...r.fits.map((f) => `  pattern ${f.name}: ${(f.inBand * 100).toFixed(0)}% of the posterior inside [${f.lo}, ${f.hi}] (prior ${(f.priorInBand * 100).toFixed(0)}%)`),
-      `  wrote ${show(out)}/ posterior.csv, parameters.csv, generations.csv, fit.csv, charts/, manifest.json`,
+      `  wrote ${shownPath(out)}/ posterior.csv, parameters.csv, generations.csv, fit.csv, charts/, manifest.json`,
     ].join('\n')}\n`,
   );
   return 0;
