@@ -1,5 +1,5 @@
 import { grownSize, zeroFirst } from './scratch.js';
-import { L, Membership, type ModelState, P, Place, ROLE_COUNT, S } from './state.js';
+import { L, Membership, type ModelState, P, ROLE_COUNT, S } from './state.js';
 
 /**
  * Sums of members' organisational knowledge and staff per pool and role (what brokerage can draw
@@ -112,20 +112,37 @@ export function updateKnowledge(state: ModelState): void {
   updateExperience(state, poolWork);
 }
 
-/** Individual experience grows with the share of capacity actually used at the employer (poolWork as above). */
+/**
+ * Individual experience grows with the share of capacity actually used at the employer (poolWork as
+ * above). Walks the staff lists, so the increment is worked out once per employer and role: every
+ * worker of a list gets the same one, and each worker's sum is independent of the order.
+ */
 function updateExperience(state: ModelState, poolWork: Float64Array): void {
   const eta = state.p.learningPerFteMonth;
-  for (const w of state.workers) {
-    if (w.place === Place.Municipality) {
-      const m = state.municipalities[w.employer];
-      const n = m.staff[w.role].length;
-      w.experience += n > 0 ? eta * Math.min(1, m.workOwn[w.role] / n) : 0;
-    } else if (w.place === Place.Pool) {
-      const pool = state.pools[w.employer];
-      const n = pool.staff[w.role].length;
-      w.experience += n > 0 ? eta * Math.min(1, poolWork[pool.idx * ROLE_COUNT + w.role] / n) : 0;
-    } else if (w.place === Place.Consultancy && w.client >= 0) {
-      w.experience += eta;
+  const muns = state.municipalities;
+  for (let i = 0; i < muns.length; i++) {
+    const m = muns[i];
+    for (let r = 0; r < ROLE_COUNT; r++) {
+      const staff = m.staff[r];
+      const n = staff.length;
+      if (n === 0) continue;
+      const gain = eta * Math.min(1, m.workOwn[r] / n);
+      for (let k = 0; k < n; k++) staff[k].experience += gain;
     }
+  }
+  const pools = state.pools;
+  for (let j = 0; j < pools.length; j++) {
+    const pool = pools[j];
+    for (let r = 0; r < ROLE_COUNT; r++) {
+      const staff = pool.staff[r];
+      const n = staff.length;
+      if (n === 0) continue;
+      const gain = eta * Math.min(1, poolWork[pool.idx * ROLE_COUNT + r] / n);
+      for (let k = 0; k < n; k++) staff[k].experience += gain;
+    }
+  }
+  for (let r = 0; r < ROLE_COUNT; r++) {
+    const staff = state.consultancy.staff[r];
+    for (let k = 0; k < staff.length; k++) if (staff[k].client >= 0) staff[k].experience += eta;
   }
 }
