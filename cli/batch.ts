@@ -4,43 +4,30 @@
  * arguments into a plan and the engine's result into a readable end message and an exit code.
  */
 import type { Argv, CommandModule } from 'yargs';
-import { faultMessage, OutputError } from '../store/errors.js';
 import { loadNationalData, modelDataFiles } from '../data/load.js';
 import { buildPlan, DEFAULT_RUNS, DEFAULT_SEED, PlanRefError } from '../scenarios/build-plan.js';
-import type { ExperimentPlan } from '../scenarios/plan.js';
-import { BatchError, type BatchResult, estimateBatch, workerFile } from '../workers/engine.js';
-import { formatDuration, makeProgress } from '../workers/progress.js';
-import type { SeriesMode } from '../workers/protocol.js';
-import { parseShard, runsText, type Shard, shardLabel, shardRange } from '../workers/shard.js';
 import { explorationOf } from '../scenarios/design-build.js';
+import type { ExperimentPlan } from '../scenarios/plan.js';
+import { faultMessage, OutputError } from '../store/errors.js';
 import { planFingerprint } from '../workers/batch-manifest.js';
-import { resumePlan } from '../workers/provenance.js';
-import { prepareDesignFolder } from './explore.js';
-import { runBatchInterruptibly } from './interruptible.js';
-import { badTimeout } from './run-timeout.js';
 import { commandLine, rerunCommand, resumeCommand, shownPath } from '../workers/command-line.js';
-import { writtenFiles } from './written-files.js';
+import { BatchError, type BatchResult, estimateBatch, workerFile } from '../workers/engine.js';
 import { MUNICIPALITY_MODES, type MunicipalityMode } from '../workers/municipality-table.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../workers/parquet-export.js';
+import { formatDuration, makeProgress } from '../workers/progress.js';
+import type { SeriesMode } from '../workers/protocol.js';
+import { resumePlan } from '../workers/provenance.js';
+import { parseShard, runsText, type Shard, shardLabel, shardRange } from '../workers/shard.js';
+import { prepareDesignFolder } from './explore.js';
+import { runBatchInterruptibly } from './interruptible.js';
+import { shownFlagValue, wholeNumberProblem } from './options.js';
+import type { RunArgs } from './run-args.js';
+import { badTimeout } from './run-timeout.js';
+import { writtenFiles } from './written-files.js';
 
-export interface BatchArgs {
+export interface BatchArgs extends RunArgs {
   /** One experiment file, or scenario files, library names or built-ins (default, national). */
   refs: string[];
-  runs?: number;
-  seed?: number;
-  threads?: number;
-  chunk?: number;
-  out: string;
-  series: SeriesMode;
-  /** Per-municipality rows (default end). */
-  municipalities?: MunicipalityMode;
-  /** csv (default), parquet or both. */
-  format?: OutputFormat;
-  resume: boolean;
-  dryRun: boolean;
-  quiet: boolean;
-  /** Seconds a run may take before it is stopped and recorded as failed (--run-timeout). */
-  runTimeout?: number;
   /** Run only this shard's block of runs (`--shard i/n`); merge the shards with `regiosim merge`. */
   shard?: Shard;
 }
@@ -149,16 +136,10 @@ export function endMessage(
 }
 
 /** A message if an option is not a whole number ≥ min (yargs prints it with the help), else undefined. */
-const notWhole = (name: string, v: unknown, min: number): string | undefined =>
-  v === undefined || (typeof v === 'number' && Number.isSafeInteger(v) && v >= min)
-    ? undefined
-    : `--${name}: ${Array.isArray(v) ? `${v.join(', ')} (given more than once)` : v} is not allowed; allowed: a whole number ≥ ${min}`;
-
 /** A message if --shard is not i/n (given once), else undefined. */
 function badShard(v: unknown): string | undefined {
   if (v === undefined) return undefined;
-  if (typeof v !== 'string')
-    return `--shard: ${Array.isArray(v) ? `${v.join(', ')} (given more than once)` : v} is not allowed; allowed: i/n, e.g. 2/8`;
+  if (typeof v !== 'string') return `--shard: ${shownFlagValue(v)} is not allowed; allowed: i/n, e.g. 2/8`;
   try {
     parseShard(v);
     return undefined;
@@ -226,10 +207,10 @@ export const batchCommandModule: CommandModule = {
       })
       .check(
         (a) =>
-          notWhole('runs', a.runs, 1) ??
-          notWhole('seed', a.seed, 0) ??
-          notWhole('threads', a.threads, 1) ??
-          notWhole('chunk', a.chunk, 1) ??
+          wholeNumberProblem('runs', a.runs, 1) ??
+          wholeNumberProblem('seed', a.seed, 0) ??
+          wholeNumberProblem('threads', a.threads, 1) ??
+          wholeNumberProblem('chunk', a.chunk, 1) ??
           badShard(a.shard) ??
           badTimeout(a.runTimeout) ??
           true,

@@ -6,15 +6,15 @@
  */
 import { join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import { UsageError } from './options.js';
-import { faultMessage, OutputError } from '../store/errors.js';
 import { loadNationalData, modelDataFiles } from '../data/load.js';
 import { ReportError } from '../reports/errors.js';
 import { buildReport } from '../reports/report.js';
+import { buildPlan } from '../scenarios/build-plan.js';
+import { faultMessage, OutputError } from '../store/errors.js';
 import { BatchError } from '../workers/engine.js';
 import { formatDuration, makeProgress } from '../workers/progress.js';
-import { buildPlan } from '../scenarios/build-plan.js';
 import { runBatchInterruptibly } from './interruptible.js';
+import { UsageError, wholeNumberProblem } from './options.js';
 import { reportMessage, reportOptions } from './report.js';
 
 export interface CompareArgs {
@@ -79,8 +79,8 @@ export async function compareCommand(args: CompareArgs): Promise<number> {
 }
 
 const wholeAtLeast = (name: string, min: number, v: number | undefined) => {
-  if (v !== undefined && (!Number.isSafeInteger(v) || v < min))
-    throw new UsageError(`--${name}: ${v} is not allowed; allowed: a whole number ≥ ${min}`);
+  const problem = wholeNumberProblem(name, v, min);
+  if (problem) throw new UsageError(problem);
 };
 
 /** The yargs definition of `regiosim compare`, registered in cli/regiosim.ts. */

@@ -4,49 +4,36 @@
  * (design.csv, design.json) next to runs.csv, so `regiosim sensitivity` and `regiosim discover`
  * can analyse the folder. The batch options are those of `regiosim batch`.
  */
-import { MUNICIPALITY_MODES, type MunicipalityMode } from '../workers/municipality-table.js';
-import { OUTPUT_FORMATS, type OutputFormat } from '../workers/parquet-export.js';
-import { writtenFiles } from './written-files.js';
+
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import { faultMessage, OutputError } from '../store/errors.js';
 import { loadNationalData, modelDataFiles } from '../data/load.js';
 import { describeDesign } from '../reports/explore/read.js';
+import { readBatchInfo } from '../reports/read/manifest.js';
+import { type RunsData, readRuns } from '../reports/read/runs.js';
+import { buildPlan } from '../scenarios/build-plan.js';
 import { type Exploration, explorationOf } from '../scenarios/design-build.js';
 import { DESIGN_CSV, DESIGN_JSON, DesignFileError, writeDesignFiles } from '../scenarios/design-files.js';
 import { isExperimentRef } from '../scenarios/load.js';
-import { OutputFolder } from '../store/output-folder.js';
-import { BATCH_FILES, BatchError, estimateBatch, workerFile } from '../workers/engine.js';
-import { formatDuration, makeProgress } from '../workers/progress.js';
-import type { SeriesMode } from '../workers/protocol.js';
-import { buildPlan } from '../scenarios/build-plan.js';
 import { outcomesOf } from '../scenarios/outcomes.js';
+import { faultMessage, OutputError } from '../store/errors.js';
+import { OutputFolder } from '../store/output-folder.js';
 import { planFingerprint } from '../workers/batch-manifest.js';
-import { POINTS_FILE, resumePlan } from '../workers/provenance.js';
-import { readBatchInfo } from '../reports/read/manifest.js';
-import { type RunsData, readRuns } from '../reports/read/runs.js';
-import { runBatchInterruptibly } from './interruptible.js';
-import { badTimeout } from './run-timeout.js';
 import { commandLine, rerunCommand, resumeCommand, shownPath } from '../workers/command-line.js';
+import { BATCH_FILES, BatchError, estimateBatch, workerFile } from '../workers/engine.js';
+import { MUNICIPALITY_MODES } from '../workers/municipality-table.js';
+import { OUTPUT_FORMATS } from '../workers/parquet-export.js';
+import { formatDuration, makeProgress } from '../workers/progress.js';
+import { POINTS_FILE, resumePlan } from '../workers/provenance.js';
+import { runBatchInterruptibly } from './interruptible.js';
+import { wholeNumberProblem } from './options.js';
+import type { RunArgs } from './run-args.js';
+import { badTimeout } from './run-timeout.js';
+import { writtenFiles } from './written-files.js';
 
-export interface ExploreArgs {
+export interface ExploreArgs extends RunArgs {
   experiment: string;
-  runs?: number;
-  seed?: number;
-  threads?: number;
-  chunk?: number;
-  out: string;
-  series: SeriesMode;
-  /** Per-municipality tables (default none here: the analyses use runs.csv only). */
-  municipalities?: MunicipalityMode;
-  /** csv (default), parquet or both. */
-  format?: OutputFormat;
-  resume: boolean;
-  dryRun: boolean;
-  quiet: boolean;
-  /** Seconds a run may take before it is stopped and recorded as failed (--run-timeout). */
-  runTimeout?: number;
 }
 
 /** The lines that say what the design is. */
@@ -233,11 +220,6 @@ export async function exploreCommand(args: ExploreArgs): Promise<number> {
   return exitCode;
 }
 
-const wholeAtLeast = (name: string, v: unknown, min: number): string | undefined =>
-  v === undefined || (typeof v === 'number' && Number.isSafeInteger(v) && v >= min)
-    ? undefined
-    : `--${name}: ${Array.isArray(v) ? `${v.join(', ')} (given more than once)` : v} is not allowed; allowed: a whole number ≥ ${min}`;
-
 /** The yargs definition of `regiosim explore`, registered in cli/regiosim.ts. */
 export const exploreCommandModule: CommandModule = {
   command: 'explore <experiment>',
@@ -295,10 +277,10 @@ export const exploreCommandModule: CommandModule = {
       })
       .check(
         (a) =>
-          wholeAtLeast('runs', a.runs, 1) ??
-          wholeAtLeast('seed', a.seed, 0) ??
-          wholeAtLeast('threads', a.threads, 1) ??
-          wholeAtLeast('chunk', a.chunk, 1) ??
+          wholeNumberProblem('runs', a.runs, 1) ??
+          wholeNumberProblem('seed', a.seed, 0) ??
+          wholeNumberProblem('threads', a.threads, 1) ??
+          wholeNumberProblem('chunk', a.chunk, 1) ??
           badTimeout(a.runTimeout) ??
           true,
       ),

@@ -84,3 +84,17 @@ export function checkSharedOptions(argv: Record<string, unknown>, warn: (line: s
     argv.threads = cores;
   }
 }
+
+/** A flag's value as a message shows it: a list when the flag was given more than once. */
+export function shownFlagValue(v: unknown): string {
+  return Array.isArray(v) ? `${v.join(', ')} (given more than once)` : String(v);
+}
+
+/**
+ * A message if a numeric flag is not one whole number ≥ min, else undefined (for yargs `.check`).
+ * @example wholeNumberProblem('runs', 0, 1) // '--runs: 0 is not allowed; allowed: a whole number ≥ 1'
+ */
+export function wholeNumberProblem(name: string, v: unknown, min: number): string | undefined {
+  if (v === undefined || (typeof v === 'number' && Number.isSafeInteger(v) && v >= min)) return undefined;
+  return `--${name}: ${shownFlagValue(v)} is not allowed; allowed: a whole number ≥ ${min}`;
+}
