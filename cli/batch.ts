@@ -216,21 +216,11 @@ export const batchCommandModule: CommandModule = {
           true,
       ),
   handler: async (raw) => {
-    const a = raw as unknown as {
+    const a = raw as unknown as Omit<RunArgs, 'municipalities' | 'format'> & {
       scenarios?: string[];
-      runs?: number;
-      seed?: number;
-      threads?: number;
-      chunk?: number;
-      out: string;
-      series: SeriesMode;
       municipalities: MunicipalityMode;
       format: OutputFormat;
-      resume: boolean;
-      dryRun: boolean;
-      quiet: boolean;
       shard?: string;
-      runTimeout?: number;
     };
     try {
       process.exitCode = await batchCommand({
