@@ -15,8 +15,9 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { ExperimentPlan } from '../scenarios/plan.js';
 import { describeFault, isFsError } from '../store/errors.js';
-import { type OutputKind, OutputFolder } from '../store/output-folder.js';
+import { OutputFolder, type OutputKind } from '../store/output-folder.js';
 import { writeAtomic, writeWhole } from '../store/write.js';
+import { BatchError } from './batch-error.js';
 import {
   type BatchCounts,
   type BatchStatus,
@@ -27,20 +28,20 @@ import {
 import { batchReadme } from './batch-readme.js';
 import { ChunkSizer } from './chunking.js';
 import { forEachLine } from './csv-lines.js';
+import { TimeoutWatch, threadCount, timeoutOutcome } from './limits.js';
+import type { MunicipalityMode } from './municipality-table.js';
 import { OrderedWriter } from './ordered-writer.js';
-import { type Progress, makeProgress } from './progress.js';
-import type { ChunkResult, ChunkTask, RunOutcome, SeriesMode, WorkerSetup } from './protocol.js';
-import { BatchError } from './batch-error.js';
+import { exportParquet, type OutputFormat, parquetName } from './parquet-export.js';
+import { makeProgress, type Progress } from './progress.js';
+import type { ChunkResult, ChunkTask, RunOutcome, SeriesMode, WireOutcome, WorkerSetup } from './protocol.js';
+import { POINTS_FILE, writeProvenance } from './provenance.js';
 import { type BatchPaths, prepareResume } from './resume.js';
+import { Pace, runCost } from './run-cost.js';
 import { runsTable } from './runs-table.js';
 import { checkShardCount, type Shard, shardRecord } from './shard.js';
 import { type BatchSpecs, batchSpecs } from './specs.js';
-import { POINTS_FILE, writeProvenance } from './provenance.js';
-import { Pace, runCost } from './run-cost.js';
-import type { MunicipalityMode } from './municipality-table.js';
-import { exportParquet, type OutputFormat, parquetName } from './parquet-export.js';
 import { rowTables, TABLE_FILES, type TableOptions } from './tables.js';
-import { threadCount, timeoutOutcome, TimeoutWatch } from './limits.js';
+import { toWire } from './wire.js';
 
 export { BatchError } from './batch-error.js';
 export { type BatchEstimate, estimateBatch } from './estimate.js';
@@ -464,8 +465,9 @@ async function dispatch(plan: ExperimentPlan, specs: BatchSpecs, d: DispatchCont
           // Runs that throw come back as error outcomes; a rejected task means the worker itself
           // failed: the batch stops, these runs stay undone and --resume runs them again. A run
           // stopped by --run-timeout (its worker is terminated and replaced) is recorded as failed.
-          (e: unknown): RunOutcome[] => {
-            if (timed?.timedOut()) return task.runs.map((r) => timeoutOutcome(r, plan, d.table, d.runTimeoutMs!));
+          (e: unknown): WireOutcome[] => {
+            if (timed?.timedOut())
+              return task.runs.map((r) => toWire(timeoutOutcome(r, plan, d.table, d.runTimeoutMs!), []));
             onFatal(e);
             return [];
           },

@@ -3,16 +3,20 @@
  * a buffer until the runs before them are in, then the contiguous prefix is appended. Each flush is
  * one write of complete lines per file, the row tables (series.csv, municipalities.csv, ...; see
  * workers/tables.ts) before runs.csv, so a kill leaves whole rows only, and every run in runs.csv
- * also has all its table rows (resume relies on both). The rows arrive formatted by the workers, so
- * the main thread only concatenates and writes. A write that fails (disk full) is undone: every
+ * also has all its table rows (resume relies on both). The rows arrive formatted and encoded by the
+ * workers (UTF-8 bytes, workers/wire.ts), so the main thread only concatenates and writes. A write that fails (disk full) is undone: every
  * file is cut back to its last complete flush.
  */
 import { closeSync, fstatSync, ftruncateSync, openSync } from 'node:fs';
 import { writeAll } from '../store/write.js';
-import type { RunOutcome } from './protocol.js';
+import type { WireOutcome } from './protocol.js';
 import type { TableKey } from './tables.js';
 
 const MAX_LISTED = 20;
+const NO_BYTES = new Uint8Array(0);
+
+/** Sum of the byte lengths. */
+const byteCount = (parts: Uint8Array[]) => parts.reduce((sum, p) => sum + p.length, 0);
 
 export interface OrderedWriterFiles {
   runs: string;
@@ -29,7 +33,7 @@ interface TableFile {
 }
 
 export class OrderedWriter {
-  private readonly pending = new Map<number, RunOutcome>();
+  private readonly pending = new Map<number, WireOutcome>();
   private readonly runsFd: number;
   private readonly tables: TableFile[];
   private readonly files: OrderedWriterFiles;
@@ -41,7 +45,7 @@ export class OrderedWriter {
   ok = 0;
   failed = 0;
   /** The first failures written (for the end message), at most MAX_LISTED. */
-  readonly failures: RunOutcome[] = [];
+  readonly failures: WireOutcome[] = [];
 
   /** Opens every file for appending (kept open: one write call per flush, no open/close). */
   constructor(files: OrderedWriterFiles, start: number) {
@@ -55,7 +59,7 @@ export class OrderedWriter {
     this.runsSize = fstatSync(this.runsFd).size;
   }
 
-  add(outcome: RunOutcome): void {
+  add(outcome: WireOutcome): void {
     this.pending.set(outcome.index, outcome);
   }
 
@@ -66,28 +70,30 @@ export class OrderedWriter {
   flush(): number {
     // After a failed write nothing more is written: the batch stops there, consistent, for --resume.
     if (this.broken) return 0;
-    let rows = '';
-    const texts = this.tables.map(() => '');
-    const batch: RunOutcome[] = [];
+    const rows: Uint8Array[] = [];
+    const texts: Uint8Array[][] = this.tables.map(() => []);
+    const batch: WireOutcome[] = [];
     for (let i = this.next, o = this.pending.get(i); o; o = this.pending.get(++i)) {
       batch.push(o);
-      rows += o.row;
-      for (let k = 0; k < this.tables.length; k++) texts[k] += o[this.tables[k].key];
+      rows.push(o.row);
+      for (let k = 0; k < this.tables.length; k++) texts[k].push(o[this.tables[k].key]);
     }
     if (batch.length === 0) return 0;
+    const runsBytes = byteCount(rows);
+    const tableBytes = texts.map(byteCount);
     try {
       this.tables.forEach((t, k) => {
-        if (texts[k]) writeAll(t.fd, texts[k], t.path);
+        if (tableBytes[k] > 0) writeAll(t.fd, Buffer.concat(texts[k], tableBytes[k]), t.path);
       });
-      writeAll(this.runsFd, rows, this.files.runs);
+      writeAll(this.runsFd, Buffer.concat(rows, runsBytes), this.files.runs);
     } catch (e) {
       this.broken = true;
       this.undo();
       throw e;
     }
-    this.runsSize += Buffer.byteLength(rows);
+    this.runsSize += runsBytes;
     this.tables.forEach((t, k) => {
-      t.size += Buffer.byteLength(texts[k]);
+      t.size += tableBytes[k];
     });
     for (const o of batch) {
       this.pending.delete(o.index);
@@ -95,7 +101,13 @@ export class OrderedWriter {
       else {
         this.failed++;
         if (this.failures.length < MAX_LISTED)
-          this.failures.push({ ...o, series: '', municipalities: '', municipalitySeries: '', metrics: [] });
+          this.failures.push({
+            ...o,
+            series: NO_BYTES,
+            municipalities: NO_BYTES,
+            municipalitySeries: NO_BYTES,
+            metrics: [],
+          });
       }
     }
     this.next += batch.length;

@@ -13,8 +13,8 @@ import { Piscina } from 'piscina';
 import type { OutcomeSpec } from '../scenarios/outcomes.js';
 import type { ExperimentPlan } from '../scenarios/plan.js';
 import type { MunicipalityMode } from './municipality-table.js';
-import { runCost } from './run-cost.js';
 import type { ChunkResult, ChunkTask, SeriesMode, WorkerSetup } from './protocol.js';
+import { runCost } from './run-cost.js';
 import type { BatchSpecs } from './specs.js';
 
 export interface PilotResult {
@@ -101,11 +101,7 @@ export async function pilot(
   const run = async (index: number) => {
     const result = await pool.run({ runs: [specs.at(index)] });
     const o = result.outcomes[0];
-    bytes +=
-      Buffer.byteLength(o.row) +
-      Buffer.byteLength(o.series) +
-      Buffer.byteLength(o.municipalities) +
-      Buffer.byteLength(o.municipalitySeries);
+    bytes += o.row.length + o.series.length + o.municipalities.length + o.municipalitySeries.length;
     timed++;
     return result;
   };

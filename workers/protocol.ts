@@ -1,6 +1,7 @@
 /**
  * The messages between the batch engine (main thread) and its piscina workers. Plain data only:
- * everything here crosses a thread boundary by structured clone.
+ * everything here crosses a thread boundary by structured clone, except the text a chunk returns,
+ * whose UTF-8 buffers are transferred (WireOutcome, workers/wire.ts).
  */
 import type { OutcomeSpec } from '../scenarios/outcomes.js';
 import type { PlanPoint, RunSpec } from '../scenarios/plan.js';
@@ -54,8 +55,17 @@ export interface RunOutcome {
   municipalitySeries: string;
 }
 
+/** The fields of a RunOutcome that are written to files as they are. */
+export type TextField = 'row' | 'series' | 'municipalities' | 'municipalitySeries';
+
+/**
+ * A RunOutcome as a chunk returns it: its text as UTF-8 bytes, whose buffers are transferred to the
+ * main thread rather than cloned (workers/wire.ts).
+ */
+export type WireOutcome = Omit<RunOutcome, TextField> & Record<TextField, Uint8Array>;
+
 export interface ChunkResult {
-  outcomes: RunOutcome[];
+  outcomes: WireOutcome[];
   /** Time the worker spent on the chunk, ms: the engine sizes later chunks from it. */
   ms: number;
   /** Of which inside simulate(), ms: the rest is the engine's own cost in the worker. */

@@ -5,16 +5,17 @@
  * Loaded as compiled JS (dist/workers/worker.js): worker threads cannot load TypeScript.
  */
 import { threadId } from 'node:worker_threads';
-import { workerData } from 'piscina';
-import type { ChunkResult, ChunkTask, WorkerSetup } from './protocol.js';
+import { move, transferableSymbol, valueSymbol, workerData } from 'piscina';
 import { simulate } from '../sim/simulate.js';
+import type { ChunkResult, ChunkTask, WorkerSetup } from './protocol.js';
 import { runOne } from './run-one.js';
 import { runsTable } from './runs-table.js';
+import { toWire } from './wire.js';
 
 const setup = workerData as WorkerSetup;
 const table = runsTable(setup);
 
-export default function runChunk(task: ChunkTask): ChunkResult {
+export default function runChunk(task: ChunkTask): ChunkResult | ReturnType<typeof move> {
   const t0 = performance.now();
   const timing = { simMs: 0 };
   const clock = task.started ? new Float64Array(task.started) : undefined;
@@ -26,9 +27,19 @@ export default function runChunk(task: ChunkTask): ChunkResult {
     }
     return { outcomes: [], ms: performance.now() - t0, simMs: 0, thread: threadId };
   }
+  const transfer: ArrayBuffer[] = [];
   const outcomes = task.runs.map((spec) => {
     if (clock) clock[0] = Date.now();
-    return runOne(spec, setup.points, table, setup.series, timing, setup.municipalities);
+    return toWire(runOne(spec, setup.points, table, setup.series, timing, setup.municipalities), transfer);
   });
-  return { outcomes, ms: performance.now() - t0, simMs: timing.simMs, thread: threadId };
+  const result: ChunkResult = { outcomes, ms: performance.now() - t0, simMs: timing.simMs, thread: threadId };
+  // The text buffers move to the main thread (workers/wire.ts); the rest of the result is cloned.
+  return move({
+    get [transferableSymbol]() {
+      return transfer;
+    },
+    get [valueSymbol]() {
+      return result;
+    },
+  });
 }
