@@ -4,15 +4,17 @@
  * trajectory (coverage against density) to choose a box from, the chosen box's limits and
  * statistics, and feature scores. Writes tables (CSV), discover.json and charts.
  */
-import { join, relative } from 'node:path';
+
+import { join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import { UsageError } from './options.js';
 import { ReportError } from '../reports/errors.js';
-import { faultMessage, OutputError } from '../store/errors.js';
 import { type DiscoverResult, discover, limitText, qpText } from '../reports/explore/discover.js';
 import { readExploreBatch } from '../reports/explore/read.js';
 import { discoverCharts, discoverTables, writeExploreOutput } from '../reports/explore/write.js';
 import { checkFonts } from '../reports/render/render.js';
+import { faultMessage, OutputError } from '../store/errors.js';
+import { shownPath } from '../workers/command-line.js';
+import { UsageError } from './options.js';
 
 export interface DiscoverArgs {
   batchDir: string;
@@ -27,10 +29,6 @@ export interface DiscoverArgs {
   quiet?: boolean;
 }
 
-const show = (p: string) => {
-  const r = relative(process.cwd(), p);
-  return r === '' ? '.' : r.startsWith('..') ? p : r;
-};
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 const val = (v: number | undefined) => (v === undefined ? '' : String(Number(v.toPrecision(4))));
 
@@ -70,8 +68,8 @@ export function discoverMessage(
       .slice(0, 5)
       .map((s) => `${s.name} ${(s.share * 100).toFixed(0)}%${s.pValue > 0.05 ? ' (n.s.)' : ''}`)
       .join(', ')}`,
-    `  tables: ${show(join(outDir, 'tables'))}/ ${files.tables.map((f) => f.split('/').pop()).join(', ')}; all in ${show(files.json)}`,
-    `  charts: ${show(join(outDir, 'charts'))}/ ${files.charts.join(', ')} (.vl.json, .svg, .png)`,
+    `  tables: ${shownPath(join(outDir, 'tables'))}/ ${files.tables.map((f) => f.split('/').pop()).join(', ')}; all in ${shownPath(files.json)}`,
+    `  charts: ${shownPath(join(outDir, 'charts'))}/ ${files.charts.join(', ')} (.vl.json, .svg, .png)`,
   ].join('\n')}\n`;
 }
 
@@ -108,7 +106,11 @@ export async function discoverCommand(args: DiscoverArgs): Promise<number> {
     );
     return 0;
   } catch (e) {
-    const fault = faultMessage('discover', e, 'no half-written file was left; free space or fix the folder and run it again');
+    const fault = faultMessage(
+      'discover',
+      e,
+      'no half-written file was left; free space or fix the folder and run it again',
+    );
     if (fault) {
       process.stderr.write(fault);
       return e instanceof OutputError ? 2 : 1;
@@ -165,7 +167,8 @@ export const discoverCommandModule: CommandModule = {
       })
       .option('quiet', { type: 'boolean', default: false, describe: 'no progress messages' })
       .check((a) => {
-        if (typeof a.where !== 'string') throw new UsageError('--where: give it once, e.g. --where "poolSurvived == 0"');
+        if (typeof a.where !== 'string')
+          throw new UsageError('--where: give it once, e.g. --where "poolSurvived == 0"');
         if (a.box !== undefined && (!Number.isSafeInteger(a.box) || (a.box as number) < 0))
           throw new UsageError(`--box: ${a.box} is not allowed; allowed: a whole number ≥ 0`);
         share('min-density', a.minDensity === 1 ? 0.999999 : a.minDensity);

@@ -3,24 +3,21 @@
  * self-contained report.html for a batch folder. The work is in reports/report.ts; this module
  * turns arguments into options and the result into a short end message.
  */
-import { relative } from 'node:path';
+
 import type { Argv, CommandModule } from 'yargs';
-import { UsageError } from './options.js';
 import { ReportError } from '../reports/errors.js';
-import { faultMessage, OutputError } from '../store/errors.js';
 import { buildReport, type ReportOptions, type ReportResult } from '../reports/report.js';
+import { faultMessage, OutputError } from '../store/errors.js';
+import { shownPath } from '../workers/command-line.js';
+import { UsageError } from './options.js';
 
 /** The end message: where everything is, and what the reader must know. */
 export function reportMessage(r: ReportResult, seconds: number): string {
-  const show = (p: string) => {
-    const r = relative(process.cwd(), p);
-    return r === '' ? '.' : r.startsWith('..') ? p : r;
-  };
   const lines = [
     `regiosim report: ${r.model.runsOk} runs of ${r.model.set.points.length} point${r.model.set.points.length === 1 ? '' : 's'} in ${seconds.toFixed(1)} s`,
-    `  report:  ${show(r.html)} (self-contained, works offline)`,
-    `  charts:  ${show(`${r.outDir}/charts`)}/ ${r.charts.map((c) => c.name).join(', ')} (.vl.json, .svg, .png)`,
-    `  tables:  ${show(`${r.outDir}/tables`)}/ ${r.tables.map((t) => t.split('/').pop()).join(', ')}`,
+    `  report:  ${shownPath(r.html)} (self-contained, works offline)`,
+    `  charts:  ${shownPath(`${r.outDir}/charts`)}/ ${r.charts.map((c) => c.name).join(', ')} (.vl.json, .svg, .png)`,
+    `  tables:  ${shownPath(`${r.outDir}/tables`)}/ ${r.tables.map((t) => t.split('/').pop()).join(', ')}`,
     ...r.notes.map((n) => `  note: ${n}`),
   ];
   return `${lines.join('\n')}\n`;
@@ -35,7 +32,11 @@ export async function reportCommand(batchDir: string, options: ReportOptions & {
     process.stdout.write(reportMessage(result, (performance.now() - t0) / 1000));
     return 0;
   } catch (e) {
-    const fault = faultMessage('report', e, 'no half-written file was left; free space or fix the folder and run the report again');
+    const fault = faultMessage(
+      'report',
+      e,
+      'no half-written file was left; free space or fix the folder and run the report again',
+    );
     if (fault) {
       process.stderr.write(fault);
       return e instanceof OutputError ? 2 : 1;
@@ -48,11 +49,17 @@ export async function reportCommand(batchDir: string, options: ReportOptions & {
 
 export const reportOptions = (y: Argv) =>
   y
-    .option('map-runs', { type: 'number', default: 10, describe: 'runs per scenario re-simulated for the municipality maps of a batch without a municipalities table (0: no maps then)' })
+    .option('map-runs', {
+      type: 'number',
+      default: 10,
+      describe:
+        'runs per scenario re-simulated for the municipality maps of a batch without a municipalities table (0: no maps then)',
+    })
     .option('quiet', { type: 'boolean', default: false, describe: 'no progress messages' })
     .check((a) => {
       const n = a['map-runs'] as number;
-      if (!Number.isSafeInteger(n) || n < 0) throw new UsageError(`--map-runs: ${n} is not allowed; allowed: a whole number ≥ 0`);
+      if (!Number.isSafeInteger(n) || n < 0)
+        throw new UsageError(`--map-runs: ${n} is not allowed; allowed: a whole number ≥ 0`);
       return true;
     });
 

@@ -4,11 +4,10 @@
  * verdict for a Sobol design, feature scores otherwise. Writes tables (CSV), sensitivity.json and
  * charts; the work is in reports/explore/.
  */
-import { join, relative } from 'node:path';
+
+import { join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import { UsageError } from './options.js';
 import { ReportError } from '../reports/errors.js';
-import { faultMessage, OutputError } from '../store/errors.js';
 import { readExploreBatch } from '../reports/explore/read.js';
 import {
   analyseSensitivity,
@@ -19,6 +18,9 @@ import {
 import { sensitivityCharts, sensitivityTables, writeExploreOutput } from '../reports/explore/write.js';
 import { metricStyle } from '../reports/metrics.js';
 import { checkFonts } from '../reports/render/render.js';
+import { faultMessage, OutputError } from '../store/errors.js';
+import { shownPath } from '../workers/command-line.js';
+import { UsageError } from './options.js';
 
 /** Most bootstrap resamples: intervals settle long before; more only burns hours of CPU. */
 export const MAX_RESAMPLES = 100_000;
@@ -30,11 +32,6 @@ export interface SensitivityArgs {
   resamples?: number;
   quiet?: boolean;
 }
-
-const show = (p: string) => {
-  const r = relative(process.cwd(), p);
-  return r === '' ? '.' : r.startsWith('..') ? p : r;
-};
 
 const num = (v: number, share: boolean) =>
   Number.isFinite(v) ? (share ? `${(v * 100).toFixed(1)}pp` : String(Number(v.toPrecision(3)))) : 'NA';
@@ -85,8 +82,8 @@ export function sensitivityMessage(
     `  ${r.averaging}`,
     ...r.notes.map((n) => `  note: ${n}`),
     ...r.analyses.flatMap((a) => analysisLines(a, groups)),
-    `  tables: ${show(join(outDir, 'tables'))}/ ${files.tables.map((t) => t.split('/').pop()).join(', ')}; all in ${show(files.json)}`,
-    `  charts: ${show(join(outDir, 'charts'))}/ ${files.charts.join(', ')} (.vl.json, .svg, .png)`,
+    `  tables: ${shownPath(join(outDir, 'tables'))}/ ${files.tables.map((t) => t.split('/').pop()).join(', ')}; all in ${shownPath(files.json)}`,
+    `  charts: ${shownPath(join(outDir, 'charts'))}/ ${files.charts.join(', ')} (.vl.json, .svg, .png)`,
   ].join('\n')}\n`;
 }
 
@@ -115,7 +112,11 @@ export async function sensitivityCommand(args: SensitivityArgs): Promise<number>
     );
     return 0;
   } catch (e) {
-    const fault = faultMessage('sensitivity', e, 'no half-written file was left; free space or fix the folder and run it again');
+    const fault = faultMessage(
+      'sensitivity',
+      e,
+      'no half-written file was left; free space or fix the folder and run it again',
+    );
     if (fault) {
       process.stderr.write(fault);
       return e instanceof OutputError ? 2 : 1;
