@@ -3,12 +3,12 @@
  * with paired seeds, streaming results, resume, a dry run and progress. This module only turns
  * arguments into a plan and the engine's result into a readable end message and an exit code.
  */
+
 import type { Argv, CommandModule } from 'yargs';
 import { loadNationalData, modelDataFiles } from '../data/load.js';
 import { buildPlan, DEFAULT_RUNS, DEFAULT_SEED, PlanRefError } from '../scenarios/build-plan.js';
 import { explorationOf } from '../scenarios/design-build.js';
 import type { ExperimentPlan } from '../scenarios/plan.js';
-import { faultMessage, OutputError } from '../store/errors.js';
 import { planFingerprint } from '../workers/batch-manifest.js';
 import { commandLine, rerunCommand, resumeCommand, shownPath } from '../workers/command-line.js';
 import { BatchError, type BatchResult, estimateBatch, workerFile } from '../workers/engine.js';
@@ -18,6 +18,7 @@ import { formatDuration, makeProgress } from '../workers/progress.js';
 import type { SeriesMode } from '../workers/protocol.js';
 import { resumePlan } from '../workers/provenance.js';
 import { parseShard, runsText, type Shard, shardLabel, shardRange } from '../workers/shard.js';
+import { commandFailure } from './command-failure.js';
 import { prepareDesignFolder } from './explore.js';
 import { runBatchInterruptibly } from './interruptible.js';
 import { shownFlagValue, wholeNumberProblem } from './options.js';
@@ -240,15 +241,7 @@ export const batchCommandModule: CommandModule = {
         shard: a.shard === undefined ? undefined : parseShard(a.shard),
       });
     } catch (e) {
-      const fault = faultMessage('batch', e);
-      if (fault) {
-        process.stderr.write(fault);
-        process.exitCode = e instanceof OutputError ? 2 : 1;
-        return;
-      }
-      if (!(e instanceof BatchError || e instanceof PlanRefError)) throw e;
-      process.stderr.write(`regiosim batch: ${e.message}\n`);
-      process.exitCode = 2;
+      process.exitCode = commandFailure('batch', e, [BatchError, PlanRefError]);
     }
   },
 };

@@ -4,15 +4,16 @@
  * command's plan builder and the engine's API, so the folder is an ordinary batch folder that
  * `regiosim report` can read again.
  */
+
 import { join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { loadNationalData, modelDataFiles } from '../data/load.js';
 import { ReportError } from '../reports/errors.js';
 import { buildReport } from '../reports/report.js';
 import { buildPlan } from '../scenarios/build-plan.js';
-import { faultMessage, OutputError } from '../store/errors.js';
 import { BatchError } from '../workers/engine.js';
 import { formatDuration, makeProgress } from '../workers/progress.js';
+import { commandFailure } from './command-failure.js';
 import { runBatchInterruptibly } from './interruptible.js';
 import { UsageError, wholeNumberProblem } from './options.js';
 import { reportMessage, reportOptions } from './report.js';
@@ -67,14 +68,7 @@ export async function compareCommand(args: CompareArgs): Promise<number> {
     process.stdout.write(reportMessage(report, (performance.now() - t0) / 1000));
     return batch.status === 'complete' ? 0 : 1;
   } catch (e) {
-    const fault = faultMessage('compare', e);
-    if (fault) {
-      process.stderr.write(fault);
-      return e instanceof OutputError ? 2 : 1;
-    }
-    if (!(e instanceof BatchError || e instanceof ReportError)) throw e;
-    process.stderr.write(`regiosim compare: ${e.message}\n`);
-    return 2;
+    return commandFailure('compare', e, [BatchError, ReportError]);
   }
 }
 

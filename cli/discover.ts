@@ -12,8 +12,8 @@ import { type DiscoverResult, discover, limitText, qpText } from '../reports/exp
 import { readExploreBatch } from '../reports/explore/read.js';
 import { discoverCharts, discoverTables, writeExploreOutput } from '../reports/explore/write.js';
 import { checkFonts } from '../reports/render/render.js';
-import { faultMessage, OutputError } from '../store/errors.js';
 import { shownPath } from '../workers/command-line.js';
+import { commandFailure } from './command-failure.js';
 import { UsageError } from './options.js';
 
 export interface DiscoverArgs {
@@ -106,18 +106,12 @@ export async function discoverCommand(args: DiscoverArgs): Promise<number> {
     );
     return 0;
   } catch (e) {
-    const fault = faultMessage(
+    return commandFailure(
       'discover',
       e,
+      [ReportError],
       'no half-written file was left; free space or fix the folder and run it again',
     );
-    if (fault) {
-      process.stderr.write(fault);
-      return e instanceof OutputError ? 2 : 1;
-    }
-    if (!(e instanceof ReportError)) throw e;
-    process.stderr.write(`regiosim discover: ${e.message}\n`);
-    return 2;
   }
 }
 

@@ -17,7 +17,6 @@ import { type Exploration, explorationOf } from '../scenarios/design-build.js';
 import { DESIGN_CSV, DESIGN_JSON, DesignFileError, writeDesignFiles } from '../scenarios/design-files.js';
 import { isExperimentRef } from '../scenarios/load.js';
 import { outcomesOf } from '../scenarios/outcomes.js';
-import { faultMessage, OutputError } from '../store/errors.js';
 import { OutputFolder } from '../store/output-folder.js';
 import { planFingerprint } from '../workers/batch-manifest.js';
 import { commandLine, rerunCommand, resumeCommand, shownPath } from '../workers/command-line.js';
@@ -26,6 +25,7 @@ import { MUNICIPALITY_MODES } from '../workers/municipality-table.js';
 import { OUTPUT_FORMATS } from '../workers/parquet-export.js';
 import { formatDuration, makeProgress } from '../workers/progress.js';
 import { POINTS_FILE, resumePlan } from '../workers/provenance.js';
+import { commandFailure } from './command-failure.js';
 import { runBatchInterruptibly } from './interruptible.js';
 import { wholeNumberProblem } from './options.js';
 import type { RunArgs } from './run-args.js';
@@ -303,15 +303,7 @@ export const exploreCommandModule: CommandModule = {
         runTimeout: a.runTimeout,
       });
     } catch (e) {
-      const fault = faultMessage('explore', e);
-      if (fault) {
-        process.stderr.write(fault);
-        process.exitCode = e instanceof OutputError ? 2 : 1;
-        return;
-      }
-      if (!(e instanceof BatchError)) throw e;
-      process.stderr.write(`regiosim explore: ${e.message}\n`);
-      process.exitCode = 2;
+      process.exitCode = commandFailure('explore', e, [BatchError]);
     }
   },
 };

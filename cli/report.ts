@@ -7,8 +7,8 @@
 import type { Argv, CommandModule } from 'yargs';
 import { ReportError } from '../reports/errors.js';
 import { buildReport, type ReportOptions, type ReportResult } from '../reports/report.js';
-import { faultMessage, OutputError } from '../store/errors.js';
 import { shownPath } from '../workers/command-line.js';
+import { commandFailure } from './command-failure.js';
 import { UsageError } from './options.js';
 
 /** The end message: where everything is, and what the reader must know. */
@@ -32,18 +32,12 @@ export async function reportCommand(batchDir: string, options: ReportOptions & {
     process.stdout.write(reportMessage(result, (performance.now() - t0) / 1000));
     return 0;
   } catch (e) {
-    const fault = faultMessage(
+    return commandFailure(
       'report',
       e,
+      [ReportError],
       'no half-written file was left; free space or fix the folder and run the report again',
     );
-    if (fault) {
-      process.stderr.write(fault);
-      return e instanceof OutputError ? 2 : 1;
-    }
-    if (!(e instanceof ReportError)) throw e;
-    process.stderr.write(`regiosim report: ${e.message}\n`);
-    return 2;
   }
 }
 

@@ -6,6 +6,7 @@
  * manifest.json; the work is in reports/robustness/.
  * @example npx regiosim robustness out/robust-drenthe-pool --pareto p90
  */
+
 import { join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { ReportError } from '../reports/errors.js';
@@ -21,8 +22,8 @@ import {
 import { robustnessCharts } from '../reports/robustness/charts.js';
 import { robustnessTables } from '../reports/robustness/tables.js';
 import { writeRobustness } from '../reports/robustness/write.js';
-import { faultMessage, OutputError } from '../store/errors.js';
 import { shownPath } from '../workers/command-line.js';
+import { commandFailure } from './command-failure.js';
 
 export interface RobustnessArgs {
   batchDir: string;
@@ -103,18 +104,12 @@ export async function robustnessCommand(args: RobustnessArgs): Promise<number> {
     );
     return 0;
   } catch (e) {
-    const fault = faultMessage(
+    return commandFailure(
       'robustness',
       e,
+      [ReportError],
       'no half-written file was left; free space or fix the folder and run it again',
     );
-    if (fault) {
-      process.stderr.write(fault);
-      return e instanceof OutputError ? 2 : 1;
-    }
-    if (!(e instanceof ReportError)) throw e;
-    process.stderr.write(`regiosim robustness: ${e.message}\n`);
-    return 2;
   }
 }
 

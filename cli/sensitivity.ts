@@ -18,8 +18,8 @@ import {
 import { sensitivityCharts, sensitivityTables, writeExploreOutput } from '../reports/explore/write.js';
 import { metricStyle } from '../reports/metrics.js';
 import { checkFonts } from '../reports/render/render.js';
-import { faultMessage, OutputError } from '../store/errors.js';
 import { shownPath } from '../workers/command-line.js';
+import { commandFailure } from './command-failure.js';
 import { UsageError } from './options.js';
 
 /** Most bootstrap resamples: intervals settle long before; more only burns hours of CPU. */
@@ -112,18 +112,12 @@ export async function sensitivityCommand(args: SensitivityArgs): Promise<number>
     );
     return 0;
   } catch (e) {
-    const fault = faultMessage(
+    return commandFailure(
       'sensitivity',
       e,
+      [ReportError],
       'no half-written file was left; free space or fix the folder and run it again',
     );
-    if (fault) {
-      process.stderr.write(fault);
-      return e instanceof OutputError ? 2 : 1;
-    }
-    if (!(e instanceof ReportError)) throw e;
-    process.stderr.write(`regiosim sensitivity: ${e.message}\n`);
-    return 2;
   }
 }
 

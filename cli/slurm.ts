@@ -11,19 +11,20 @@
  * submission: array and merge job ids, array indices). The scripts are module-free: they call one
  * Node binary and the project's dist/cli/regiosim.js by absolute path (docs/SLURM.md).
  */
+
 import { chmodSync, existsSync } from 'node:fs';
-import { faultMessage, OutputError } from '../store/errors.js';
-import { OutputFolder } from '../store/output-folder.js';
-import { appendText, writeAtomic } from '../store/write.js';
-import { commandLine, shellQuote } from '../workers/command-line.js';
 import { join, relative, resolve } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { loadNationalData } from '../data/load.js';
-import { planFingerprint } from '../workers/batch-manifest.js';
-import type { SeriesMode } from '../workers/protocol.js';
-import { BatchError } from '../workers/batch-error.js';
-import { checkShardCount } from '../workers/shard.js';
 import { buildPlan } from '../scenarios/build-plan.js';
+import { OutputFolder } from '../store/output-folder.js';
+import { appendText, writeAtomic } from '../store/write.js';
+import { BatchError } from '../workers/batch-error.js';
+import { planFingerprint } from '../workers/batch-manifest.js';
+import { commandLine, shellQuote } from '../workers/command-line.js';
+import type { SeriesMode } from '../workers/protocol.js';
+import { checkShardCount } from '../workers/shard.js';
+import { commandFailure } from './command-failure.js';
 import { type JobStatus, type Submission, sh, slurmStatus, statusMessage } from './slurm-status.js';
 
 export {
@@ -40,6 +41,7 @@ export {
   slurmStatus,
   statusMessage,
 } from './slurm-status.js';
+
 import {
   arraySpec,
   checkResources,
@@ -60,11 +62,12 @@ export {
   arraySpec,
   checkResources,
   compactIndices,
-  shq,
   type SlurmJob,
   type SlurmResources,
+  shq,
   slurmScripts,
 } from './slurm-scripts.js';
+
 import { packageVersion, projectRoot } from '../store/manifest.js';
 import { MUNICIPALITY_MODES, type MunicipalityMode } from '../workers/municipality-table.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../workers/parquet-export.js';
@@ -125,7 +128,12 @@ export function writeSlurmJob(args: SlurmArgs): SlurmJob {
   };
   checkScriptValues(job); // before any folder is made
   // The folder holds this kind of output only, one writer at a time, and no file of the user's is overwritten.
-  const folder = OutputFolder.claim(args.out, 'slurm', [...SCRIPT_FILES, JOB_FILE, JOBS_TSV, `${SHARDS}/`, `${LOGS}/`], 'slurm');
+  const folder = OutputFolder.claim(
+    args.out,
+    'slurm',
+    [...SCRIPT_FILES, JOB_FILE, JOBS_TSV, `${SHARDS}/`, `${LOGS}/`],
+    'slurm',
+  );
   try {
     folder.dirPath(SHARDS);
     folder.dirPath(LOGS);
@@ -400,15 +408,7 @@ export const slurmCommandModule: CommandModule = {
         },
       });
     } catch (e) {
-      const fault = faultMessage('slurm', e);
-      if (fault) {
-        process.stderr.write(fault);
-        process.exitCode = e instanceof OutputError ? 2 : 1;
-        return;
-      }
-      if (!(e instanceof BatchError)) throw e;
-      process.stderr.write(`regiosim slurm: ${e.message}\n`);
-      process.exitCode = 2;
+      process.exitCode = commandFailure('slurm', e, [BatchError]);
     }
   },
 };

@@ -18,9 +18,10 @@
  * the uninterrupted run would have.
  */
 import { quantileSorted } from 'simple-statistics';
+import { effectiveSampleSize } from '../../scenarios/designs/effective-sample-size.js';
 import { cholesky, gaussianKernel, type Kernel, weightedMoments } from './linalg.js';
 import { type AbcParameter, inSupport, logPrior, priorScale, roundTheta, samplePrior } from './prior.js';
-import { abcRandom, type AbcRandom } from './random.js';
+import { type AbcRandom, abcRandom } from './random.js';
 
 export interface Particle {
   theta: number[];
@@ -85,12 +86,10 @@ export interface PmcResult {
  */
 export function quantile7(values: readonly number[], q: number): number {
   if (values.length === 0) return Number.NaN;
-  return quantileSorted([...values].sort((a, b) => a - b), q);
-}
-
-export function effectiveSampleSize(weights: readonly number[]): number {
-  const total = weights.reduce((a, b) => a + b, 0);
-  return total ** 2 / weights.reduce((a, w) => a + w * w, 0);
+  return quantileSorted(
+    [...values].sort((a, b) => a - b),
+    q,
+  );
 }
 
 /** The perturbation kernel: N(0, 2Σ) with Σ the weighted covariance, floored so it never collapses. */
@@ -105,7 +104,10 @@ export function perturbationKernel(prev: Generation, params: readonly AbcParamet
   let chol = cholesky(twice);
   // Not positive definite (coinciding or collinear particles): the per-parameter variances.
   if (!chol) chol = cholesky(twice.map((row, a) => row.map((v, b) => (a === b ? v : 0))));
-  if (!chol) chol = Array.from({ length: d }, (_, a) => Array.from({ length: d }, (_, b) => (a === b ? Math.sqrt(floor[a]) : 0)));
+  if (!chol)
+    chol = Array.from({ length: d }, (_, a) =>
+      Array.from({ length: d }, (_, b) => (a === b ? Math.sqrt(floor[a]) : 0)),
+    );
   return gaussianKernel(chol);
 }
 
@@ -193,7 +195,14 @@ async function nextGeneration(
     kernel,
   );
   const particles = accepted.map((p, i) => ({ ...p, weight: weights[i] }));
-  return { index: t, epsilon, particles, simulations, acceptanceRate: o.particles / used, ess: effectiveSampleSize(weights) };
+  return {
+    index: t,
+    epsilon,
+    particles,
+    simulations,
+    acceptanceRate: o.particles / used,
+    ess: effectiveSampleSize(weights),
+  };
 }
 
 /** Runs (or continues) the sampler; each finished generation goes to hooks.onGeneration first. */

@@ -7,6 +7,7 @@
 import { isParameterName, PARAMETERS, type ParameterName } from '../../sim/parameters.js';
 import { SAMPLEABLE_PARAMETERS } from '../design-schema.js';
 import type { Design } from './design.js';
+import { effectiveSampleSize } from './effective-sample-size.js';
 import { DesignError } from './errors.js';
 import { checkFactors, type DesignRow, type Factor } from './factors.js';
 import { latinHypercube } from './latin-hypercube.js';
@@ -301,8 +302,7 @@ export function posteriorDesign(posterior: Posterior, options: PosteriorDesignOp
     rows.push(row);
     unit.push(u);
   });
-  const total = posterior.weights.reduce((a, b) => a + b, 0);
-  const ess = total ** 2 / posterior.weights.reduce((a, w) => a + w * w, 0);
+  const ess = effectiveSampleSize(posterior.weights);
   const distinct = new Set(chosen).size;
   return {
     method: 'posterior',
