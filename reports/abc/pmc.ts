@@ -111,9 +111,16 @@ export function perturbationKernel(prev: Generation, params: readonly AbcParamet
   return gaussianKernel(chol);
 }
 
+/** Proposals drawn before a generation gives up on finding one inside the prior's support. */
+const MAX_PROPOSAL_TRIES = 100_000;
+/** A batch of proposals is sized for the acceptance rate seen so far, taken as at least this. */
+const MIN_PLANNED_ACCEPTANCE = 0.02;
+/** Extra proposals per batch, so one batch usually fills the generation. */
+const BATCH_MARGIN = 1.1;
+
 function propose(prev: Generation, params: readonly AbcParameter[], kernel: Kernel, rng: AbcRandom): number[] {
   const weights = prev.particles.map((p) => p.weight);
-  for (let tries = 0; tries < 100_000; tries++) {
+  for (let tries = 0; tries < MAX_PROPOSAL_TRIES; tries++) {
     const base = prev.particles[rng.choose(weights)].theta;
     const z = params.map(() => rng.normal());
     const theta = base.map((b, i) => {
@@ -124,7 +131,7 @@ function propose(prev: Generation, params: readonly AbcParameter[], kernel: Kern
     roundTheta(params, theta);
     if (params.every((p, k) => inSupport(p.prior, theta[k]))) return theta;
   }
-  throw new Error('abc: no proposal inside the prior support after 100,000 tries');
+  throw new Error(`abc: no proposal inside the prior support after ${MAX_PROPOSAL_TRIES} tries`);
 }
 
 /** π(θ) / Σⱼ wⱼ K(θ − θⱼ), normalised; computed in logs. */
@@ -175,7 +182,7 @@ async function nextGeneration(
   let used = 0;
   let rate = o.quantile;
   for (let batch = 0; accepted.length < o.particles; batch++) {
-    const wanted = Math.ceil(((o.particles - accepted.length) / Math.max(rate, 0.02)) * 1.1);
+    const wanted = Math.ceil(((o.particles - accepted.length) / Math.max(rate, MIN_PLANNED_ACCEPTANCE)) * BATCH_MARGIN);
     const size = Math.min(wanted, o.maxSimulations - simulations);
     if (size <= 0) return undefined;
     const thetas = Array.from({ length: size }, () => propose(prev, model.parameters, kernel, rng));
