@@ -35,12 +35,14 @@ export const SERIES_HEADER = 'run,scope,area,month,year,variable,value\n';
 /** What each column of series.csv holds (batch README, run README, the docs). */
 export const SERIES_COLUMNS = {
   run: 'run index: the key into runs.csv (0 for the one run of `regiosim run`)',
-  scope: 'what the row describes: region (the whole simulated region), sizeClass (its municipalities of one size class) or municipality',
-  area: 'which one: the region code (RES region such as ES03, province, NL for the whole country), the size class (under20k, 20to50k, 50to100k, over100k) or the municipality\'s CBS code (GM0106)',
+  scope:
+    'what the row describes: region (the whole simulated region), sizeClass (its municipalities of one size class) or municipality',
+  area: "which one: the region code (RES region such as ES03, province, NL for the whole country), the size class (under20k, 20to50k, 50to100k, over100k) or the municipality's CBS code (GM0106)",
   month: 'month index, 0 = January of the start year (a yearly row: the last month of its year)',
   year: 'calendar year of the month',
   variable: 'series name (meanings below)',
-  value: 'the value; NA where it is undefined (e.g. a ratio with nothing to divide by, a size class with no municipalities)',
+  value:
+    'the value; NA where it is undefined (e.g. a ratio with nothing to divide by, a size class with no municipalities)',
 } as const;
 
 /** The code series.csv gives the region of an input: its pool area's code, or NL for several areas. */
@@ -61,20 +63,26 @@ export function seriesLines(
   startYear: number,
 ): string {
   if (mode === 'none') return '';
+  // Each written month's row start (run, scope, area, month, year), made once for all the series.
   const head = `${run},region,${area},`;
+  const written: number[] = [];
+  for (let t = 0; t < months; t++) if (mode === 'monthly' || t % 12 === 11 || t === months - 1) written.push(t);
+  const starts = written.map((t) => `${head}${t},${startYear + Math.floor(t / 12)},`);
   let out = '';
   for (const name of NAMES) {
     const v = values[name];
+    const middle = `${name},`;
     if (mode === 'monthly') {
-      for (let t = 0; t < months; t++) out += `${head}${t},${startYear + Math.floor(t / 12)},${name},${formatCompact(v[t])}\n`;
+      for (let t = 0; t < months; t++) out += `${starts[t]}${middle}${formatCompact(v[t])}\n`;
       continue;
     }
     const flow = FLOW_SERIES.includes(name);
     let sum = 0;
+    let row = 0;
     for (let t = 0; t < months; t++) {
       sum += v[t];
-      if (t % 12 === 11 || t === months - 1) {
-        out += `${head}${t},${startYear + Math.floor(t / 12)},${name},${formatCompact(flow ? sum : v[t])}\n`;
+      if (t === written[row]) {
+        out += `${starts[row++]}${middle}${formatCompact(flow ? sum : v[t])}\n`;
         sum = 0;
       }
     }
