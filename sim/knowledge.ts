@@ -1,5 +1,5 @@
 import { grownSize, zeroFirst } from './scratch.js';
-import { L, Membership, type ModelState, P, ROLE_COUNT, S } from './state.js';
+import { L, Membership, type ModelState, P, ROLE_COUNT, S, type Worker } from './state.js';
 
 /**
  * Sums of members' organisational knowledge and staff per pool and role (what brokerage can draw
@@ -113,6 +113,20 @@ export function updateKnowledge(state: ModelState): void {
 }
 
 /**
+ * Adds each role's experience gain to every worker in an employer's staff lists: learning per FTE
+ * times the share of capacity used, work[at + role] over the role's headcount (at most 1).
+ */
+function gainExperience(staffByRole: Worker[][], work: Float64Array, at: number, eta: number): void {
+  for (let r = 0; r < ROLE_COUNT; r++) {
+    const staff = staffByRole[r];
+    const n = staff.length;
+    if (n === 0) continue;
+    const gain = eta * Math.min(1, work[at + r] / n);
+    for (let k = 0; k < n; k++) staff[k].experience += gain;
+  }
+}
+
+/**
  * Individual experience grows with the share of capacity actually used at the employer (poolWork as
  * above). Walks the staff lists, so the increment is worked out once per employer and role: every
  * worker of a list gets the same one, and each worker's sum is independent of the order.
@@ -120,27 +134,9 @@ export function updateKnowledge(state: ModelState): void {
 function updateExperience(state: ModelState, poolWork: Float64Array): void {
   const eta = state.p.learningPerFteMonth;
   const muns = state.municipalities;
-  for (let i = 0; i < muns.length; i++) {
-    const m = muns[i];
-    for (let r = 0; r < ROLE_COUNT; r++) {
-      const staff = m.staff[r];
-      const n = staff.length;
-      if (n === 0) continue;
-      const gain = eta * Math.min(1, m.workOwn[r] / n);
-      for (let k = 0; k < n; k++) staff[k].experience += gain;
-    }
-  }
+  for (let i = 0; i < muns.length; i++) gainExperience(muns[i].staff, muns[i].workOwn, 0, eta);
   const pools = state.pools;
-  for (let j = 0; j < pools.length; j++) {
-    const pool = pools[j];
-    for (let r = 0; r < ROLE_COUNT; r++) {
-      const staff = pool.staff[r];
-      const n = staff.length;
-      if (n === 0) continue;
-      const gain = eta * Math.min(1, poolWork[pool.idx * ROLE_COUNT + r] / n);
-      for (let k = 0; k < n; k++) staff[k].experience += gain;
-    }
-  }
+  for (let j = 0; j < pools.length; j++) gainExperience(pools[j].staff, poolWork, pools[j].idx * ROLE_COUNT, eta);
   for (let r = 0; r < ROLE_COUNT; r++) {
     const staff = state.consultancy.staff[r];
     for (let k = 0; k < staff.length; k++) if (staff[k].client >= 0) staff[k].experience += eta;
