@@ -30,10 +30,10 @@ import { ChunkSizer } from './chunking.js';
 import { forEachLine } from './csv-lines.js';
 import { TimeoutWatch, threadCount, timeoutOutcome } from './limits.js';
 import type { MunicipalityMode } from './municipality-table.js';
-import { OrderedWriter } from './ordered-writer.js';
+import { type FailedRun, OrderedWriter } from './ordered-writer.js';
 import { exportParquet, type OutputFormat, parquetName } from './parquet-export.js';
 import { makeProgress, type Progress } from './progress.js';
-import type { ChunkResult, ChunkTask, RunOutcome, SeriesMode, WireOutcome, WorkerSetup } from './protocol.js';
+import type { ChunkResult, ChunkTask, SeriesMode, WireOutcome, WorkerSetup } from './protocol.js';
 import { POINTS_FILE, writeProvenance } from './provenance.js';
 import { type BatchPaths, prepareResume } from './resume.js';
 import { Pace, runCost } from './run-cost.js';
@@ -92,7 +92,7 @@ export interface BatchResult {
   busy: { workerMs: number; simMs: number };
   elapsedMs: number;
   /** The first failed runs (at most 20), for the end message. */
-  failures: Array<Pick<RunOutcome, 'index' | 'pointId' | 'replicate' | 'seed' | 'error'>>;
+  failures: FailedRun[];
   paths: BatchPaths;
   notes: string[];
   /** Set when the batch stopped on an internal error (disk full, a worker that died...). */
@@ -344,13 +344,7 @@ async function lockedBatch(plan: ExperimentPlan, options: BatchOptions, folder: 
     msPerRun: sizer.msPerRun,
     busy,
     elapsedMs: performance.now() - t0,
-    failures: writer.failures.map(({ index, pointId, replicate, seed, error }) => ({
-      index,
-      pointId,
-      replicate,
-      seed,
-      error,
-    })),
+    failures: writer.failures,
     paths,
     notes,
     error,

@@ -4,8 +4,8 @@
  * one write of complete lines per file, the row tables (series.csv, municipalities.csv, ...; see
  * workers/tables.ts) before runs.csv, so a kill leaves whole rows only, and every run in runs.csv
  * also has all its table rows (resume relies on both). The rows arrive formatted and encoded by the
- * workers (UTF-8 bytes, workers/wire.ts), so the main thread only concatenates and writes. A write that fails (disk full) is undone: every
- * file is cut back to its last complete flush.
+ * workers (UTF-8 bytes, workers/wire.ts), so the main thread only concatenates and writes. A write
+ * that fails (disk full) is undone: every file is cut back to its last complete flush.
  */
 import { closeSync, fstatSync, ftruncateSync, openSync } from 'node:fs';
 import { writeAll } from '../store/write.js';
@@ -13,7 +13,6 @@ import type { WireOutcome } from './protocol.js';
 import type { TableKey } from './tables.js';
 
 const MAX_LISTED = 20;
-const NO_BYTES = new Uint8Array(0);
 
 /** Sum of the byte lengths. */
 const byteCount = (parts: Uint8Array[]) => parts.reduce((sum, p) => sum + p.length, 0);
@@ -32,6 +31,9 @@ interface TableFile {
   size: number;
 }
 
+/** What the end message says of a failed run. */
+export type FailedRun = Pick<WireOutcome, 'index' | 'pointId' | 'replicate' | 'seed' | 'error'>;
+
 export class OrderedWriter {
   private readonly pending = new Map<number, WireOutcome>();
   private readonly runsFd: number;
@@ -45,7 +47,7 @@ export class OrderedWriter {
   ok = 0;
   failed = 0;
   /** The first failures written (for the end message), at most MAX_LISTED. */
-  readonly failures: WireOutcome[] = [];
+  readonly failures: FailedRun[] = [];
 
   /** Opens every file for appending (kept open: one write call per flush, no open/close). */
   constructor(files: OrderedWriterFiles, start: number) {
@@ -102,11 +104,11 @@ export class OrderedWriter {
         this.failed++;
         if (this.failures.length < MAX_LISTED)
           this.failures.push({
-            ...o,
-            series: NO_BYTES,
-            municipalities: NO_BYTES,
-            municipalitySeries: NO_BYTES,
-            metrics: [],
+            index: o.index,
+            pointId: o.pointId,
+            replicate: o.replicate,
+            seed: o.seed,
+            error: o.error,
           });
       }
     }
