@@ -1,21 +1,21 @@
-import { exp, log, pow } from './math/index.js';
 import { roleIndices } from './levers.js';
+import { exp, log, pow } from './math/index.js';
+import type { ModelInput } from './model-input.js';
+import type { Parameters } from './parameters.js';
+import { specialismCoverage } from './production.js';
+import { defaultHistory, distanceMatrix } from './region-links.js';
+import { clampedNormal, geometricMonths, makeStreams, type Uniform } from './rng.js';
+import { makeRoleTable, type RoleTable, roleView } from './role-table.js';
 import {
+  freshCopy,
   MUNICIPALITY_FRACTIONS,
   POOL_FRACTIONS,
   QUARREL_FRACTIONS,
   STATE_FRACTIONS,
   TALLY_FRACTIONS,
-  freshCopy,
   withDoubleSlots,
   zeroMatrix,
 } from './shapes.js';
-import type { ModelInput } from './model-input.js';
-import { defaultHistory, distanceMatrix } from './region-links.js';
-import type { Parameters } from './parameters.js';
-import { specialismCoverage } from './production.js';
-import { runTables } from './tables.js';
-import { clampedNormal, geometricMonths, makeStreams, type Uniform } from './rng.js';
 import {
   type Consultancy,
   Membership,
@@ -28,6 +28,7 @@ import {
   ROLE_COUNT,
   type Worker,
 } from './state.js';
+import { runTables } from './tables.js';
 
 /** Converts a yearly probability into the monthly probability with the same yearly total. */
 export function perMonth(perYear: number): number {
@@ -93,6 +94,7 @@ function initMunicipality(
   p: Parameters,
   mix: ReturnType<typeof workMix>,
   traits: Uniform,
+  table: RoleTable,
 ): Municipality {
   const d = input.municipalities[idx];
   const dwellings = d.population / p.personsPerDwelling;
@@ -131,7 +133,7 @@ function initMunicipality(
     autonomyAversion,
     nih,
     needFte,
-    demand: new Float64Array(ROLE_COUNT),
+    demand: roleView(table, 'demand', idx),
     released: Math.min(dwellings, toPlan + planned),
     toPlan,
     planned,
@@ -142,26 +144,26 @@ function initMunicipality(
     staff: [[], [], []],
     vacancies: [[], [], []],
     repostAfter: new Int32Array(ROLE_COUNT),
-    knowledge: new Float64Array(ROLE_COUNT),
+    knowledge: roleView(table, 'knowledge', idx),
     budgetYear: p.budgetCoverage * totalNeed * 12 * p.internalCostPerFteMonth * wageIndex,
     spentSalaries: 0,
     spentConsultants: 0,
     spentFees: 0,
     feeCommitment: 0,
-    ownFte: new Float64Array(ROLE_COUNT),
-    poolFte: new Float64Array(ROLE_COUNT),
-    consultantFte: new Float64Array(ROLE_COUNT),
-    crisisClaim: new Float64Array(ROLE_COUNT),
-    ownEffectiveFte: new Float64Array(ROLE_COUNT),
-    workOwn: new Float64Array(ROLE_COUNT),
-    workPool: new Float64Array(ROLE_COUNT),
-    workConsultants: new Float64Array(ROLE_COUNT),
+    ownFte: roleView(table, 'ownFte', idx),
+    poolFte: roleView(table, 'poolFte', idx),
+    consultantFte: roleView(table, 'consultantFte', idx),
+    crisisClaim: roleView(table, 'crisisClaim', idx),
+    ownEffectiveFte: roleView(table, 'ownEffectiveFte', idx),
+    workOwn: roleView(table, 'workOwn', idx),
+    workPool: roleView(table, 'workPool', idx),
+    workConsultants: roleView(table, 'workConsultants', idx),
     valueAvg: 0,
     feeAvg: 0,
     feePaidMonth: 0,
-    overload: new Float64Array(ROLE_COUNT),
-    shortfall: new Float64Array(ROLE_COUNT),
-    requested: new Float64Array(ROLE_COUNT),
+    overload: roleView(table, 'overload', idx),
+    shortfall: roleView(table, 'shortfall', idx),
+    requested: roleView(table, 'requested', idx),
     servedRatio: -1,
     requestingSince: -1,
     servedMonths: 0,
@@ -349,8 +351,9 @@ export function initState(input: ModelInput, seed: number): ModelState {
   // Arrays the monthly code reads are built by push, never by map(): map() makes a holey or a
   // packed array depending on whether V8 optimised the caller, and a new array shape part way
   // through a batch deoptimises every function that reads it.
+  const roleTable = makeRoleTable(n);
   const municipalities: Municipality[] = [];
-  for (let i = 0; i < n; i++) municipalities.push(initMunicipality(input, i, p, mix, rng.traits));
+  for (let i = 0; i < n; i++) municipalities.push(initMunicipality(input, i, p, mix, rng.traits, roleTable));
   const byCode = new Map(municipalities.map((m) => [m.code, m.idx]));
 
   const distanceKm = distanceMatrix(input.municipalities);
@@ -378,6 +381,7 @@ export function initState(input: ModelInput, seed: number): ModelState {
     pooledRoles: roleIndices(input.levers.poolRoles),
     rng,
     municipalities,
+    roleTable,
     pools: [],
     consultancy,
     workers: [],
@@ -459,6 +463,7 @@ export function initState(input: ModelInput, seed: number): ModelState {
         w.tenureMonths = Math.floor(Math.min(maxTenure, -log(1 - wf.next()) * p.initialTenureMonths));
         w.experience = Math.min(maxTenure, -log(1 - wf.next()) * p.initialExperienceMonths);
         m.staff[r].push(w);
+        roleTable.staffCount[m.idx * ROLE_COUNT + r]++;
         m.knowledge[r] += p.hireImportShare * w.experience;
       }
     }

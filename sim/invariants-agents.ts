@@ -1,14 +1,14 @@
 /** Invariants of one municipality and of one pool in a month (called by checkInvariants, invariants.ts). */
 import {
   ABS_TOL,
-  REL_TOL,
-  fmt,
-  munName,
-  poolName,
-  sameMoney,
-  isUnit,
   checkNonNegative,
   checkVacancies,
+  fmt,
+  isUnit,
+  munName,
+  poolName,
+  REL_TOL,
+  sameMoney,
 } from './invariant-checks.js';
 import { Membership, type ModelState, type Municipality, type Pool, ROLE_COUNT, ROLE_NAMES } from './state.js';
 
@@ -48,6 +48,13 @@ export function checkMunicipality(state: ModelState, m: Municipality, out: strin
   checkNonNegative(out, `${name} shortfall`, m.shortfall);
   checkNonNegative(out, `${name} requested`, m.requested);
   checkVacancies(state, out, name, m.vacancies);
+  // The flat tables mirror the municipality: its arrays are views, its staff counts are kept in step.
+  for (let r = 0; r < ROLE_COUNT; r++) {
+    const counted = state.roleTable.staffCount[m.idx * ROLE_COUNT + r];
+    if (counted !== m.staff[r].length)
+      out.push(`${name} ${ROLE_NAMES[r]} staff count ${counted} != ${m.staff[r].length} in its staff list`);
+  }
+  if (m.demand.buffer !== state.roleTable.demand.buffer) out.push(`${name} demand is not a view into the role table`);
   for (const [label, v] of [
     ['spentSalaries', m.spentSalaries],
     ['spentConsultants', m.spentConsultants],

@@ -6,15 +6,16 @@ import { L, Membership, type ModelState, P, ROLE_COUNT, S, type Worker } from '.
  * on), into know and fte at [pool.idx * ROLE_COUNT + role]; zero for pools that do not exist.
  */
 function memberKnowledgePerFte(state: ModelState, know: Float64Array, fte: Float64Array): void {
+  const { knowledge, staffCount } = state.roleTable;
   for (const pool of state.pools) {
     if (!pool.exists) continue;
     const at = pool.idx * ROLE_COUNT;
     for (const i of pool.area) {
-      const m = state.municipalities[i];
-      if (m.membership !== Membership.Member) continue;
+      if (state.municipalities[i].membership !== Membership.Member) continue;
+      const mAt = i * ROLE_COUNT;
       for (let r = 0; r < ROLE_COUNT; r++) {
-        know[at + r] += m.knowledge[r];
-        fte[at + r] += m.staff[r].length;
+        know[at + r] += knowledge[mAt + r];
+        fte[at + r] += staffCount[mAt + r];
       }
     }
   }
@@ -66,40 +67,44 @@ export function updateKnowledge(state: ModelState): void {
   // Work done by each pool's staff this month, at [pool.idx * ROLE_COUNT + role].
   const { poolWork, memberKnow, memberFte } = zeroedPoolArrays(size);
   memberKnowledgePerFte(state, memberKnow, memberFte);
-  for (const m of state.municipalities) {
+  const { knowledge, staffCount, workOwn, workPool, workConsultants } = state.roleTable;
+  const muns = state.municipalities;
+  for (let i = 0; i < muns.length; i++) {
+    const m = muns[i];
+    const mAt = i * ROLE_COUNT;
     const pool = m.poolArea >= 0 ? state.pools[m.poolArea] : undefined;
     const connected = pool?.exists && (m.membership === Membership.Member || m.membership === Membership.Observer);
     const openness = connected ? m.poolTrust * (1 - effectiveNih(state, m.nih)) : 0;
     m.knowledgeReceived = 0;
     for (let r = 0; r < ROLE_COUNT; r++) {
-      const staff = m.staff[r].length;
-      const ac = absorptive(state, m.knowledge[r], staff);
+      const staff = staffCount[mAt + r];
+      const own = knowledge[mAt + r];
+      const ac = absorptive(state, own, staff);
       const sticky = r === L ? p.localTransferFactor : 1;
-      const fromPool = eta * m.workPool[r] * p.poolTransfer * openness * ac * sticky;
+      const fromPool = eta * workPool[mAt + r] * p.poolTransfer * openness * ac * sticky;
       const consultantShare = p.consultantTransfer * ac * sticky;
-      const fromConsultants = eta * m.workConsultants[r] * consultantShare;
-      state.tally.knowledgeLostConsultants += eta * m.workConsultants[r] * (1 - consultantShare);
+      const fromConsultants = eta * workConsultants[mAt + r] * consultantShare;
+      state.tally.knowledgeLostConsultants += eta * workConsultants[mAt + r] * (1 - consultantShare);
       let spill = 0;
       if (connected && pool && r !== L) {
         // The best the region has per FTE: the pool's memory or the co-members' mean (without m).
         const at = pool.idx * ROLE_COUNT + r;
         const isMember = m.membership === Membership.Member;
         const othersFte = memberFte[at] - (isMember ? staff : 0);
-        const others = othersFte > 0 ? (memberKnow[at] - (isMember ? m.knowledge[r] : 0)) / othersFte : 0;
+        const others = othersFte > 0 ? (memberKnow[at] - (isMember ? own : 0)) / othersFte : 0;
         const best = Math.max(pool.knowledge[r] / Math.max(1, pool.staff[r].length), others);
-        const xOwn = m.knowledge[r] / Math.max(1, staff);
+        const xOwn = own / Math.max(1, staff);
         if (best > xOwn) spill = p.brokeragePerMonth * openness * ac * (best - xOwn) * Math.max(1, staff);
       }
-      m.knowledge[r] =
-        m.knowledge[r] * (1 - state.decayRate[r]) + eta * m.workOwn[r] + fromPool + fromConsultants + spill;
+      knowledge[mAt + r] = own * (1 - state.decayRate[r]) + eta * workOwn[mAt + r] + fromPool + fromConsultants + spill;
       m.knowledgeReceived += fromPool + spill;
-      if (pool) poolWork[pool.idx * ROLE_COUNT + r] += m.workPool[r];
+      if (pool) poolWork[pool.idx * ROLE_COUNT + r] += workPool[mAt + r];
     }
     // The pool's staff learn this place by working in it; that knowledge stays tied to it.
     if (pool?.exists) {
       const k = m.areaPos;
       pool.localKnowledge[k] =
-        pool.localKnowledge[k] * (1 - state.decayRate[L] * p.poolDecayFactor) + eta * m.workPool[L];
+        pool.localKnowledge[k] * (1 - state.decayRate[L] * p.poolDecayFactor) + eta * workPool[mAt + L];
     }
   }
   for (const pool of state.pools) {
@@ -134,7 +139,8 @@ function gainExperience(staffByRole: Worker[][], work: Float64Array, at: number,
 function updateExperience(state: ModelState, poolWork: Float64Array): void {
   const eta = state.p.learningPerFteMonth;
   const muns = state.municipalities;
-  for (let i = 0; i < muns.length; i++) gainExperience(muns[i].staff, muns[i].workOwn, 0, eta);
+  const workOwn = state.roleTable.workOwn;
+  for (let i = 0; i < muns.length; i++) gainExperience(muns[i].staff, workOwn, i * ROLE_COUNT, eta);
   const pools = state.pools;
   for (let j = 0; j < pools.length; j++) gainExperience(pools[j].staff, poolWork, pools[j].idx * ROLE_COUNT, eta);
   for (let r = 0; r < ROLE_COUNT; r++) {

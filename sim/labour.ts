@@ -1,9 +1,9 @@
-import { exp } from './math/index.js';
-import { removeAt } from './scratch.js';
 import { newWorker } from './init.js';
+import { exp } from './math/index.js';
 import { clampedNormal, gumbel, randomIndex } from './rng.js';
-import { COUNT_TABLE_SIZE, logOnePlus } from './tables.js';
+import { removeAt } from './scratch.js';
 import { L, type ModelState, Node, Place, ROLE_COUNT, S, type Worker } from './state.js';
+import { COUNT_TABLE_SIZE, logOnePlus } from './tables.js';
 
 /** Employer kinds, for vacancies and job choice. */
 export const enum Kind {
@@ -68,6 +68,7 @@ export function detach(state: ModelState, w: Worker, toRegionLoss: boolean): voi
     }
     removeAt(list, list.indexOf(w));
     if (w.place === Place.Municipality) {
+      state.roleTable.staffCount[w.employer * ROLE_COUNT + w.role]--;
       state.tally.munLeavers++;
       state.tally.tenureAtExit.push(w.tenureMonths);
     }
@@ -101,6 +102,7 @@ export function hire(state: ModelState, w: Worker, kind: Kind, idx: number): voi
   w.tenureMonths = 0;
   w.searchMonths = 0;
   staffList(state, kind, idx, w.role).push(w);
+  if (kind === Kind.Municipality) state.roleTable.staffCount[idx * ROLE_COUNT + w.role]++;
   // Newcomers bring experience; local knowledge is of little use in another place.
   const knowledge = employerKnowledge(state, w);
   // A pool keeps no general local stock (its local knowledge is per place), so local hires import nothing there.
@@ -117,6 +119,7 @@ export function attrition(state: ModelState): void {
   const u = state.rng.attrition;
   const retireAt = p.retirementAge * 12;
   const earlyAt = p.earlyRetirementAge * 12;
+  const { staffCount, overload } = state.roleTable;
   for (const w of state.workers) {
     if (w.place === Place.Gone) continue;
     w.ageMonths++;
@@ -133,9 +136,9 @@ export function attrition(state: ModelState): void {
     let hazard = h.base;
     if (w.tenureMonths < p.newHireMonths) hazard += h.newHire;
     if (w.place === Place.Municipality) {
-      const m = state.municipalities[w.employer];
-      if (w.role === S && m.staff[S].length === 1) hazard += h.isolation;
-      hazard += h.overload * m.overload[w.role];
+      const at = w.employer * ROLE_COUNT;
+      if (w.role === S && staffCount[at + S] === 1) hazard += h.isolation;
+      hazard += h.overload * overload[at + w.role];
     }
     // The early-retirement band uses the bottom of the draw; exits use the rest, so the two never overlap.
     const exitDraw = w.ageMonths >= earlyAt ? draw - h.earlyRetire : draw;
@@ -178,7 +181,11 @@ const vacancyGap = new Float64Array(ROLE_COUNT);
 export function postMunicipalVacancies(state: ModelState): void {
   const t = state.t;
   const p = state.p;
-  for (const m of state.municipalities) {
+  const { staffCount, demand } = state.roleTable;
+  const muns = state.municipalities;
+  for (let i = 0; i < muns.length; i++) {
+    const m = muns[i];
+    const at = i * ROLE_COUNT;
     for (let r = 0; r < ROLE_COUNT; r++) {
       const open = m.vacancies[r];
       // Oldest first: a withdrawal pauses the role, so at most the stale ones go this month.
@@ -193,12 +200,12 @@ export function postMunicipalVacancies(state: ModelState): void {
     }
     const cost = costOf(state, m.wageIndex);
     let committed = m.feeCommitment;
-    for (let r = 0; r < ROLE_COUNT; r++) committed += (m.staff[r].length + m.vacancies[r].length) * cost;
+    for (let r = 0; r < ROLE_COUNT; r++) committed += (staffCount[at + r] + m.vacancies[r].length) * cost;
     const monthlyBudget = m.budgetYear / 12;
     const gap = vacancyGap;
     for (let r = 0; r < ROLE_COUNT; r++) {
       // Indivisibility: a post exists only for a whole person; a fraction below minPostFte is not advertised.
-      gap[r] = Math.floor(m.demand[r] + 1 - p.minPostFte) - m.staff[r].length - m.vacancies[r].length;
+      gap[r] = Math.floor(demand[at + r] + 1 - p.minPostFte) - staffCount[at + r] - m.vacancies[r].length;
       while (gap[r] < 0 && m.vacancies[r].length > 0) {
         m.vacancies[r].pop();
         committed -= cost;
@@ -211,7 +218,7 @@ export function postMunicipalVacancies(state: ModelState): void {
       let best = -1;
       let bestShare = 0;
       for (let r = 0; r < ROLE_COUNT; r++) {
-        const share = gap[r] > 0 ? gap[r] / Math.max(1, m.demand[r]) : 0;
+        const share = gap[r] > 0 ? gap[r] / Math.max(1, demand[at + r]) : 0;
         if (share > bestShare) {
           bestShare = share;
           best = r;
@@ -246,15 +253,16 @@ function jobUtility(state: ModelState, w: Worker, kind: Kind, idx: number): numb
   const p = state.p;
   const n = state.municipalities.length;
   if (kind === Kind.Municipality) {
-    const m = state.municipalities[idx];
+    const staffCount = state.roleTable.staffCount;
+    const at = idx * ROLE_COUNT;
     // A small team offers broad responsibility (seed 2025); a big one offers peers and career room.
-    const heatStaff = m.staff[0].length + m.staff[1].length + m.staff[2].length;
+    const heatStaff = staffCount[at] + staffCount[at + 1] + staffCount[at + 2];
     return (
       p.wageWeight * state.tables.logWage[idx] +
-      p.teamWeight * logOnePlus(m.staff[w.role].length) +
+      p.teamWeight * logOnePlus(staffCount[at + w.role]) +
       p.breadthWeight *
         (heatStaff < COUNT_TABLE_SIZE ? state.tables.breadth[heatStaff] : exp(-heatStaff / p.breadthStaffScale)) +
-      p.accessibilityWeight * (3 - m.urbanity) -
+      p.accessibilityWeight * (3 - state.municipalities[idx].urbanity) -
       (p.commuteWeightPer10Km * state.distanceKm[w.home * n + idx]) / 10
     );
   }
@@ -303,6 +311,7 @@ export function jobSearch(state: ModelState): void {
 
   const outsideUtility = p.wageWeight * state.tables.logOutsideWage + p.outsideOptionConstant;
   const sampled = p.vacanciesSampled;
+  const staffCount = state.roleTable.staffCount;
   const count = state.workers.length;
   for (let i = 0; i < count; i++) {
     const w = state.workers[i];
@@ -310,10 +319,7 @@ export function jobSearch(state: ModelState): void {
     const searching = w.place === Place.Searching;
     if (!searching) {
       let prob = p.onJobSearchPerMonth;
-      if (w.place === Place.Municipality) {
-        const m = state.municipalities[w.employer];
-        if (w.role === S && m.staff[S].length === 1) prob *= 2; // isolated specialists look around more
-      }
+      if (w.place === Place.Municipality && w.role === S && staffCount[w.employer * ROLE_COUNT + S] === 1) prob *= 2; // isolated specialists look around more
       if (u.next() >= prob) continue;
     }
     const openings = openingCount[w.role];

@@ -1,6 +1,6 @@
-import { zeroFirst, zeroRoles } from './scratch.js';
 import { members, poolStaffCount, utilisation } from './pool.js';
 import { backlogFteMonths } from './production.js';
+import { zeroFirst, zeroRoles } from './scratch.js';
 import { Membership, type ModelState, Place, ROLE_COUNT } from './state.js';
 
 /** Monthly region-level series: name and meaning (documented in docs/OUTPUTS.md and series.csv). */
@@ -190,8 +190,10 @@ export function record(state: ModelState, rec: Recorder): void {
   zeroFirst(classOwn, 4);
   zeroFirst(classPool, 4);
   zeroFirst(classCons, 4);
+  const T = state.roleTable;
   for (let i = 0; i < muns.length; i++) {
     const m = muns[i];
+    const at = i * ROLE_COUNT;
     ready += m.ready;
     target += m.refReady;
     backlog += backlogFteMonths(state, m);
@@ -199,15 +201,15 @@ export function record(state: ModelState, rec: Recorder): void {
     classReady[c] += m.ready;
     classTarget[c] += m.refReady;
     for (let r = 0; r < ROLE_COUNT; r++) {
-      demand += m.demand[r];
-      own += m.staff[r].length;
-      pool += m.poolFte[r];
-      cons += m.consultantFte[r];
+      demand += T.demand[at + r];
+      own += T.staffCount[at + r];
+      pool += T.poolFte[at + r];
+      cons += T.consultantFte[at + r];
       vacancies += m.vacancies[r].length;
-      know[r] += m.knowledge[r];
-      classOwn[c] += m.staff[r].length;
-      classPool[c] += m.poolFte[r];
-      classCons[c] += m.consultantFte[r];
+      know[r] += T.knowledge[at + r];
+      classOwn[c] += T.staffCount[at + r];
+      classPool[c] += T.poolFte[at + r];
+      classCons[c] += T.consultantFte[at + r];
     }
     if (t <= m.crisisUntil) crises++;
   }

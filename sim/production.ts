@@ -31,35 +31,41 @@ export function quality(floor: number, knowledge: number, fte: number, halfSatur
 export function updateDemand(state: ModelState): void {
   const p = state.p;
   const { plan, exec } = state.workMix;
-  for (const m of state.municipalities) {
+  const demand = state.roleTable.demand;
+  const muns = state.municipalities;
+  for (let i = 0; i < muns.length; i++) {
+    const m = muns[i];
     const release = Math.min(m.dwellings - m.released, m.dwellings / p.releaseMonths);
     m.released += release;
     m.toPlan += release;
     m.refToPlan += release;
     const planFte = (m.toPlan / p.planClearMonths) * p.planWorkPerDwelling * m.workScale;
     const execFte = (m.planned / p.execClearMonths) * p.execWorkPerDwelling * m.workScale;
-    for (let r = 0; r < ROLE_COUNT; r++) m.demand[r] = planFte * plan[r] + execFte * exec[r];
+    const at = i * ROLE_COUNT;
+    for (let r = 0; r < ROLE_COUNT; r++) demand[at + r] = planFte * plan[r] + execFte * exec[r];
   }
 }
 
 /** Own staff left for heat work: a crisis diverts a share, pool staff pulled in under the recall rule give some back. */
 export function ownEffectiveCapacity(state: ModelState): void {
   const t = state.t;
-  for (const m of state.municipalities) {
-    const diversion = t <= m.crisisUntil ? state.p.crisisDiversion : 0;
+  const { staffCount, ownFte, ownEffectiveFte } = state.roleTable;
+  const muns = state.municipalities;
+  for (let i = 0; i < muns.length; i++) {
+    const diversion = t <= muns[i].crisisUntil ? state.p.crisisDiversion : 0;
+    const at = i * ROLE_COUNT;
     for (let r = 0; r < ROLE_COUNT; r++) {
-      m.ownFte[r] = m.staff[r].length;
-      m.ownEffectiveFte[r] = m.staff[r].length * (1 - diversion);
+      ownFte[at + r] = staffCount[at + r];
+      ownEffectiveFte[at + r] = staffCount[at + r] * (1 - diversion);
     }
   }
 }
 
 /** Shortfall per role after own staff and consultants under contract (what a member may ask the pool for). */
 export function computeShortfall(state: ModelState): void {
-  for (const m of state.municipalities) {
-    for (let r = 0; r < ROLE_COUNT; r++)
-      m.shortfall[r] = Math.max(0, m.demand[r] - m.ownEffectiveFte[r] - m.consultantFte[r]);
-  }
+  const { demand, ownEffectiveFte, consultantFte, shortfall } = state.roleTable;
+  const size = state.municipalities.length * ROLE_COUNT;
+  for (let k = 0; k < size; k++) shortfall[k] = Math.max(0, demand[k] - ownEffectiveFte[k] - consultantFte[k]);
 }
 
 /** Effective capacity per role of one municipality by source, in produce; reused (see scratch.ts). */
@@ -76,27 +82,33 @@ export function produce(state: ModelState): void {
   const p = state.p;
   const { plan, exec } = state.workMix;
   const esc = state.levers.poolForm === 'esc' ? p.escExecutionBonus : 1;
-  for (const m of state.municipalities) {
+  const T = state.roleTable;
+  const { staffCount, knowledge, demand, ownFte, ownEffectiveFte, crisisClaim, poolFte, consultantFte } = T;
+  const { workOwn, workPool, workConsultants, overload } = T;
+  const muns = state.municipalities;
+  for (let i = 0; i < muns.length; i++) {
+    const m = muns[i];
+    const at = i * ROLE_COUNT;
     const pool = m.poolArea >= 0 ? state.pools[m.poolArea] : undefined;
     // Outsiders on local work: the pool fits as well as it knows this place; consultants keep nothing.
-    const poolLocal = pool ? pool.localKnowledge[m.areaPos] / Math.max(1, m.poolFte[L]) : 0;
+    const poolLocal = pool ? pool.localKnowledge[m.areaPos] / Math.max(1, poolFte[at + L]) : 0;
     const poolFit = p.localFitFloor + ((1 - p.localFitFloor) * poolLocal) / (poolLocal + p.knowledgeHalfSaturation);
     for (let r = 0; r < ROLE_COUNT; r++) {
-      const claimBack = Math.min(m.crisisClaim[r], m.ownFte[r] - m.ownEffectiveFte[r]);
-      const ownCover = r === S ? coverage(state, m.staff[S].length) : 1;
+      const claimBack = Math.min(crisisClaim[at + r], ownFte[at + r] - ownEffectiveFte[at + r]);
+      const ownCover = r === S ? coverage(state, staffCount[at + S]) : 1;
       capOwn[r] =
-        (m.ownEffectiveFte[r] + claimBack) *
-        quality(p.qualityFloor, m.knowledge[r], m.staff[r].length, p.knowledgeHalfSaturation) *
+        (ownEffectiveFte[at + r] + claimBack) *
+        quality(p.qualityFloor, knowledge[at + r], staffCount[at + r], p.knowledgeHalfSaturation) *
         ownCover;
-      if (m.poolFte[r] > 0 && pool) {
+      if (poolFte[at + r] > 0 && pool) {
         const q =
           r === L
             ? poolFit
             : quality(p.qualityFloor, pool.knowledge[r], pool.staff[r].length, p.knowledgeHalfSaturation) *
               (r === S ? coverage(state, pool.staff[S].length) : 1);
-        capPool[r] = m.poolFte[r] * q * esc;
+        capPool[r] = poolFte[at + r] * q * esc;
       } else capPool[r] = 0;
-      capCons[r] = m.consultantFte[r] * p.consultantProductivity * (r === L ? p.localFitFloor : 1);
+      capCons[r] = consultantFte[at + r] * p.consultantProductivity * (r === L ? p.localFitFloor : 1);
     }
     const scale = m.workScale;
     let xExec = m.planned / p.execClearMonths;
@@ -118,10 +130,10 @@ export function produce(state: ModelState): void {
       const work = xExec * p.execWorkPerDwelling * scale * exec[r] + xPlan * p.planWorkPerDwelling * scale * plan[r];
       const total = capOwn[r] + capPool[r] + capCons[r];
       const share = total > 0 ? work / total : 0;
-      m.workOwn[r] = capOwn[r] * share;
-      m.workPool[r] = capPool[r] * share;
-      m.workConsultants[r] = capCons[r] * share;
-      m.overload[r] = Math.min(1, Math.max(0, m.demand[r] / Math.max(1, m.staff[r].length) - 1));
+      workOwn[at + r] = capOwn[r] * share;
+      workPool[at + r] = capPool[r] * share;
+      workConsultants[at + r] = capCons[r] * share;
+      overload[at + r] = Math.min(1, Math.max(0, demand[at + r] / Math.max(1, staffCount[at + r]) - 1));
     }
     // The reference pipeline runs at full pace: the target that progress is measured against.
     const refExec = m.refPlanned / p.execClearMonths;

@@ -105,8 +105,8 @@ function step(state: ModelState, rec: Recorder, cumulativePopulation: Float64Arr
   // Founding needs this month's shortfalls: founders weigh what the pool would do for them.
   if (t === lv.formationMonth) formPools(state);
   for (const pool of state.pools) allocatePool(state, pool);
-  for (const m of state.municipalities)
-    for (let r = 0; r < ROLE_COUNT; r++) m.shortfall[r] = Math.max(0, m.shortfall[r] - m.poolFte[r]);
+  const { shortfall, poolFte } = state.roleTable;
+  for (let k = 0; k < shortfall.length; k++) shortfall[k] = Math.max(0, shortfall[k] - poolFte[k]);
   orderConsultants(state);
   // Contracts already running in January of the first year start at once.
   if (t === 0) fulfilConsultantOrders(state);
@@ -156,21 +156,28 @@ function openBudgetYear(state: ModelState): void {
 /** Salaries of own staff and consultant invoices; pools collect fees and pay their staff. */
 function pay(state: ModelState, rec: Recorder, usageYear: Float64Array): void {
   const p = state.p;
-  for (const m of state.municipalities) {
-    const salaries =
-      (m.staff[0].length + m.staff[1].length + m.staff[2].length) * m.wageIndex * p.internalCostPerFteMonth;
-    const consultants = (m.consultantFte[0] + m.consultantFte[1] + m.consultantFte[2]) * consultantPrice(state, m);
+  const { staffCount, poolFte, consultantFte } = state.roleTable;
+  const muns = state.municipalities;
+  for (let i = 0; i < muns.length; i++) {
+    const m = muns[i];
+    const at = i * ROLE_COUNT;
+    const own = staffCount[at] + staffCount[at + 1] + staffCount[at + 2];
+    const salaries = own * m.wageIndex * p.internalCostPerFteMonth;
+    const consultantsFte = consultantFte[at] + consultantFte[at + 1] + consultantFte[at + 2];
+    const poolUsed = poolFte[at] + poolFte[at + 1] + poolFte[at + 2];
+    const consultants = consultantsFte * consultantPrice(state, m);
     m.spentSalaries += salaries;
     m.spentConsultants += consultants;
     state.tally.salaries += salaries;
     state.tally.consultants += consultants;
     rec.monthSalaries += salaries;
     rec.monthConsultants += consultants;
-    state.tally.fteMonthsOwn += m.staff[0].length + m.staff[1].length + m.staff[2].length;
-    state.tally.fteMonthsPool += m.poolFte[0] + m.poolFte[1] + m.poolFte[2];
-    state.tally.fteMonthsConsultants += m.consultantFte[0] + m.consultantFte[1] + m.consultantFte[2];
-    state.tally.munStaffMonths += m.staff[0].length + m.staff[1].length + m.staff[2].length;
-    usageYear[m.idx] = usageYear[m.idx] + m.poolFte[0] + m.poolFte[1] + m.poolFte[2];
+    state.tally.fteMonthsOwn += own;
+    state.tally.fteMonthsPool += poolUsed;
+    state.tally.fteMonthsConsultants += consultantsFte;
+    state.tally.munStaffMonths += own;
+    // Added one by one, as the yearly usage always was (a sum in another order rounds differently).
+    usageYear[i] = usageYear[i] + poolFte[at] + poolFte[at + 1] + poolFte[at + 2];
   }
   const feesBefore = state.tally.fees;
   for (const pool of state.pools) poolFinance(state, pool);

@@ -1,6 +1,7 @@
 import type { Levers } from './levers.js';
 import type { Parameters } from './parameters.js';
 import type { Streams } from './rng.js';
+import type { RoleTable } from './role-table.js';
 import type { RunTables } from './tables.js';
 
 /** Role indices: specialist, local, process. Per-role arrays are indexed by these. */
@@ -317,6 +318,8 @@ export interface ModelState {
   pooledRoles: readonly number[];
   rng: Streams;
   municipalities: Municipality[];
+  /** The municipalities' per-role numbers as flat arrays (their own per-role arrays are views into these). */
+  roleTable: RoleTable;
   pools: Pool[];
   consultancy: Consultancy;
   workers: Worker[];

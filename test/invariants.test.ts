@@ -178,6 +178,18 @@ describe('the invariant checker catches corruption', () => {
     expect(checkInvariants(state).some((s) => s.includes(`pool ${pool.code} member cache`))).toBe(true);
   });
 
+  it('reports a staff count out of step with the staff list and a per-role array that is not a table view', () => {
+    const state = stateAtMonth12();
+    const m = state.municipalities.find((x) => x.staff[0].length > 0)!;
+    state.roleTable.staffCount[m.idx * 3]++;
+    m.demand = new Float64Array(m.demand);
+    const found = checkInvariants(state);
+    expect(
+      found.some((s) => s.includes(`specialist staff count ${m.staff[0].length + 1} != ${m.staff[0].length}`)),
+    ).toBe(true);
+    expect(found.some((s) => s.includes('demand is not a view into the role table'))).toBe(true);
+  });
+
   it('the run checker reports fees booked by municipalities that no pool received', () => {
     const check = makeInvariantChecker();
     let reported: string[] = [];
