@@ -51,19 +51,34 @@ interface Rates {
   steady: number;
   /** The loop only: process CPU over wall time in the second half (its thread plus V8's GC and compiler threads). */
   cores?: number;
+  /**
+   * The loop only: process CPU (ms) of the first half beyond what the same runs cost at the second
+   * half's rate: what a fresh thread pays for V8 to compile the model and for its slow first runs.
+   */
+  warmupCpuMs?: number;
+  /** The loop only: process CPU (ms) per run in the second half. */
+  steadyCpuMs?: number;
 }
 
 /** The plain loop (run inside a fresh worker thread): simulate() over seeds 0..runs-1. */
 function plainLoop(input: ModelInput, runs: number): Rates {
   const half = Math.floor(runs / 2);
   const t0 = performance.now();
+  const cpu0 = processCpuMs();
   for (let s = 0; s < half; s++) simulate(input, s);
   const t1 = performance.now();
   const cpu1 = processCpuMs();
   for (let s = half; s < runs; s++) simulate(input, s);
   const t2 = performance.now();
-  const cores = (processCpuMs() - cpu1) / (t2 - t1);
-  return { overall: (runs * 1000) / (t2 - t0), steady: ((runs - half) * 1000) / (t2 - t1), cores };
+  const cpu2 = processCpuMs();
+  const steadyCpuMs = (cpu2 - cpu1) / (runs - half);
+  return {
+    overall: (runs * 1000) / (t2 - t0),
+    steady: ((runs - half) * 1000) / (t2 - t1),
+    cores: (cpu2 - cpu1) / (t2 - t1),
+    warmupCpuMs: cpu1 - cpu0 - half * steadyCpuMs,
+    steadyCpuMs,
+  };
 }
 
 function loopRates(input: ModelInput, runs: number): Promise<Rates> {
@@ -72,7 +87,7 @@ function loopRates(input: ModelInput, runs: number): Promise<Rates> {
     const worker = new Worker(new URL(import.meta.url), { workerData: { input, runs } });
     worker.once('message', (r: Rates) => {
       // Count the thread's start in the overall rate, as the engine's rate counts its pool's start.
-      resolve({ overall: (runs * 1000) / (performance.now() - started), steady: r.steady, cores: r.cores });
+      resolve({ ...r, overall: (runs * 1000) / (performance.now() - started) });
       void worker.terminate();
     });
     worker.once('error', reject);
@@ -171,6 +186,20 @@ async function threads(input: ModelInput, runs: number, series: SeriesMode, repe
   console.log(
     `  the loop keeps ${f2(loopCores)} cores busy (its thread plus V8's GC and compiler threads): on ${cpus} cores two workers can reach at most ${f2(cpus / loopCores)} times its rate; ` +
       `two plain loops side by side reach ${f2(median(pairs))} (each ${pairs.map(f2).join(' ')}), the machine's own ceiling for two threads`,
+  );
+  // Every fresh thread compiles the model anew and runs its first runs slowly: the loop pays that
+  // once, the engine once per worker. Two workers sharing `cpus` cores need at least
+  // (runs x steady CPU + 2 x warm-up) / cpus of wall time, whatever the engine does.
+  const warmup = median(loops.map((l) => l.warmupCpuMs ?? Number.NaN));
+  const steadyCpu = median(loops.map((l) => l.steadyCpuMs ?? Number.NaN));
+  // Per repetition, from that repetition's loop alone (its warm-up, rate after it and wall time).
+  const bounds = loops.map((l) => {
+    const floorMs = (runs * (l.steadyCpuMs ?? Number.NaN) + 2 * (l.warmupCpuMs ?? Number.NaN)) / cpus;
+    return (runs * 1000) / l.overall / floorMs;
+  });
+  console.log(
+    `  a fresh thread pays ${f1(warmup / 1000)} s of CPU to warm up (V8 compiling the model, slow first runs) beside ${f2(steadyCpu)} ms per run after; ` +
+      `with two workers each paying it, ${runs} runs can reach at most ${f2(median(bounds))} times the loop's overall rate (each ${bounds.map(f2).join(' ')})`,
   );
 }
 

@@ -1,9 +1,9 @@
+import { isSmall } from './init.js';
 import type { ModelInput } from './model-input.js';
+import { type MunicipalityRecord, municipalityRecord } from './municipality-record.js';
 import type { Recorder } from './outputs.js';
 import { regionTrust } from './outputs.js';
 import { members, poolStaffCount } from './pool.js';
-import { isSmall } from './init.js';
-import { type MunicipalityRecord, municipalityRecord } from './municipality-record.js';
 import { FLOW_NODES, Membership, type ModelState, Node, ROLE_COUNT } from './state.js';
 
 /** One pool's history. */
@@ -127,10 +127,32 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-function mean(values: ArrayLike<number>): number {
+/** Mean of a list (NaN if empty). Lists only: one argument kind keeps V8's compiled code for it stable. */
+function mean(values: readonly number[]): number {
   let s = 0;
   for (let i = 0; i < values.length; i++) s += values[i];
   return values.length ? s / values.length : Number.NaN;
+}
+
+/** Mean of a recorded series (mean() for a Float64Array). */
+function seriesMean(values: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < values.length; i++) s += values[i];
+  return values.length ? s / values.length : Number.NaN;
+}
+
+/** Sum over municipalities of one role's knowledge (in municipality order). */
+function knowledgeSum(state: ModelState, role: number): number {
+  let s = 0;
+  for (let i = 0; i < state.municipalities.length; i++) s += state.municipalities[i].knowledge[role];
+  return s;
+}
+
+/** xs.map(f) built by push (see knowEnd in buildSummary). */
+function pushed<T>(xs: readonly T[], f: (x: T) => number): number[] {
+  const out: number[] = [];
+  for (const x of xs) out.push(f(x));
+  return out;
 }
 
 /** Month index of December of a calendar year, or -1 if outside the horizon. */
@@ -200,7 +222,9 @@ export function buildSummary(state: ModelState, rec: Recorder, input: ModelInput
   const small2030 = group(true, t2030);
   const large2030 = group(false, t2030);
   const ready2030 = at(region.dwellingsReady, t2030);
-  const knowEnd = [0, 1, 2].map((r) => state.municipalities.reduce((s, m) => s + m.knowledge[r], 0));
+  // Built by push, never map(): a map() result's array shape depends on whether V8 optimised this function.
+  const knowEnd: number[] = [];
+  for (let r = 0; r < ROLE_COUNT; r++) knowEnd.push(knowledgeSum(state, r));
   const poolKnowEnd = state.pools.reduce((s, p) => s + p.knowledge[0] + p.knowledge[1] + p.knowledge[2], 0);
   const metrics: Record<SummaryMetric, number> = {
     progress2030: at(region.progressShare, t2030),
@@ -260,9 +284,9 @@ export function buildSummary(state: ModelState, rec: Recorder, input: ModelInput
     poolSurvived: founded.length > 0 ? (founded.length - dissolved.length) / founded.length : Number.NaN,
     poolLifetimeMonths:
       founded.length > 0
-        ? mean(founded.map((p) => (p.dissolvedAt >= 0 ? p.dissolvedAt : state.horizon) - p.formedAt))
+        ? mean(pushed(founded, (p) => (p.dissolvedAt >= 0 ? p.dissolvedAt : state.horizon) - p.formedAt))
         : Number.NaN,
-    poolDissolvedMonth: dissolved.length > 0 ? mean(dissolved.map((p) => p.dissolvedAt)) : Number.NaN,
+    poolDissolvedMonth: dissolved.length > 0 ? mean(pushed(dissolved, (p) => p.dissolvedAt)) : Number.NaN,
     poolFounders: founded.reduce((s, p) => s + p.founders.length, 0),
     poolLateJoiners: founded.reduce((s, p) => s + p.lateJoiners.length, 0),
     poolLateJoins: founded.reduce((s, p) => s + p.lateJoins, 0),
@@ -275,7 +299,7 @@ export function buildSummary(state: ModelState, rec: Recorder, input: ModelInput
     poolUtilisationMean: utilMonths > 0 ? utilSum / utilMonths : Number.NaN,
     poolReserveEnd: state.pools.reduce((s, p) => s + (p.exists ? p.reserve : 0), 0),
     membershipShareEnd: areaSize > 0 ? membersEnd / areaSize : Number.NaN,
-    memberShareMean: areaSize > 0 ? mean(region.poolMembers) / areaSize : Number.NaN,
+    memberShareMean: areaSize > 0 ? seriesMean(region.poolMembers) / areaSize : Number.NaN,
     legitimacyEnd: region.legitimacy[last],
     trustAmongMembersEnd: trust.amongMembers,
     trustMembersNonMembersEnd: trust.membersNonMembers,
