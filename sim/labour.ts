@@ -1,6 +1,6 @@
 import { newWorker } from './init.js';
 import { exp } from './math/index.js';
-import { clampedNormal, gumbel, randomIndex } from './rng.js';
+import { clampedNormal, gumbel, gumbelOf, randomIndex } from './rng.js';
 import { removeAt } from './scratch.js';
 import { L, type ModelState, Node, Place, ROLE_COUNT, S, type Worker } from './state.js';
 import { COUNT_TABLE_SIZE, logOnePlus } from './tables.js';
@@ -342,11 +342,12 @@ export function jobSearch(state: ModelState): void {
     const idxs = openingIdx[w.role];
     for (let k = 0; k < sampled; k++) {
       const o = randomIndex(u, openings);
-      const shock = gumbel(u);
+      // The shock's uniform is drawn for every sampled job, so the stream does not depend on which are gone.
+      const shockDraw = u.next();
       if (vacancyList(state, kinds[o], idxs[o], w.role).length === 0) continue; // filled earlier this month
       if (!searching && kinds[o] === currentKind(w) && idxs[o] === w.employer) continue;
       valid++;
-      const v = jobUtility(state, w, kinds[o], idxs[o]) + shock;
+      const v = jobUtility(state, w, kinds[o], idxs[o]) + gumbelOf(shockDraw);
       if (v > best) {
         best = v;
         choice = o;

@@ -107,7 +107,16 @@ export function clampedNormal(u: Uniform, mean: number, sd: number, lo: number, 
 
 /** Standard Gumbel draw: the taste shock that makes a max over utilities a multinomial logit. */
 export function gumbel(u: Uniform): number {
-  return -log(-log(1 - u.next() * (1 - 1e-12)));
+  return gumbelOf(u.next());
+}
+
+/**
+ * The Gumbel draw gumbel() makes from a given uniform: lets a caller take the uniform from the
+ * stream at its turn and work out the shock only if it is used.
+ * @example gumbelOf(0.5) // -log(log 2) ≈ 0.3665
+ */
+export function gumbelOf(uniform: number): number {
+  return -log(-log(1 - uniform * (1 - 1e-12)));
 }
 
 /**
