@@ -19,6 +19,7 @@ import type { SeriesMode } from '../workers/protocol.js';
 import { resumePlan } from '../workers/provenance.js';
 import { parseShard, runsText, type Shard, shardLabel, shardRange } from '../workers/shard.js';
 import { commandFailure } from './command-failure.js';
+import { COMMANDS } from './command-list.js';
 import { prepareDesignFolder } from './explore.js';
 import { runBatchInterruptibly } from './interruptible.js';
 import { shownFlagValue, wholeNumberProblem } from './options.js';
@@ -151,9 +152,7 @@ function badShard(v: unknown): string | undefined {
 
 /** The yargs definition of `regiosim batch`, registered in cli/regiosim.ts. */
 export const batchCommandModule: CommandModule = {
-  command: 'batch [scenarios..]',
-  describe:
-    'Run many seeded runs of one or more scenarios on worker threads; write runs.csv, series.csv, manifest.json',
+  ...COMMANDS.batch,
   builder: (y: Argv) =>
     y
       .positional('scenarios', {

@@ -12,6 +12,7 @@ import { checkFonts } from '../reports/render/render.js';
 import { formatIssue, ScenarioError } from '../scenarios/issues.js';
 import { shownPath } from '../workers/command-line.js';
 import { formatDuration } from '../workers/progress.js';
+import { COMMANDS } from './command-list.js';
 
 export interface CalibrateArgs {
   file: string;
@@ -21,7 +22,6 @@ export interface CalibrateArgs {
   force: boolean;
   quiet: boolean;
 }
-
 
 const n3 = (x: number) => (Number.isFinite(x) ? String(Number(x.toPrecision(3))) : 'NA');
 
@@ -33,7 +33,9 @@ export async function calibrateCommand(args: CalibrateArgs): Promise<number> {
     spec = loadCalibrationFile(args.file, loadNationalData());
   } catch (e) {
     if (!(e instanceof ScenarioError)) throw e;
-    process.stderr.write(`regiosim calibrate: invalid calibration file\n${e.issues.map((i) => `  ${formatIssue(i)}`).join('\n')}\n`);
+    process.stderr.write(
+      `regiosim calibrate: invalid calibration file\n${e.issues.map((i) => `  ${formatIssue(i)}`).join('\n')}\n`,
+    );
     return 2;
   }
   checkFonts();
@@ -57,8 +59,14 @@ export async function calibrateCommand(args: CalibrateArgs): Promise<number> {
   process.stdout.write(
     `${[
       `regiosim calibrate: ${spec.name}: generation ${g.index} (stopped: ${stop}), ε = ${n3(g.epsilon)}, ESS ${g.ess.toFixed(1)} of ${g.particles.length}, ${formatDuration((performance.now() - t0) / 1000)}`,
-      ...r.summaries.map((s) => `  ${s.name}: median ${n3(s.q50)}, 90% interval ${n3(s.q05)} to ${n3(s.q95)} (prior ${s.lower} to ${s.upper})`),
-      ...r.fits.map((f) => `  pattern ${f.name}: ${(f.inBand * 100).toFixed(0)}% of the posterior inside [${f.lo}, ${f.hi}] (prior ${(f.priorInBand * 100).toFixed(0)}%)`),
+      ...r.summaries.map(
+        (s) =>
+          `  ${s.name}: median ${n3(s.q50)}, 90% interval ${n3(s.q05)} to ${n3(s.q95)} (prior ${s.lower} to ${s.upper})`,
+      ),
+      ...r.fits.map(
+        (f) =>
+          `  pattern ${f.name}: ${(f.inBand * 100).toFixed(0)}% of the posterior inside [${f.lo}, ${f.hi}] (prior ${(f.priorInBand * 100).toFixed(0)}%)`,
+      ),
       `  wrote ${shownPath(out)}/ posterior.csv, parameters.csv, generations.csv, fit.csv, charts/, manifest.json`,
     ].join('\n')}\n`,
   );
@@ -67,14 +75,24 @@ export async function calibrateCommand(args: CalibrateArgs): Promise<number> {
 
 /** The yargs definition of `regiosim calibrate`, registered in cli/regiosim.ts. */
 export const calibrateCommandModule: CommandModule = {
-  command: 'calibrate <file>',
-  describe: 'Calibrate parameters against target patterns by approximate Bayesian computation (ABC population Monte Carlo)',
+  ...COMMANDS.calibrate,
   builder: (y: Argv) =>
     y
-      .positional('file', { type: 'string', describe: 'a calibration file (YAML), or a shipped one by name, e.g. drenthe (scenarios/calibrations/drenthe.yaml)' })
+      .positional('file', {
+        type: 'string',
+        describe:
+          'a calibration file (YAML), or a shipped one by name, e.g. drenthe (scenarios/calibrations/drenthe.yaml)',
+      })
       .option('out', { type: 'string', describe: 'output folder (default: out/calibrate/<name>)' })
-      .option('threads', { type: 'number', describe: 'worker threads (default: all cores); the result does not depend on it' })
-      .option('resume', { type: 'boolean', default: false, describe: 'continue after the last finished generation in --out' })
+      .option('threads', {
+        type: 'number',
+        describe: 'worker threads (default: all cores); the result does not depend on it',
+      })
+      .option('resume', {
+        type: 'boolean',
+        default: false,
+        describe: 'continue after the last finished generation in --out',
+      })
       .option('force', { type: 'boolean', default: false, describe: 'start over in an --out that holds a calibration' })
       .option('quiet', { type: 'boolean', default: false, describe: 'no progress on stderr' })
       .example('$0 calibrate scenarios/calibrations/drenthe.yaml --threads 2', 'the shipped example (a few minutes)'),

@@ -14,6 +14,7 @@ import { buildPlan } from '../scenarios/build-plan.js';
 import { BatchError } from '../workers/engine.js';
 import { formatDuration, makeProgress } from '../workers/progress.js';
 import { commandFailure } from './command-failure.js';
+import { COMMANDS } from './command-list.js';
 import { runBatchInterruptibly } from './interruptible.js';
 import { UsageError, wholeNumberProblem } from './options.js';
 import { reportMessage, reportOptions } from './report.js';
@@ -79,8 +80,7 @@ const wholeAtLeast = (name: string, min: number, v: number | undefined) => {
 
 /** The yargs definition of `regiosim compare`, registered in cli/regiosim.ts. */
 export const compareCommandModule: CommandModule = {
-  command: 'compare <scenarios..>',
-  describe: 'Run scenarios on shared seeds (the first is the baseline) and write the report, in one step',
+  ...COMMANDS.compare,
   builder: (y: Argv) =>
     reportOptions(
       y

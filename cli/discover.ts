@@ -14,6 +14,7 @@ import { discoverCharts, discoverTables, writeExploreOutput } from '../reports/e
 import { checkFonts } from '../reports/render/render.js';
 import { shownPath } from '../workers/command-line.js';
 import { commandFailure } from './command-failure.js';
+import { COMMANDS } from './command-list.js';
 import { UsageError } from './options.js';
 
 export interface DiscoverArgs {
@@ -122,8 +123,7 @@ const share = (name: string, v: unknown) => {
 
 /** The yargs definition of `regiosim discover`, registered in cli/regiosim.ts. */
 export const discoverCommandModule: CommandModule = {
-  command: 'discover <batch-dir>',
-  describe: 'Scenario discovery (PRIM boxes, coverage-density trade-off, feature scores) on an explore batch',
+  ...COMMANDS.discover,
   builder: (y: Argv) =>
     y
       .positional('batch-dir', { type: 'string', describe: 'a folder written by regiosim explore' })

@@ -26,6 +26,7 @@ import { OUTPUT_FORMATS } from '../workers/parquet-export.js';
 import { formatDuration, makeProgress } from '../workers/progress.js';
 import { POINTS_FILE, resumePlan } from '../workers/provenance.js';
 import { commandFailure } from './command-failure.js';
+import { COMMANDS } from './command-list.js';
 import { runBatchInterruptibly } from './interruptible.js';
 import { wholeNumberProblem } from './options.js';
 import type { RunArgs } from './run-args.js';
@@ -222,9 +223,7 @@ export async function exploreCommand(args: ExploreArgs): Promise<number> {
 
 /** The yargs definition of `regiosim explore`, registered in cli/regiosim.ts. */
 export const exploreCommandModule: CommandModule = {
-  command: 'explore <experiment>',
-  describe:
-    'Run an experiment that samples its points (design: block) and write the sample (design.csv) next to runs.csv',
+  ...COMMANDS.explore,
   builder: (y: Argv) =>
     y
       .positional('experiment', {

@@ -1,10 +1,11 @@
 /** `regiosim scenarios`: the shipped scenarios and experiments, each with its research questions and description. */
 import type { CommandModule } from 'yargs';
-import { regiosimCommand } from '../workers/command-line.js';
 import { displayPath } from '../scenarios/issues.js';
 import { listLibrary } from '../scenarios/library-index.js';
 import { BUILT_IN } from '../scenarios/load.js';
 import { libraryDir } from '../scenarios/refs.js';
+import { regiosimCommand } from '../workers/command-line.js';
+import { COMMANDS } from './command-list.js';
 
 /** The listing as text. */
 export function scenariosListing(): string {
@@ -27,8 +28,7 @@ export function scenariosListing(): string {
 }
 
 export const scenariosCommandModule: CommandModule = {
-  command: 'scenarios',
-  describe: 'List the shipped scenarios and experiments with the research questions they serve',
+  ...COMMANDS.scenarios,
   handler: () => {
     process.stdout.write(scenariosListing());
   },

@@ -10,6 +10,7 @@ import { faultMessage, OutputError } from '../store/errors.js';
 import { runsText } from '../workers/shard.js';
 import { MergeError } from '../workers/shard-folder.js';
 import { type MergeResult, mergeShards } from '../workers/shard-merge.js';
+import { COMMANDS } from './command-list.js';
 
 export interface MergeArgs {
   dirs: string[];
@@ -23,7 +24,11 @@ export function mergeCommand(args: MergeArgs): number {
     process.stdout.write(mergeMessage(r));
     return 0;
   } catch (e) {
-    const fault = faultMessage('merge', e, e instanceof OutputError ? '' : 'nothing was written (the staging folder was removed)');
+    const fault = faultMessage(
+      'merge',
+      e,
+      e instanceof OutputError ? '' : 'nothing was written (the staging folder was removed)',
+    );
     if (fault) {
       process.stderr.write(fault);
       return e instanceof OutputError ? 2 : 1;
@@ -68,9 +73,7 @@ export function mergeErrorMessage(e: MergeError): string {
 
 /** The yargs definition of `regiosim merge`, registered in cli/regiosim.ts. */
 export const mergeCommandModule: CommandModule = {
-  command: 'merge <dirs..>',
-  describe:
-    'Merge the shard folders of one batch (regiosim batch --shard i/n) into one folder, identical to the batch run on one machine',
+  ...COMMANDS.merge,
   builder: (y: Argv) =>
     y
       .positional('dirs', {

@@ -2,10 +2,10 @@
 import type { Argv, CommandModule } from 'yargs';
 import { PAGE_FILE, pageHtml, writePage } from '../page/build.js';
 import { servePage } from '../page/serve.js';
+import { COMMANDS } from './command-list.js';
 
 export const pageCommandModule: CommandModule = {
-  command: 'page',
-  describe: 'Write the interactive what-if page: one self-contained HTML file that runs paired batches in the browser',
+  ...COMMANDS.page,
   builder: (y: Argv) =>
     y
       .option('out', { type: 'string', default: 'out/page', describe: `output folder (writes ${PAGE_FILE})` })

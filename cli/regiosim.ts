@@ -1,23 +1,34 @@
 #!/usr/bin/env node
-import yargs from 'yargs';
+import yargs, { type CommandModule } from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { batchCommandModule } from './batch.js';
-import { calibrateCommandModule } from './calibrate.js';
 import { regiosimCommand } from '../workers/command-line.js';
-import { compareCommandModule } from './compare.js';
-import { discoverCommandModule } from './discover.js';
+import { COMMANDS, type CommandName } from './command-list.js';
 import { describeError } from './errors.js';
-import { exploreCommandModule } from './explore.js';
-import { scenariosCommandModule } from './list-scenarios.js';
-import { mergeCommandModule } from './merge.js';
 import { checkSharedOptions } from './options.js';
-import { pageCommandModule } from './page.js';
-import { reportCommandModule } from './report.js';
-import { robustnessCommandModule } from './robustness.js';
-import { runCommand } from './run.js';
-import { sensitivityCommandModule } from './sensitivity.js';
-import { slurmCommandModule } from './slurm.js';
-import { validateCommandModule } from './validate.js';
+
+/**
+ * Each command's module, loaded only when that command is run: the modules behind report, compare
+ * and the analyses take a few hundred milliseconds to load, which `validate`, `--help` or a SLURM
+ * shard should not pay. Other commands are registered by usage and description alone (for --help).
+ */
+const LOADERS: Record<Exclude<CommandName, 'run'>, () => Promise<CommandModule>> = {
+  batch: async () => (await import('./batch.js')).batchCommandModule,
+  validate: async () => (await import('./validate.js')).validateCommandModule,
+  scenarios: async () => (await import('./list-scenarios.js')).scenariosCommandModule,
+  report: async () => (await import('./report.js')).reportCommandModule,
+  compare: async () => (await import('./compare.js')).compareCommandModule,
+  explore: async () => (await import('./explore.js')).exploreCommandModule,
+  sensitivity: async () => (await import('./sensitivity.js')).sensitivityCommandModule,
+  discover: async () => (await import('./discover.js')).discoverCommandModule,
+  robustness: async () => (await import('./robustness.js')).robustnessCommandModule,
+  merge: async () => (await import('./merge.js')).mergeCommandModule,
+  slurm: async () => (await import('./slurm.js')).slurmCommandModule,
+  calibrate: async () => (await import('./calibrate.js')).calibrateCommandModule,
+  page: async () => (await import('./page.js')).pageCommandModule,
+};
+
+/** The command word on the command line: its first argument that is not an option. */
+const invoked = hideBin(process.argv).find((a) => !a.startsWith('-'));
 
 const debug = process.argv.includes('--debug');
 
@@ -32,15 +43,15 @@ process.on('uncaughtException', fail);
 process.on('unhandledRejection', fail);
 
 try {
-  await yargs(hideBin(process.argv))
+  const cli = yargs(hideBin(process.argv))
     // The name in usage lines and examples is the way to call regiosim from here, so they work when pasted.
     .scriptName(regiosimCommand())
     .usage(
       '$0 <command> [options]\n\nAgent-based simulation of regional staff pooling between Dutch municipalities in the heat transition.',
     )
     .command(
-      'run [scenario]',
-      'Run one simulation (default: RES Drenthe, flexpool, high scarcity) and write summary.json, series.csv, manifest.json',
+      COMMANDS.run.command,
+      COMMANDS.run.describe,
       (y) =>
         y
           .positional('scenario', {
@@ -51,26 +62,29 @@ try {
           .option('out', { type: 'string', default: 'out/run', describe: 'output folder' })
           .option('from', {
             type: 'string',
-            describe: 'a batch folder: re-run one of its runs (with --run), its point\'s inputs and seed, e.g. a failed run',
+            describe:
+              "a batch folder: re-run one of its runs (with --run), its point's inputs and seed, e.g. a failed run",
           })
           .option('run', { type: 'number', describe: 'with --from: the run index (run column of runs.csv)' })
           .example('$0 run drenthe-start-small --seed 7', 'a shipped scenario with seed 7')
-          .example('$0 run --from out/batch --run 17', 'run 17 of a batch again, alone (sweep values and seed included)'),
-      (a) => runCommand({ scenario: a.scenario, seed: a.seed, out: a.out, from: a.from, run: a.run }),
-    )
-    .command(batchCommandModule)
-    .command(validateCommandModule)
-    .command(scenariosCommandModule)
-    .command(reportCommandModule)
-    .command(compareCommandModule)
-    .command(exploreCommandModule)
-    .command(sensitivityCommandModule)
-    .command(discoverCommandModule)
-    .command(robustnessCommandModule)
-    .command(mergeCommandModule)
-    .command(slurmCommandModule)
-    .command(calibrateCommandModule)
-    .command(pageCommandModule)
+          .example(
+            '$0 run --from out/batch --run 17',
+            'run 17 of a batch again, alone (sweep values and seed included)',
+          ),
+      async (a) =>
+        (await import('./run.js')).runCommand({
+          scenario: a.scenario,
+          seed: a.seed,
+          out: a.out,
+          from: a.from,
+          run: a.run,
+        }),
+    );
+  for (const name of Object.keys(LOADERS) as Array<keyof typeof LOADERS>) {
+    if (name === invoked) cli.command(await LOADERS[name]());
+    else cli.command(COMMANDS[name].command, COMMANDS[name].describe);
+  }
+  await cli
     .demandCommand(
       1,
       'Name a command: run, batch, compare, report, validate, scenarios, explore, sensitivity, discover, robustness, merge, slurm, calibrate or page',

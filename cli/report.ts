@@ -9,6 +9,7 @@ import { ReportError } from '../reports/errors.js';
 import { buildReport, type ReportOptions, type ReportResult } from '../reports/report.js';
 import { shownPath } from '../workers/command-line.js';
 import { commandFailure } from './command-failure.js';
+import { COMMANDS } from './command-list.js';
 import { UsageError } from './options.js';
 
 /** The end message: where everything is, and what the reader must know. */
@@ -59,8 +60,7 @@ export const reportOptions = (y: Argv) =>
 
 /** The yargs definition of `regiosim report`, registered in cli/regiosim.ts. */
 export const reportCommandModule: CommandModule = {
-  command: 'report <batch-dir>',
-  describe: 'Statistics, charts (Vega-Lite, SVG, PNG) and a self-contained report.html for a batch folder',
+  ...COMMANDS.report,
   builder: (y: Argv) =>
     reportOptions(
       y

@@ -24,6 +24,7 @@ import { robustnessTables } from '../reports/robustness/tables.js';
 import { writeRobustness } from '../reports/robustness/write.js';
 import { shownPath } from '../workers/command-line.js';
 import { commandFailure } from './command-failure.js';
+import { COMMANDS } from './command-list.js';
 
 export interface RobustnessArgs {
   batchDir: string;
@@ -115,9 +116,7 @@ export async function robustnessCommand(args: RobustnessArgs): Promise<number> {
 
 /** The yargs definition of `regiosim robustness`, registered in cli/regiosim.ts. */
 export const robustnessCommandModule: CommandModule = {
-  command: 'robustness <batch-dir>',
-  describe:
-    'Robustness of the policies of an explore batch across its futures: regret, satisficing, percentiles, non-dominated set',
+  ...COMMANDS.robustness,
   builder: (y: Argv) =>
     y
       .positional('batch-dir', { type: 'string', describe: 'a folder written by regiosim explore (with policies:)' })

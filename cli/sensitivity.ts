@@ -20,6 +20,7 @@ import { metricStyle } from '../reports/metrics.js';
 import { checkFonts } from '../reports/render/render.js';
 import { shownPath } from '../workers/command-line.js';
 import { commandFailure } from './command-failure.js';
+import { COMMANDS } from './command-list.js';
 import { UsageError } from './options.js';
 
 /** Most bootstrap resamples: intervals settle long before; more only burns hours of CPU. */
@@ -123,8 +124,7 @@ export async function sensitivityCommand(args: SensitivityArgs): Promise<number>
 
 /** The yargs definition of `regiosim sensitivity`, registered in cli/regiosim.ts. */
 export const sensitivityCommandModule: CommandModule = {
-  command: 'sensitivity <batch-dir>',
-  describe: 'Morris or Sobol sensitivity (with bootstrap intervals and a convergence verdict) of an explore batch',
+  ...COMMANDS.sensitivity,
   builder: (y: Argv) =>
     y
       .positional('batch-dir', { type: 'string', describe: 'a folder written by regiosim explore' })

@@ -71,6 +71,7 @@ export {
 import { packageVersion, projectRoot } from '../store/manifest.js';
 import { MUNICIPALITY_MODES, type MunicipalityMode } from '../workers/municipality-table.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../workers/parquet-export.js';
+import { COMMANDS } from './command-list.js';
 
 /** One line of DIR/jobs.tsv. */
 
@@ -271,9 +272,7 @@ export function slurmCommand(args: SlurmArgs): number {
 
 /** The yargs definition of `regiosim slurm`, registered in cli/regiosim.ts. */
 export const slurmCommandModule: CommandModule = {
-  command: 'slurm [scenarios..]',
-  describe:
-    'Write (and --submit) a SLURM job array of batch shards plus a merge job; --status and --resubmit for failed shards',
+  ...COMMANDS.slurm,
   builder: (y: Argv) =>
     y
       .positional('scenarios', {

@@ -5,6 +5,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import { loadNationalData } from '../data/load.js';
 import { checkFile, formatIssue } from '../scenarios/load.js';
+import { COMMANDS } from './command-list.js';
 
 /** Checks the files and writes the report to `out`; returns the exit code (0 all valid, 2 any problem). */
 export function validateCommand(files: string[], out: NodeJS.WritableStream = process.stdout): number {
@@ -30,9 +31,7 @@ export function validateCommand(files: string[], out: NodeJS.WritableStream = pr
 }
 
 export const validateCommandModule: CommandModule = {
-  command: 'validate <files..>',
-  describe:
-    'Check scenario and experiment files; print every problem with file, line, field, value and what is allowed',
+  ...COMMANDS.validate,
   builder: (y: Argv) =>
     y.positional('files', {
       type: 'string',

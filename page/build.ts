@@ -6,7 +6,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build, type Plugin } from 'esbuild';
+import type { Plugin } from 'esbuild';
 import { browserBundles, inlineScript } from '../reports/html/bundles.js';
 import { projectRoot } from '../store/manifest.js';
 import { type PageData, pageData } from './page-data.js';
@@ -31,6 +31,8 @@ const nodeStubs: Plugin = {
 };
 
 async function bundle(entry: string): Promise<string> {
+  // esbuild is loaded when a page is built, not with the command line that registers `page`.
+  const { build } = await import('esbuild');
   const result = await build({
     entryPoints: [join(projectRoot(), 'page', 'browser', entry)],
     bundle: true,

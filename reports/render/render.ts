@@ -5,13 +5,15 @@
  * and the same results would give different bytes on different machines.
  */
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
-import { parse, View } from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
-import { ReportError } from '../errors.js';
+import type { TopLevelSpec } from 'vega-lite';
 import { FONT, type VlSpec } from '../charts/theme.js';
-import { useFontMetrics } from './font-metrics.js';
+import { ReportError } from '../errors.js';
+
+// vega, vega-lite and resvg are loaded when the first chart is drawn, not with this module: every
+// command imports it (checkFonts), and loading them takes about a quarter of a second.
+const require = createRequire(import.meta.url);
 
 /** Debian's fonts-dejavu-core. */
 export const FONT_DIR = '/usr/share/fonts/truetype/dejavu';
@@ -45,6 +47,11 @@ export function normaliseSvgIds(svg: string): string {
 
 /** The SVG of a Vega-Lite spec. */
 export async function renderSvg(spec: VlSpec, fontDir = FONT_DIR): Promise<string> {
+  const [{ compile }, { parse, View }, { useFontMetrics }] = await Promise.all([
+    import('vega-lite'),
+    import('vega'),
+    import('./font-metrics.js'),
+  ]);
   useFontMetrics(checkFonts(fontDir), FONT_FILES[0], FONT_FILES[1]);
   const vega = compile(spec as unknown as TopLevelSpec).spec;
   const view = new View(parse(vega), { renderer: 'none' });
@@ -58,6 +65,7 @@ export async function renderSvg(spec: VlSpec, fontDir = FONT_DIR): Promise<strin
 /** The PNG of an SVG at 2× (print quality), white background, pinned fonts. */
 export function renderPng(svg: string, fontDir = FONT_DIR): Buffer {
   checkFonts(fontDir);
+  const { Resvg } = require('@resvg/resvg-js') as typeof import('@resvg/resvg-js');
   const resvg = new Resvg(svg, {
     background: 'white',
     fitTo: { mode: 'zoom', value: 2 },

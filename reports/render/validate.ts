@@ -5,15 +5,19 @@
  * keeps the few that name the mistake.
  */
 import { createRequire } from 'node:module';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { ReportError } from '../errors.js';
+
+// ajv is loaded with the first validator, not with this module (every command imports it).
+const require = createRequire(import.meta.url);
 
 let cached: ValidateFunction | undefined;
 
 /** The compiled validator (about 1–2 s to compile, so once per process). */
 export function vegaLiteValidator(): ValidateFunction {
   if (cached) return cached;
-  const schema = createRequire(import.meta.url)('vega-lite/vega-lite-schema.json') as object;
+  const { Ajv } = require('ajv') as typeof import('ajv');
+  const schema = require('vega-lite/vega-lite-schema.json') as object;
   // Settings measured to compile the draft-07 schema without warnings (stack-poc.md, section 4).
   const ajv = new Ajv({
     allErrors: true,
@@ -92,5 +96,7 @@ export function validateSpec(spec: unknown): string[] {
 export function assertValidSpec(name: string, spec: unknown): void {
   const problems = validateSpec(spec);
   if (problems.length > 0)
-    throw new ReportError(`chart ${name}: the Vega-Lite spec does not match the schema:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    throw new ReportError(
+      `chart ${name}: the Vega-Lite spec does not match the schema:\n${problems.map((p) => `  ${p}`).join('\n')}`,
+    );
 }
