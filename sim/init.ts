@@ -5,7 +5,7 @@ import type { Parameters } from './parameters.js';
 import { specialismCoverage } from './production.js';
 import { defaultHistory, distanceMatrix } from './region-links.js';
 import { clampedNormal, geometricMonths, makeStreams, type Uniform } from './rng.js';
-import { makeRoleTable, type RoleTable, roleView } from './role-table.js';
+import { makeRoleTable, roleView } from './role-table.js';
 import {
   freshCopy,
   MUNICIPALITY_FRACTIONS,
@@ -26,6 +26,7 @@ import {
   type Pool,
   type Quarrel,
   ROLE_COUNT,
+  type RoleTable,
   type Worker,
 } from './state.js';
 import { runTables } from './tables.js';

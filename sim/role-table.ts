@@ -1,32 +1,5 @@
-import { ROLE_COUNT } from './state.js';
-
-/**
- * The municipalities' per-role numbers in one flat array per field, at [idx * ROLE_COUNT + role]
- * (struct of arrays). Each municipality's own per-role arrays (m.demand, m.knowledge, ...) are
- * views into these, so code that reads one municipality keeps its m.demand[r] while the monthly
- * loops over all municipalities read the flat arrays: one dense array per field instead of a
- * pointer chase from every municipality object to its own small array.
- * @example
- * const table = makeRoleTable(12);
- * table.demand[5 * ROLE_COUNT + L]; // municipality 5's demand for local staff
- */
-export interface RoleTable {
-  /** Own staff in post (headcount), kept equal to m.staff[role].length by init and hire/detach. */
-  staffCount: Int32Array;
-  demand: Float64Array;
-  knowledge: Float64Array;
-  ownFte: Float64Array;
-  ownEffectiveFte: Float64Array;
-  poolFte: Float64Array;
-  consultantFte: Float64Array;
-  crisisClaim: Float64Array;
-  workOwn: Float64Array;
-  workPool: Float64Array;
-  workConsultants: Float64Array;
-  overload: Float64Array;
-  shortfall: Float64Array;
-  requested: Float64Array;
-}
+/** Making the role table (RoleTable in state.ts) and the municipalities' views into it. */
+import { ROLE_COUNT, type RoleTable } from './state.js';
 
 /** The per-role fields of RoleTable that municipalities see as views (all but staffCount). */
 export const ROLE_VIEW_FIELDS = [
@@ -46,7 +19,12 @@ export const ROLE_VIEW_FIELDS = [
 ] as const satisfies ReadonlyArray<keyof RoleTable>;
 export type RoleViewField = (typeof ROLE_VIEW_FIELDS)[number];
 
-/** A table of zeros for n municipalities. */
+/**
+ * A table of zeros for n municipalities (see RoleTable in state.ts).
+ * @example
+ * const table = makeRoleTable(12);
+ * table.demand[5 * ROLE_COUNT + L]; // municipality 5's demand for local staff
+ */
 export function makeRoleTable(n: number): RoleTable {
   const size = n * ROLE_COUNT;
   return {

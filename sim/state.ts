@@ -1,7 +1,6 @@
 import type { Levers } from './levers.js';
 import type { Parameters } from './parameters.js';
 import type { Streams } from './rng.js';
-import type { RoleTable } from './role-table.js';
 import type { RunTables } from './tables.js';
 
 /** Role indices: specialist, local, process. Per-role arrays are indexed by these. */
@@ -307,6 +306,31 @@ export interface Tally {
   crises: number;
   quarrels: number;
   recalls: number;
+}
+
+/**
+ * The municipalities' per-role numbers in one flat array per field, at [idx * ROLE_COUNT + role]
+ * (struct of arrays), made by makeRoleTable (role-table.ts). Each municipality's own per-role arrays (m.demand, m.knowledge, ...) are
+ * views into these, so code that reads one municipality keeps its m.demand[r] while the monthly
+ * loops over all municipalities read the flat arrays: one dense array per field instead of a
+ * pointer chase from every municipality object to its own small array.
+ */
+export interface RoleTable {
+  /** Own staff in post (headcount), kept equal to m.staff[role].length by init and hire/detach. */
+  staffCount: Int32Array;
+  demand: Float64Array;
+  knowledge: Float64Array;
+  ownFte: Float64Array;
+  ownEffectiveFte: Float64Array;
+  poolFte: Float64Array;
+  consultantFte: Float64Array;
+  crisisClaim: Float64Array;
+  workOwn: Float64Array;
+  workPool: Float64Array;
+  workConsultants: Float64Array;
+  overload: Float64Array;
+  shortfall: Float64Array;
+  requested: Float64Array;
 }
 
 export interface ModelState {
