@@ -2,22 +2,7 @@
 import { ROLE_COUNT, type RoleTable } from './state.js';
 
 /** The per-role fields of RoleTable that municipalities see as views (all but staffCount). */
-export const ROLE_VIEW_FIELDS = [
-  'demand',
-  'knowledge',
-  'ownFte',
-  'ownEffectiveFte',
-  'poolFte',
-  'consultantFte',
-  'crisisClaim',
-  'workOwn',
-  'workPool',
-  'workConsultants',
-  'overload',
-  'shortfall',
-  'requested',
-] as const satisfies ReadonlyArray<keyof RoleTable>;
-export type RoleViewField = (typeof ROLE_VIEW_FIELDS)[number];
+export type RoleViewField = Exclude<keyof RoleTable, 'staffCount'>;
 
 /**
  * A table of zeros for n municipalities (see RoleTable in state.ts).
