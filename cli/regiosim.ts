@@ -27,8 +27,11 @@ const LOADERS: Record<Exclude<CommandName, 'run'>, () => Promise<CommandModule>>
   page: async () => (await import('./page.js')).pageCommandModule,
 };
 
-/** The command word on the command line: its first argument that is not an option. */
-const invoked = hideBin(process.argv).find((a) => !a.startsWith('-'));
+/**
+ * Every argument that names a command: its module is loaded. Usually just the command word; an
+ * argument that only looks like one (a file called `report`) costs a load, never a wrong command.
+ */
+const named = new Set(hideBin(process.argv));
 
 const debug = process.argv.includes('--debug');
 
@@ -81,7 +84,7 @@ try {
         }),
     );
   for (const name of Object.keys(LOADERS) as Array<keyof typeof LOADERS>) {
-    if (name === invoked) cli.command(await LOADERS[name]());
+    if (named.has(name)) cli.command(await LOADERS[name]());
     else cli.command(COMMANDS[name].command, COMMANDS[name].describe);
   }
   await cli

@@ -40,6 +40,13 @@ describe('the command list', () => {
     expect(help.out).not.toContain('Commands:');
   });
 
+  it('finds the command after options that take values', () => {
+    const help = regiosim('--map-runs', '0', 'report', '--help');
+    expect(help.code).toBe(0);
+    expect(help.out.split('\n')[0]).toContain(`regiosim ${COMMANDS.report.command}`);
+    expect(help.out).toContain('--map-runs');
+  });
+
   it('an unknown command is a usage error (exit 2), with the list of commands', () => {
     const r = regiosim('simulate');
     expect(r.code).toBe(2);
