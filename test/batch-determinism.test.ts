@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { runSpecs } from '../scenarios/plan.js';
 import { REGION_SERIES } from '../sim/outputs.js';
 import { SUMMARY_METRICS } from '../sim/summary.js';
+import { WorkerPool } from '../workers/engine.js';
 import { batchSpecs } from '../workers/specs.js';
-import { batch, plan, point, read, rows, tempDir } from './batch-helpers.js';
+import { batch, plan, point, read, rows, snapshotWorker, tempDir } from './batch-helpers.js';
 
 // Two points × 6 replicates of 36 months: 12 short runs, enough for several chunks on two threads.
 const experiment = plan([point('base', 36), point('big-start', 36, { initialStaff: 8 }, { initialStaff: 8 })], 6);
@@ -64,5 +65,38 @@ describe('batch determinism', () => {
     expect(seriesLines[0]).toBe('run,scope,area,month,year,variable,value');
     expect(seriesLines.length - 1).toBe(12 * Object.keys(REGION_SERIES).length * 3);
     expect(seriesLines[1]).toMatch(/^0,region,[A-Z0-9]+,11,20\d\d,dwellingsReady,[0-9.]+$/);
+  });
+
+  it('gives the same files through warm workers shared by batch after batch as through fresh ones', async () => {
+    // Two different plans in turn through one pool, then the first again: each worker must switch
+    // to the inputs of the batch at hand (its setup id), never run a point of the one before.
+    const other = plan([point('late', 24, { initialStaff: 2 }, { initialStaff: 2 }), point('base', 24)], 5, 11);
+    const fresh = [experiment, other].map(async (p) => {
+      const dir = tempDir('fresh');
+      await batch(p, { outDir: dir, threads: 2, municipalities: 'end' });
+      return dir;
+    });
+    const freshDirs = [await fresh[0], await fresh[1]];
+    const pool = new WorkerPool(2, snapshotWorker());
+    const warmDirs: string[] = [];
+    try {
+      for (const p of [experiment, other, experiment]) {
+        const dir = tempDir('warm');
+        const result = await batch(p, { outDir: dir, pool, municipalities: 'end' });
+        expect(result.status).toBe('complete');
+        expect(result.threads).toBe(2);
+        warmDirs.push(dir);
+      }
+      // The pool is still open after the batches (the caller closes it): it runs a fourth.
+      expect(pool.piscina.threads.length).toBe(2);
+    } finally {
+      await pool.close();
+    }
+    for (const file of ['runs.csv', 'series.csv', 'municipalities.csv']) {
+      expect(read(warmDirs[0], file), file).toBe(read(freshDirs[0], file));
+      expect(read(warmDirs[1], file), file).toBe(read(freshDirs[1], file));
+      expect(read(warmDirs[2], file), file).toBe(read(freshDirs[0], file));
+    }
+    expect(read(warmDirs[1], 'runs.csv')).not.toBe(read(warmDirs[0], 'runs.csv'));
   });
 });

@@ -11,8 +11,6 @@
  */
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Piscina } from 'piscina';
 import type { ExperimentPlan } from '../scenarios/plan.js';
 import { describeFault, isFsError } from '../store/errors.js';
 import { OutputFolder, type OutputKind } from '../store/output-folder.js';
@@ -33,7 +31,7 @@ import type { MunicipalityMode } from './municipality-table.js';
 import { type FailedRun, OrderedWriter } from './ordered-writer.js';
 import { exportParquet, type OutputFormat, parquetName } from './parquet-export.js';
 import { makeProgress, type Progress } from './progress.js';
-import type { ChunkResult, ChunkTask, SeriesMode, WireOutcome, WorkerSetup } from './protocol.js';
+import type { ChunkTask, SeriesMode, WireOutcome } from './protocol.js';
 import { POINTS_FILE, writeProvenance } from './provenance.js';
 import { type BatchPaths, prepareResume } from './resume.js';
 import { Pace, runCost } from './run-cost.js';
@@ -42,9 +40,11 @@ import { checkShardCount, type Shard, shardRecord } from './shard.js';
 import { type BatchSpecs, batchSpecs } from './specs.js';
 import { rowTables, TABLE_FILES, type TableOptions } from './tables.js';
 import { toWire } from './wire.js';
+import { shareSetup, WorkerPool, workerFile } from './worker-pool.js';
 
 export { BatchError } from './batch-error.js';
 export { type BatchEstimate, estimateBatch } from './estimate.js';
+export { WorkerPool, workerFile } from './worker-pool.js';
 
 export interface BatchOptions {
   outDir: string;
@@ -68,6 +68,8 @@ export interface BatchOptions {
   stopAfter?: number;
   /** The compiled worker (default: dist/workers/worker.js; see workerFile()). */
   workerFile?: string;
+  /** Warm workers to use, and leave open, instead of starting and ending threads for this batch. */
+  pool?: WorkerPool;
   /** Run only this shard's block of runs (workers/shard.ts); the manifest records it. */
   shard?: Shard;
   /** The kind of output the folder holds (store/output-folder.ts); default 'batch'. */
@@ -117,18 +119,6 @@ export function batchPaths(dir: string): BatchPaths {
     manifest: join(dir, 'manifest.json'),
     readme: join(dir, 'README.md'),
   };
-}
-
-/**
- * The compiled worker. From dist/ it sits next to this module; when this module is loaded from
- * TypeScript source (vitest, tsx) it is still the dist/ build, because worker threads run plain
- * Node and cannot load .ts files.
- */
-export function workerFile(): string {
-  const fromSource = import.meta.url.endsWith('.ts');
-  const file = fileURLToPath(new URL(fromSource ? '../dist/workers/worker.js' : './worker.js', import.meta.url));
-  if (!existsSync(file)) throw new BatchError(`the compiled worker ${file} is missing: run npm run build`);
-  return file;
 }
 
 /**
@@ -218,7 +208,7 @@ async function lockedBatch(plan: ExperimentPlan, options: BatchOptions, folder: 
   } else if (existsSync(paths.manifest) || existsSync(paths.runs)) {
     throw new BatchError(`${paths.dir} already holds a batch: add --resume to continue it, or choose another --out`);
   }
-  const threads = threadCount(options.threads);
+  const threads = threadCount(options.pool?.threads ?? options.threads);
   if (threads.note) notes.push(threads.note);
   const fresh = start === range.from && !resume;
   try {
@@ -289,6 +279,7 @@ async function lockedBatch(plan: ExperimentPlan, options: BatchOptions, folder: 
       end,
       stopped,
       workerFile: worker,
+      pool: options.pool,
       progress,
       failedBefore,
       table,
@@ -388,6 +379,8 @@ interface DispatchContext {
   end: number;
   stopped: () => boolean;
   workerFile: string;
+  /** The caller's warm workers (left open), or undefined: this batch starts and ends its own. */
+  pool?: WorkerPool;
   progress: Progress;
   failedBefore: number;
   table: ReturnType<typeof runsTable>;
@@ -405,19 +398,14 @@ interface DispatchContext {
 async function dispatch(plan: ExperimentPlan, specs: BatchSpecs, d: DispatchContext): Promise<void> {
   if (d.start >= d.end || d.stopped()) return;
   const threads = Math.min(d.threads, d.end - d.start);
-  const setup: WorkerSetup = {
+  const setup = shareSetup({
     points: plan.points.map((p) => ({ id: p.id, scenario: p.scenario, sweep: p.sweep, input: p.input })),
     outcomes: d.table.outcomes,
     series: d.series,
     municipalities: d.municipalities,
-  };
-  const pool = new Piscina<ChunkTask, ChunkResult>({
-    filename: d.workerFile,
-    minThreads: threads,
-    maxThreads: threads,
-    idleTimeout: 1000,
-    workerData: setup,
   });
+  const workers = d.pool ?? new WorkerPool(threads, d.workerFile);
+  const pool = workers.piscina;
   // Wakes the dispatch loop when a task settles or a worker dies (a dead worker's task never
   // settles). One pending promise at a time: racing a long-lived promise would leak a reaction per race.
   let wake: () => void = () => {};
@@ -442,7 +430,7 @@ async function dispatch(plan: ExperimentPlan, specs: BatchSpecs, d: DispatchCont
       while (inFlight.size >= window && !dead) await event();
       if (d.stopped()) break;
       const last = Math.min(d.end, next + d.sizer.next());
-      const task: ChunkTask = { runs: [] };
+      const task: ChunkTask = { setup, runs: [] };
       for (; next < last; next++) task.runs.push(specs.at(next));
       const timed = watch?.start(task);
       const job: Promise<void> = pool
@@ -486,6 +474,7 @@ async function dispatch(plan: ExperimentPlan, specs: BatchSpecs, d: DispatchCont
     written();
   } finally {
     watch?.stop();
-    await pool.destroy();
+    pool.off('error', onFatal);
+    if (!d.pool) await workers.close();
   }
 }

@@ -13,9 +13,10 @@ import { Piscina } from 'piscina';
 import type { OutcomeSpec } from '../scenarios/outcomes.js';
 import type { ExperimentPlan } from '../scenarios/plan.js';
 import type { MunicipalityMode } from './municipality-table.js';
-import type { ChunkResult, ChunkTask, SeriesMode, WorkerSetup } from './protocol.js';
+import type { ChunkResult, ChunkTask, SeriesMode } from './protocol.js';
 import { runCost } from './run-cost.js';
 import type { BatchSpecs } from './specs.js';
+import { shareSetup } from './worker-pool.js';
 
 export interface PilotResult {
   /** Runs timed in both phases. */
@@ -81,25 +82,25 @@ export async function pilot(
 ): Promise<PilotResult> {
   const runs = range.to - range.from;
   const threads = Math.max(1, Math.min(options.threads, runs));
-  const setup: WorkerSetup = {
+  const setup = shareSetup({
     points: plan.points.map((p) => ({ id: p.id, scenario: p.scenario, sweep: p.sweep, input: p.input })),
     outcomes: options.outcomes,
     series: options.series,
     municipalities: options.municipalities,
-  };
+  });
   const t0 = performance.now();
+  // Fresh workers of its own, always: the pilot measures how a cold worker warms up.
   const pool = new Piscina<ChunkTask, ChunkResult>({
     filename: options.workerFile,
     minThreads: threads,
     maxThreads: threads,
-    workerData: setup,
   });
   /** Each worker's phase-1 run times, in order. */
   const byThread = new Map<number, number[]>();
   let bytes = 0;
   let timed = 0;
   const run = async (index: number) => {
-    const result = await pool.run({ runs: [specs.at(index)] });
+    const result = await pool.run({ setup, runs: [specs.at(index)] });
     const o = result.outcomes[0];
     bytes += o.row.length + o.series.length + o.municipalities.length + o.municipalitySeries.length;
     timed++;

@@ -11,8 +11,8 @@ import type { MunicipalityMode } from './municipality-table.js';
 export type SeriesMode = 'yearly' | 'monthly' | 'none';
 
 /**
- * Given to every worker once, at thread start (piscina `workerData`): the plan's points with their
- * full model inputs, so a chunk names its runs by point index and never resends an input.
+ * What a batch's workers need besides run specs: the plan's points with their full model inputs, so
+ * a chunk names its runs by point index and never resends an input. It travels as a SetupRef.
  */
 export interface WorkerSetup {
   points: Array<Pick<PlanPoint, 'id' | 'scenario' | 'sweep' | 'input'>>;
@@ -23,11 +23,22 @@ export interface WorkerSetup {
   outcomes?: OutcomeSpec[];
 }
 
-/** One task: a chunk of runs, each naming its point by index into WorkerSetup.points. */
+/**
+ * A batch's WorkerSetup, serialised once into shared memory (workers/worker-pool.ts): every task
+ * carries it without copying, and a worker decodes it the first time it meets its id. So workers
+ * kept warm can serve one batch after another.
+ */
+export interface SetupRef {
+  /** Unique within the process: a worker decodes the setup again only when the id changes. */
+  id: number;
+  /** The v8-serialised WorkerSetup (structured clone, as workerData would be). */
+  bytes: SharedArrayBuffer;
+}
+
+/** One task: a chunk of runs, each naming its point by index into its setup's points. */
 export interface ChunkTask {
+  setup: SetupRef;
   runs: Array<RunSpec & { point: number }>;
-  /** The dry-run pilot's warm-up: run each spec for only this many months and return no outcomes. */
-  warmupMonths?: number;
   /** With --run-timeout: a shared clock the worker sets to Date.now() as each run starts (workers/limits.ts). */
   started?: SharedArrayBuffer;
 }

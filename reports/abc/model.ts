@@ -8,7 +8,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ExperimentPlan } from '../../scenarios/plan.js';
-import { runBatch } from '../../workers/engine.js';
+import { runBatch, type WorkerPool } from '../../workers/engine.js';
 import { makeProgress } from '../../workers/progress.js';
 import { patternValues } from '../calibration/pattern-rows.js';
 import { readBatchInfo } from '../read/manifest.js';
@@ -24,6 +24,8 @@ export interface RegiosimModelOptions {
   threads?: number;
   /** The batch's manifest: the command's arguments and the input files. */
   manifest: { arguments: Record<string, unknown>; inputFiles: string[] };
+  /** Warm workers shared by all the calibration's batches (left open; the caller closes them). */
+  pool?: WorkerPool;
 }
 
 /** The master seed of one batch of one generation. */
@@ -35,7 +37,12 @@ export const batchFolder = (generation: number, batch: number) =>
   `gen-${String(generation).padStart(2, '0')}-b${String(batch).padStart(2, '0')}`;
 
 /** The plan of one batch of particles. */
-export function particlePlan(spec: CalibrationSpec, thetas: number[][], generation: number, batch: number): ExperimentPlan {
+export function particlePlan(
+  spec: CalibrationSpec,
+  thetas: number[][],
+  generation: number,
+  batch: number,
+): ExperimentPlan {
   const names = spec.parameters.map((p) => p.name);
   return {
     name: `${spec.name}-${batchFolder(generation, batch)}`,
@@ -46,7 +53,12 @@ export function particlePlan(spec: CalibrationSpec, thetas: number[][], generati
     points: thetas.map((theta, i) => {
       const values = Object.fromEntries(names.map((n, k) => [n, theta[k]]));
       const id = `p${String(i).padStart(4, '0')}`;
-      return { id, scenario: id, sweep: values, input: { ...spec.input, parameters: { ...spec.input.parameters, ...values } } };
+      return {
+        id,
+        scenario: id,
+        sweep: values,
+        input: { ...spec.input, parameters: { ...spec.input.parameters, ...values } },
+      };
     }),
     sourceFiles: spec.files,
   };
@@ -72,6 +84,7 @@ export function regiosimModel(spec: CalibrationSpec, o: RegiosimModelOptions): A
       const result = await runBatch(plan, {
         outDir: dir,
         threads: o.threads,
+        pool: o.pool,
         series: 'none',
         municipalities: 'none',
         progress: makeProgress('quiet'),

@@ -9,6 +9,8 @@ import { modelDataFiles } from '../../data/load.js';
 import { makeManifest, sha256Text } from '../../store/manifest.js';
 import { OutputFolder } from '../../store/output-folder.js';
 import { writeAtomic } from '../../store/write.js';
+import { WorkerPool } from '../../workers/engine.js';
+import { threadCount } from '../../workers/limits.js';
 import { ReportError } from '../errors.js';
 import { writeCharts } from '../write/charts.js';
 import type { CalibrationSpec } from './calibration-file.js';
@@ -22,7 +24,7 @@ import { fitCsv, generationsCsv, parameterSummaries, parametersCsv, patternFits,
 export class CalibrateError extends ReportError {}
 
 export const DISTANCE =
-  'd = sqrt(mean over patterns of δ²), δ = 0 inside the band [lo, hi], (lo − v)/(hi − lo) below it, (v − hi)/(hi − lo) above it; v = the pattern aggregated over the particle\'s runs';
+  "d = sqrt(mean over patterns of δ²), δ = 0 inside the band [lo, hi], (lo − v)/(hi − lo) below it, (v − hi)/(hi − lo) above it; v = the pattern aggregated over the particle's runs";
 
 export const OUTPUT_FILES = ['posterior.csv', 'parameters.csv', 'generations.csv', 'fit.csv', 'manifest.json'];
 
@@ -50,7 +52,9 @@ export interface CalibrateResult extends PmcResult {
 /** What the earlier generations depend on: everything but the stopping rules. */
 export function calibrationFingerprint(spec: CalibrationSpec): string {
   const { generations: _g, minAcceptance: _a, minEpsilon: _e, file: _f, files: _fs, ...rest } = spec;
-  return sha256Text(JSON.stringify({ ...rest, patterns: spec.patterns.map((p) => ({ ...p, value: String(p.value) })) }));
+  return sha256Text(
+    JSON.stringify({ ...rest, patterns: spec.patterns.map((p) => ({ ...p, value: String(p.value) })) }),
+  );
 }
 
 class Interrupted extends Error {}
@@ -60,9 +64,13 @@ export async function runAbcCalibration(spec: CalibrationSpec, o: CalibrateOptio
   const log = o.log ?? (() => {});
   const had = existsSync(join(o.out, GENERATIONS_DIR)) && readdirSync(join(o.out, GENERATIONS_DIR)).length > 0;
   if (o.resume && !had)
-    throw new CalibrateError(`${o.out}: no finished generation there, so there is no calibration to resume; start it without --resume`);
+    throw new CalibrateError(
+      `${o.out}: no finished generation there, so there is no calibration to resume; start it without --resume`,
+    );
   if (had && !o.resume && !o.force)
-    throw new CalibrateError(`${o.out} already holds a calibration: add --resume to continue it, --force to start it over, or choose another --out`);
+    throw new CalibrateError(
+      `${o.out} already holds a calibration: add --resume to continue it, --force to start it over, or choose another --out`,
+    );
   const folder = OutputFolder.claim(o.out, 'calibrate', OUTPUT_FILES, `calibrate${o.resume ? ' --resume' : ''}`);
   try {
     if (o.force && !o.resume) {
@@ -81,9 +89,13 @@ export async function runAbcCalibration(spec: CalibrationSpec, o: CalibrateOptio
     }
     if (done.length) log(`calibrate: resuming after generation ${done.length - 1}`);
     const inputFiles = [...spec.files, ...modelDataFiles()];
+    // One set of warm workers for every batch of every generation: a fresh worker thread spends
+    // about 2 s of CPU warming up, more than a small batch of particles takes (workers/worker-pool.ts).
+    const pool = new WorkerPool(threadCount(o.threads).threads);
     const model = regiosimModel(spec, {
       runsDir,
       threads: o.threads,
+      pool,
       manifest: { arguments: { command: 'calibrate', ...o.arguments }, inputFiles },
     });
     let finished = 0;
@@ -102,10 +114,12 @@ export async function runAbcCalibration(spec: CalibrationSpec, o: CalibrateOptio
         finished++;
         if (o.stopAfterGenerations !== undefined && finished >= o.stopAfterGenerations) throw new Interrupted();
       },
-    }).catch((e) => {
-      if (e instanceof Interrupted) return undefined;
-      throw e;
-    });
+    })
+      .catch((e) => {
+        if (e instanceof Interrupted) return undefined;
+        throw e;
+      })
+      .finally(() => pool.close());
     if (!result) throw new CalibrateError(`stopped after ${finished} generation(s) (test); continue with --resume`);
     const post = result.generations[result.generations.length - 1];
     const prior = result.generations[0];
@@ -127,7 +141,8 @@ export async function runAbcCalibration(spec: CalibrationSpec, o: CalibrateOptio
         status: 'complete',
         stop: result.stop,
         resumedFrom: done.length,
-        method: 'ABC population Monte Carlo (Beaumont et al. 2009), adaptive tolerance, Gaussian kernel with twice the weighted covariance',
+        method:
+          'ABC population Monte Carlo (Beaumont et al. 2009), adaptive tolerance, Gaussian kernel with twice the weighted covariance',
         distance: DISTANCE,
         settings: {
           particles: spec.particles,
@@ -140,7 +155,12 @@ export async function runAbcCalibration(spec: CalibrationSpec, o: CalibrateOptio
         },
         scenario: spec.scenarioRef,
         parameters: spec.parameters.map((p) => ({ name: p.name, tag: p.tag, prior: p.prior })),
-        patterns: spec.patterns.map((p) => ({ name: p.name, description: p.description, aggregate: p.aggregate, band: [p.lo, p.hi] })),
+        patterns: spec.patterns.map((p) => ({
+          name: p.name,
+          description: p.description,
+          aggregate: p.aggregate,
+          band: [p.lo, p.hi],
+        })),
       },
     });
     writeAtomic(folder.path('manifest.json'), `${JSON.stringify(manifest, null, 1)}\n`);
