@@ -4,6 +4,7 @@ import { type MunicipalityRecord, municipalityRecord } from './municipality-reco
 import type { Recorder } from './outputs.js';
 import { regionTrust } from './outputs.js';
 import { members, poolStaffCount } from './pool.js';
+import { withDoubleSlots } from './shapes.js';
 import { FLOW_NODES, Membership, type ModelState, Node, ROLE_COUNT } from './state.js';
 
 /** One pool's history. */
@@ -117,6 +118,7 @@ export const SUMMARY_METRICS = {
   quarrels: 'quarrels between municipalities',
 } as const;
 export type SummaryMetric = keyof typeof SUMMARY_METRICS;
+const METRIC_NAMES = Object.keys(SUMMARY_METRICS) as SummaryMetric[];
 
 function median(values: number[]): number {
   if (values.length === 0) return Number.NaN;
@@ -314,6 +316,9 @@ export function buildSummary(state: ModelState, rec: Recorder, input: ModelInput
     crises: tally.crises,
     quarrels: tally.quarrels,
   };
+  // A metric that was whole in every run so far and then takes a fraction would change the object's
+  // shape part way through a batch and throw away this function's compiled code (see shapes.ts).
+  withDoubleSlots(metrics, METRIC_NAMES);
   const flows: Record<string, Record<string, number>> = {};
   FLOW_NODES.forEach((from, a) => {
     flows[from] = {};
