@@ -9,7 +9,9 @@ export function formPools(state: ModelState): void {
   const lv = state.levers;
   if (lv.poolForm === 'none') return;
   for (const pool of state.pools) {
-    const candidates = pool.area.map((i) => state.municipalities[i]).filter((m) => !m.refuser);
+    // Built by push, never map(): see initState on array shapes.
+    const candidates: Municipality[] = [];
+    for (const i of pool.area) if (!state.municipalities[i].refuser) candidates.push(state.municipalities[i]);
     let founders: Municipality[];
     if (lv.founders.length > 0) {
       founders = candidates.filter((m) => lv.founders.includes(m.code));
