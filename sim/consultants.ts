@@ -1,5 +1,5 @@
-import { removeAt, zeroRoles } from './scratch.js';
 import { newWorker } from './init.js';
+import { removeAt, zeroRoles } from './scratch.js';
 import { Membership, type ModelState, type Municipality, Node, Place, ROLE_COUNT, type Worker } from './state.js';
 
 /**
@@ -57,18 +57,18 @@ export function consultantContracts(state: ModelState): void {
  * fees, consultants under contract) up to December are paid: municipalities budget per year, so
  * money left by unfilled vacancies can buy consultants for a few months.
  */
-function yearRoom(state: ModelState, m: Municipality): number {
+function yearRoom(state: ModelState, m: Municipality, price = consultantPrice(state, m)): number {
   const monthsLeft = 12 - (state.t % 12);
   const cost = m.wageIndex * state.p.internalCostPerFteMonth;
-  const price = consultantPrice(state, m);
+  const staffCount = state.roleTable.staffCount;
   let salariesMonthly = 0;
   let consultantsMonthly = 0;
   for (let r = 0; r < ROLE_COUNT; r++) {
-    salariesMonthly += m.staff[r].length * cost;
+    salariesMonthly += staffCount[m.idx * ROLE_COUNT + r] * cost;
     consultantsMonthly += m.consultantFte[r] * price;
   }
   // Orders not yet served are commitments too.
-  const pending = (m.consultantOrders.length / 3) * consultantCostThisYear(state, m);
+  const pending = (m.consultantOrders.length / 3) * costThisYear(state, price);
   const salaries = m.spentSalaries + monthsLeft * salariesMonthly;
   const consultants = m.spentConsultants + monthsLeft * consultantsMonthly + pending;
   const budget = m.budgetYear - m.spentFees - monthsLeft * m.feeCommitment - salaries - consultants;
@@ -80,7 +80,12 @@ function yearRoom(state: ModelState, m: Municipality): number {
 
 /** What one more consultant costs this year (the contract, cut off at December). */
 function consultantCostThisYear(state: ModelState, m: Municipality): number {
-  return consultantPrice(state, m) * Math.min(state.p.consultantContractMonths, 12 - (state.t % 12));
+  return costThisYear(state, consultantPrice(state, m));
+}
+
+/** consultantCostThisYear at a known monthly price. */
+function costThisYear(state: ModelState, price: number): number {
+  return price * Math.min(state.p.consultantContractMonths, 12 - (state.t % 12));
 }
 
 /** Shortfall per role not yet covered by orders, in orderConsultants; reused (see scratch.ts). */
@@ -94,11 +99,14 @@ export function orderConsultants(state: ModelState): void {
   const t = state.t;
   const lead = t === 0 ? 0 : state.p.consultantLeadMonths;
   for (const m of state.municipalities) {
-    const price = consultantCostThisYear(state, m);
-    let room = yearRoom(state, m);
     const uncovered = uncoveredFte;
     for (let r = 0; r < ROLE_COUNT; r++) uncovered[r] = m.shortfall[r];
     for (let k = 0; k < m.consultantOrders.length; k += 3) uncovered[m.consultantOrders[k]]--;
+    // Nothing to order (no role short by half an FTE or more): the budget need not be worked out.
+    if (uncovered[0] < 0.5 && uncovered[1] < 0.5 && uncovered[2] < 0.5) continue;
+    const monthly = consultantPrice(state, m);
+    const price = costThisYear(state, monthly);
+    let room = yearRoom(state, m, monthly);
     // One consultant at a time, to the role furthest below its demand, while the budget lasts.
     while (room >= price) {
       let best = -1;
