@@ -4,13 +4,12 @@
  * note for a bug. Stack traces only with --debug: they help a developer and frighten a researcher.
  */
 import { DataError } from '../data/load.js';
-import { DesignFileError } from '../scenarios/design-files.js';
-import { formatIssue, ScenarioError } from '../scenarios/load.js';
-import { ModelInputError } from '../sim/model-input.js';
-import { PlanRefError } from '../scenarios/build-plan.js';
-import { BatchError } from '../workers/batch-error.js';
 import { ReportError } from '../reports/errors.js';
+// From scenarios/issues.ts, not the loaders: every command imports this module at start-up.
+import { DesignFileError, formatIssue, PlanRefError, ScenarioError } from '../scenarios/issues.js';
+import { ModelInputError } from '../sim/model-input.js';
 import { OutputError } from '../store/errors.js';
+import { BatchError } from '../workers/batch-error.js';
 import { UsageError } from './options.js';
 
 const ERRNO: Record<string, string> = {

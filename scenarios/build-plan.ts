@@ -4,6 +4,7 @@
  * the plan from a batch's manifest).
  */
 import type { NationalData } from '../sim/region-data.js';
+import { PlanRefError } from './issues.js';
 import { isExperimentRef, loadExperimentFile, planFromScenarios } from './load.js';
 import type { ExperimentPlan } from './plan.js';
 
@@ -11,8 +12,8 @@ import type { ExperimentPlan } from './plan.js';
 export const DEFAULT_RUNS = 10;
 export const DEFAULT_SEED = 1;
 
-/** References that cannot make one plan (a user error). */
-export class PlanRefError extends Error {}
+// Defined with the other user-facing errors (cli/errors.ts imports them without this module).
+export { PlanRefError };
 
 /** A plan and, per point, the scenario reference that re-runs it with `regiosim run`. */
 export interface BuiltPlan {

@@ -6,24 +6,20 @@
  * same seed draws the same sample.
  */
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { makeDir } from '../store/dirs.js';
 import { readJsonFile, readRegularText } from '../store/read.js';
-import { join } from 'node:path';
 import { writeAtomic } from '../store/write.js';
 import type { Exploration } from './design-build.js';
 import { designToCsv } from './designs/index.js';
+import { DesignFileError } from './issues.js';
 
 export const DESIGN_CSV = 'design.csv';
 export const DESIGN_JSON = 'design.json';
 const FORMAT = 'regiosim-design/1';
 
-/** A problem with a folder's design files (another design already there, unreadable JSON). */
-export class DesignFileError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'DesignFileError';
-  }
-}
+// Defined with the other user-facing errors (cli/errors.ts imports them without this module).
+export { DesignFileError };
 
 /** The text of design.json. */
 export function designJson(exploration: Exploration): string {

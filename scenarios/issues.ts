@@ -29,6 +29,17 @@ export class ScenarioError extends Error {
   }
 }
 
+/** References that cannot make one plan (a user error; scenarios/build-plan.ts). */
+export class PlanRefError extends Error {}
+
+/** A problem with a folder's design files (another design already there, unreadable JSON; scenarios/design-files.ts). */
+export class DesignFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DesignFileError';
+  }
+}
+
 /**
  * A file path as shown to people: relative to the working directory when the file is inside it.
  * @example displayPath('/work/main/scenarios/library/x.yaml') // 'scenarios/library/x.yaml' (cwd /work/main)
