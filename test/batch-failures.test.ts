@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { endMessage } from '../cli/batch.js';
 import { simulate } from '../sim/simulate.js';
 import { SUMMARY_METRICS } from '../sim/summary.js';
+import { WorkerPool } from '../workers/engine.js';
 import { formatExact } from '../workers/format.js';
 import { batch, plan, point, read, rows, tempDir } from './batch-helpers.js';
 
@@ -41,7 +42,9 @@ describe('batch failures', () => {
     expect(message).toMatch(/failed: 9\/9 runs done \(6 ok, 3 failed\)/);
     expect(message).toMatch(/run 3 \(bad-horizon, replicate 0, seed \d+\): ModelInputError: horizonMonths/);
     // The re-run names the batch folder and the run: its point's inputs (sweep values included) and seed come from there.
-    expect(message).toMatch(/re-run one alone to debug it: (npx regiosim|node \S+regiosim\.js) run --from \S+ --run 3\n/);
+    expect(message).toMatch(
+      /re-run one alone to debug it: (npx regiosim|node \S+regiosim\.js) run --from \S+ --run 3\n/,
+    );
     expect(message).toMatch(/report: (npx regiosim|node \S+regiosim\.js) report \S+/);
 
     const manifest = JSON.parse(read(dir, 'manifest.json'));
@@ -71,5 +74,20 @@ describe('batch failures', () => {
     expect(JSON.parse(read(dir, 'manifest.json')).status).toBe('failed');
     const resumed = await batch(experiment, { outDir: dir, threads: 2, resume: true });
     expect(resumed.counts).toEqual({ total: 9, done: 9, ok: 6, failed: 3 });
+  });
+
+  it('a shared pool whose workers cannot load fails the batch, stays usable to close, and raises nothing uncaught', async () => {
+    const broken = join(tempDir('worker'), 'worker.mjs');
+    writeFileSync(broken, 'throw new Error("cannot load");\n');
+    const pool = new WorkerPool(2, broken);
+    try {
+      const result = await batch(experiment, { outDir: tempDir('crash-pool'), pool });
+      expect(result.status).toBe('failed');
+      expect(result.error).toMatch(/a worker thread failed: cannot load/);
+      // The pool keeps replacing the failing threads until it is closed; their errors go nowhere.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    } finally {
+      await pool.close();
+    }
   });
 });

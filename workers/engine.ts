@@ -419,7 +419,7 @@ async function dispatch(plan: ExperimentPlan, specs: BatchSpecs, d: DispatchCont
     d.onError(`a worker thread failed: ${(e as Error)?.message ?? e}`);
     wake();
   };
-  pool.on('error', onFatal);
+  const stopListening = workers.onError(onFatal);
   const watch = d.runTimeoutMs === undefined ? undefined : new TimeoutWatch(d.runTimeoutMs);
   const inFlight = new Set<Promise<void>>();
   const window = threads * 2;
@@ -474,7 +474,7 @@ async function dispatch(plan: ExperimentPlan, specs: BatchSpecs, d: DispatchCont
     written();
   } finally {
     watch?.stop();
-    pool.off('error', onFatal);
     if (!d.pool) await workers.close();
+    stopListening();
   }
 }

@@ -9,14 +9,13 @@
  *    so points of unequal cost (a national region beside Drenthe, a 10-year beside a 25-year
  *    horizon, a pool beside none) are each timed.
  */
-import { Piscina } from 'piscina';
 import type { OutcomeSpec } from '../scenarios/outcomes.js';
 import type { ExperimentPlan } from '../scenarios/plan.js';
 import type { MunicipalityMode } from './municipality-table.js';
-import type { ChunkResult, ChunkTask, SeriesMode } from './protocol.js';
+import type { SeriesMode } from './protocol.js';
 import { runCost } from './run-cost.js';
 import type { BatchSpecs } from './specs.js';
-import { shareSetup } from './worker-pool.js';
+import { shareSetup, WorkerPool } from './worker-pool.js';
 
 export interface PilotResult {
   /** Runs timed in both phases. */
@@ -90,11 +89,8 @@ export async function pilot(
   });
   const t0 = performance.now();
   // Fresh workers of its own, always: the pilot measures how a cold worker warms up.
-  const pool = new Piscina<ChunkTask, ChunkResult>({
-    filename: options.workerFile,
-    minThreads: threads,
-    maxThreads: threads,
-  });
+  const workers = new WorkerPool(threads, options.workerFile);
+  const pool = workers.piscina;
   /** Each worker's phase-1 run times, in order. */
   const byThread = new Map<number, number[]>();
   let bytes = 0;
@@ -159,7 +155,7 @@ export async function pilot(
     await Promise.all(Array.from({ length: threads }, phase2));
   } finally {
     const t2 = performance.now();
-    await pool.destroy();
+    await workers.close();
     closeMs = performance.now() - t2;
   }
   // Phase 1's points: each worker's mean over its last six runs (times vary by seed), or, if a

@@ -36,12 +36,24 @@ export function workerFile(): string {
  */
 export class WorkerPool {
   readonly piscina: Piscina<ChunkTask, ChunkResult>;
+  private readonly errorListeners = new Set<(e: unknown) => void>();
 
   constructor(
     readonly threads: number,
     readonly file: string = workerFile(),
   ) {
     this.piscina = new Piscina<ChunkTask, ChunkResult>({ filename: file, minThreads: threads, maxThreads: threads });
+    // Always listened to: a worker that fails between batches (or is replaced by one that fails
+    // to load while the pool closes) must not become an uncaught 'error' event.
+    this.piscina.on('error', (e: unknown) => {
+      for (const listener of this.errorListeners) listener(e);
+    });
+  }
+
+  /** Calls listener when a worker thread itself fails (not a run: runs that throw are outcomes); returns the unsubscribe. */
+  onError(listener: (e: unknown) => void): () => void {
+    this.errorListeners.add(listener);
+    return () => this.errorListeners.delete(listener);
   }
 
   /** Ends the threads (after the tasks in flight). */
