@@ -45,7 +45,7 @@ export function consultantContracts(state: ModelState): void {
   for (let k = 0; k < endingCount; k++) {
     const w = ending[k];
     const m = muns[w.client];
-    if (m.shortfall[w.role] > 0 && yearRoom(state, m) >= consultantCostThisYear(state, m)) {
+    if (m.shortfall[w.role] > 0 && yearRoom(state, m) >= costThisYear(state, consultantPrice(state, m))) {
       w.contractEnd = t + state.p.consultantContractMonths;
       m.consultantFte[w.role]++;
     } else w.client = -1;
@@ -78,12 +78,7 @@ function yearRoom(state: ModelState, m: Municipality, price = consultantPrice(st
   return Math.min(budget, normRoom);
 }
 
-/** What one more consultant costs this year (the contract, cut off at December). */
-function consultantCostThisYear(state: ModelState, m: Municipality): number {
-  return costThisYear(state, consultantPrice(state, m));
-}
-
-/** consultantCostThisYear at a known monthly price. */
+/** What one more consultant costs this year at this monthly price (the contract, cut off at December). */
 function costThisYear(state: ModelState, price: number): number {
   return price * Math.min(state.p.consultantContractMonths, 12 - (state.t % 12));
 }

@@ -319,7 +319,8 @@ export function jobSearch(state: ModelState): void {
     const searching = w.place === Place.Searching;
     if (!searching) {
       let prob = p.onJobSearchPerMonth;
-      if (w.place === Place.Municipality && w.role === S && staffCount[w.employer * ROLE_COUNT + S] === 1) prob *= 2; // isolated specialists look around more
+      // Isolated specialists look around more.
+      if (w.place === Place.Municipality && w.role === S && staffCount[w.employer * ROLE_COUNT + S] === 1) prob *= 2;
       if (u.next() >= prob) continue;
     }
     const openings = openingCount[w.role];

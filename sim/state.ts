@@ -310,10 +310,10 @@ export interface Tally {
 
 /**
  * The municipalities' per-role numbers in one flat array per field, at [idx * ROLE_COUNT + role]
- * (struct of arrays), made by makeRoleTable (role-table.ts). Each municipality's own per-role arrays (m.demand, m.knowledge, ...) are
- * views into these, so code that reads one municipality keeps its m.demand[r] while the monthly
- * loops over all municipalities read the flat arrays: one dense array per field instead of a
- * pointer chase from every municipality object to its own small array.
+ * (struct of arrays; made by makeRoleTable in role-table.ts). Each municipality's own per-role
+ * arrays (m.demand, m.knowledge, ...) are views into these, so code that reads one municipality
+ * keeps its m.demand[r] while the monthly loops over all municipalities read the flat arrays: one
+ * dense array per field instead of a pointer chase from every municipality to its own small array.
  */
 export interface RoleTable {
   /** Own staff in post (headcount), kept equal to m.staff[role].length by init and hire/detach. */

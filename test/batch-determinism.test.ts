@@ -87,7 +87,7 @@ describe('batch determinism', () => {
         expect(result.threads).toBe(2);
         warmDirs.push(dir);
       }
-      // The pool is still open after the batches (the caller closes it): it runs a fourth.
+      // The pool is still open after the batches (the caller closes it): its two threads are still there.
       expect(pool.piscina.threads.length).toBe(2);
     } finally {
       await pool.close();
