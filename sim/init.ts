@@ -7,8 +7,10 @@ import { defaultHistory, distanceMatrix } from './region-links.js';
 import { clampedNormal, geometricMonths, makeStreams, type Uniform } from './rng.js';
 import { makeRoleTable, roleView } from './role-table.js';
 import {
+  doubleList,
   freshCopy,
   MUNICIPALITY_FRACTIONS,
+  objectList,
   POOL_FRACTIONS,
   QUARREL_FRACTIONS,
   STATE_FRACTIONS,
@@ -18,6 +20,7 @@ import {
 } from './shapes.js';
 import {
   type Consultancy,
+  type ExitPayment,
   Membership,
   type ModelState,
   type Municipality,
@@ -142,7 +145,7 @@ function initMunicipality(
     refToPlan: toPlan,
     refPlanned: planned,
     refReady: 0,
-    staff: [[], [], []],
+    staff: [objectList<Worker>(), objectList<Worker>(), objectList<Worker>()],
     vacancies: [[], [], []],
     repostAfter: new Int32Array(ROLE_COUNT),
     knowledge: roleView(table, 'knowledge', idx),
@@ -185,7 +188,7 @@ function initMunicipality(
     outsiderLocalAvg: 0,
     savingAvg: 0,
     decisionDraw: 0,
-    exitPayments: [],
+    exitPayments: objectList<ExitPayment>(),
     lateJoins: 0,
     poolTrust: 0.5,
     poolTrustPrior: 0.5,
@@ -281,7 +284,7 @@ function initPool(
     formedAt: -1,
     dissolvedAt: -1,
     dissolveReason: '',
-    staff: [[], [], []],
+    staff: [objectList<Worker>(), objectList<Worker>(), objectList<Worker>()],
     vacancies: [[], [], []],
     knowledge: new Float64Array(ROLE_COUNT),
     localKnowledge: new Float64Array(n),
@@ -296,13 +299,13 @@ function initPool(
     unserved: new Float64Array(ROLE_COUNT),
     otherDomainFte: 0,
     crisisFte: 0,
-    utilisationWindow: [],
-    unservedWindow: [],
+    utilisationWindow: doubleList(),
+    unservedWindow: doubleList(),
     nonViableMonths: 0,
-    founders: [],
-    lateJoiners: [],
+    founders: objectList<string>(),
+    lateJoiners: objectList<string>(),
     lateJoins: 0,
-    exits: [],
+    exits: objectList<Pool['exits'][number]>(),
     trust: Float64Array.from(trustPrior),
     trustPrior,
     history,
@@ -372,7 +375,10 @@ export function initState(input: ModelInput, seed: number): ModelState {
   let marketSeat = 0;
   for (const m of municipalities) if (m.population > municipalities[marketSeat].population) marketSeat = m.idx;
 
-  const consultancy: Consultancy = { staff: [[], [], []], vacancies: [[], [], []] };
+  const consultancy: Consultancy = {
+    staff: [objectList<Worker>(), objectList<Worker>(), objectList<Worker>()],
+    vacancies: [[], [], []],
+  };
   const totalNeed = municipalities.reduce((s, m) => s + m.needFte[0] + m.needFte[1] + m.needFte[2], 0);
   const state: ModelState = {
     t: 0,
@@ -383,9 +389,9 @@ export function initState(input: ModelInput, seed: number): ModelState {
     rng,
     municipalities,
     roleTable,
-    pools: [],
+    pools: objectList<Pool>(),
     consultancy,
-    workers: [],
+    workers: objectList<Worker>(),
     nextWorkerId: 0,
     distanceKm,
     marketSeat,

@@ -65,6 +65,29 @@ export function withDoubleSlots<T extends object>(obj: T, keys: ReadonlyArray<ke
   }
 }
 
+/**
+ * An empty array already of the element kind that holds objects or strings. An empty literal `[]`
+ * starts as a small-integer array and changes kind at its first object; V8 then remembers the kind
+ * at that literal and makes the next arrays there in it directly. So the arrays in one field came
+ * in two kinds, depending on the run and on which of them had been filled yet, and code compiled
+ * for one kind was thrown away on meeting the other. Arrays made here have their final kind at once.
+ * @example
+ * const exits = objectList<Exit>(); // exits.push({ ... }) later keeps its kind
+ */
+export function objectList<T>(): T[] {
+  const list: unknown[] = [OBJECT_KIND];
+  list.pop();
+  return list as T[];
+}
+const OBJECT_KIND = {};
+
+/** An empty array of numbers that come to hold fractions (see objectList). */
+export function doubleList(): number[] {
+  const list = [0.5];
+  list.pop();
+  return list;
+}
+
 /** An n×n matrix of zeros, packed (never map(): see initState). */
 export function zeroMatrix(n: number): number[][] {
   const rows: number[][] = [];
@@ -92,14 +115,17 @@ const fastCopies = new WeakMap<object, FastCopy>();
  * (Object.is), so an input changed in place gets a new one.
  */
 export function freshCopy<T extends object>(source: T): T {
-  const c = fastCopies.get(source);
-  if (c !== undefined && sameEntries(c, source)) return { ...(c.copy as T) };
-  const copy = { ...source };
-  const keys = Object.keys(source);
-  const values: unknown[] = [];
-  for (const k of keys) values.push((source as Record<string, unknown>)[k]);
-  fastCopies.set(source, { keys, values, copy });
-  return { ...copy };
+  let c = fastCopies.get(source);
+  if (c === undefined || !sameEntries(c, source)) {
+    const keys = Object.keys(source);
+    const values: unknown[] = [];
+    for (const k of keys) values.push((source as Record<string, unknown>)[k]);
+    c = { keys, values, copy: { ...source } };
+    fastCopies.set(source, c);
+  }
+  // One spread site for every run: a copy made at a second site had another hidden class, and the
+  // code V8 compiled during a batch's first run was thrown away at the start of its second.
+  return { ...(c.copy as T) };
 }
 
 function sameEntries(c: FastCopy, source: object): boolean {

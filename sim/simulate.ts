@@ -53,6 +53,32 @@ export interface SimulateOptions {
  */
 export function simulate(input: ModelInput, seed: number, options: SimulateOptions = {}): RunResult {
   checkModelInput(input);
+  if (!rehearsed) rehearse(input);
+  return run(input, seed, options);
+}
+
+/** Whether this thread has run its rehearsal (see rehearse). */
+let rehearsed = false;
+
+/**
+ * V8 builds an object literal's template the second time the literal is evaluated, and doing so
+ * widens the field types recorded for the literal's shape. The objects made once per run (the
+ * state and its tallies, the recorder, the summary) thus met their second evaluation at the start
+ * of a thread's second run, and V8 threw away the code it had compiled for the monthly functions
+ * during the first: some 25 functions compiled twice in every worker thread. A one-year run whose
+ * result is dropped, before the first real one, moves that second evaluation ahead of any
+ * compiling. It changes no result: a run reads nothing an earlier run left (see scratch.ts).
+ */
+function rehearse(input: ModelInput): void {
+  rehearsed = true;
+  try {
+    run({ ...input, horizonMonths: Math.min(12, input.horizonMonths) }, 0, {});
+  } catch {
+    // The real run reports whatever went wrong.
+  }
+}
+
+function run(input: ModelInput, seed: number, options: SimulateOptions): RunResult {
   const state = initState(input, seed);
   const rec = makeRecorder(state);
   const cumulativePopulation = new Float64Array(state.municipalities.length);
