@@ -39,6 +39,8 @@ export const POOL_FRACTIONS = [
   'incomeFees',
   'incomeSponsor',
   'incomeOtherDomains',
+  'costStaff',
+  'costOverhead',
 ] as const satisfies ReadonlyArray<keyof Pool>;
 export const QUARREL_FRACTIONS = ['drop'] as const satisfies ReadonlyArray<keyof Quarrel>;
 export const STATE_FRACTIONS = ['entrantCarry', 'tightness'] as const satisfies ReadonlyArray<keyof ModelState>;
