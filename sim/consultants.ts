@@ -1,5 +1,5 @@
 import { newWorker } from './init.js';
-import { removeAt, zeroRoles } from './scratch.js';
+import { removeNumberAt, zeroRoles } from './scratch.js';
 import { Membership, type ModelState, type Municipality, Node, Place, ROLE_COUNT, type Worker } from './state.js';
 
 /**
@@ -211,7 +211,7 @@ export function fillFromOutside(
   const scaled = Math.min(1, chance * p.supplyRatio);
   for (let k = vacancies.length - 1; k >= 0; k--) {
     if (u.next() >= scaled) continue;
-    const posted = removeAt(vacancies, k);
+    const posted = removeNumberAt(vacancies, k);
     state.tally.vacancyDurations[place === Place.Pool ? 1 : 2].push(state.t - posted);
     const w = newWorker(state, role, state.marketSeat, Math.round(p.midCareerAgeMean * 12), Node.OutsideRegion);
     w.place = place;

@@ -2,6 +2,7 @@ import { joinTerms, sumJoinTerms } from './join.js';
 import { hire, Kind } from './labour.js';
 import { startMembership } from './membership.js';
 import { isStaffed, postPoolVacancies, setFeeSchedule } from './pool.js';
+import { objectList } from './shapes.js';
 import { type ModelState, type Municipality, Place, type Pool, ROLE_COUNT, type Worker } from './state.js';
 
 /** Founding (MODEL.md 3.3): named founders, the most willing few (small), or all not strongly against (big). */
@@ -10,17 +11,18 @@ export function formPools(state: ModelState): void {
   if (lv.poolForm === 'none') return;
   for (const pool of state.pools) {
     // Built by push, never map(): see initState on array shapes.
-    const candidates: Municipality[] = [];
+    const candidates = objectList<Municipality>();
     for (const i of pool.area) if (!state.municipalities[i].refuser) candidates.push(state.municipalities[i]);
     let founders: Municipality[];
     if (lv.founders.length > 0) {
       founders = candidates.filter((m) => lv.founders.includes(m.code));
     } else {
-      const scored = candidates.map((m) => {
+      const scored = objectList<{ m: Municipality; u: number }>();
+      for (const m of candidates) {
         const terms = joinTerms(state, pool, m);
         // Founders decide before anyone is in: conformity, belonging and success do not apply yet.
-        return { m, u: sumJoinTerms(terms) - terms.conformity - terms.belonging - terms.success };
-      });
+        scored.push({ m, u: sumJoinTerms(terms) - terms.conformity - terms.belonging - terms.success });
+      }
       scored.sort((a, b) => b.u - a.u || a.m.idx - b.m.idx);
       if (lv.startMode === 'small') founders = scored.slice(0, lv.founderCount).map((s) => s.m);
       else if (lv.mandate) founders = scored.map((s) => s.m);

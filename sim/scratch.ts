@@ -32,3 +32,16 @@ export function removeAt<T>(list: T[], at: number): T {
   list.length--;
   return item;
 }
+
+/**
+ * removeAt for lists of whole numbers (vacancy months, quarrel indices), for 0 <= k < length. A
+ * function of its own on purpose: V8 learns element kinds per function, and the shared removeAt,
+ * which also moves workers, turned these lists into object lists at their first removal, so their
+ * shape changed part way through a batch and the code reading them was compiled again.
+ */
+export function removeNumberAt(list: number[], k: number): number {
+  const item = list[k];
+  for (let j = k + 1; j < list.length; j++) list[j - 1] = list[j];
+  list.length--;
+  return item;
+}

@@ -1,6 +1,6 @@
-import { removeAt } from './scratch.js';
 import { members } from './pool.js';
 import { geometricMonths } from './rng.js';
+import { removeNumberAt } from './scratch.js';
 import { Membership, type ModelState, type Municipality, type Pool } from './state.js';
 
 function gain(state: ModelState, x: number): number {
@@ -61,7 +61,7 @@ export function updateTrust(state: ModelState): void {
         pool.trust[k] = Math.min(1, pool.trust[k] + p.quarrelRecovery * q.drop);
         inQuarrel[k] = 0;
       }
-      removeAt(pool.activeQuarrels, j);
+      removeNumberAt(pool.activeQuarrels, j);
     }
     if (pool.exists) {
       for (const m of members(state, pool)) {
