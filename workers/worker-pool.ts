@@ -1,5 +1,5 @@
 /**
- * Worker threads that stay warm from one batch to the next. A fresh worker thread spends about 2 s
+ * Worker threads that stay warm from one batch to the next. A fresh worker thread spends 1–1.7 s
  * of CPU while V8 compiles the model before its runs reach full speed (`npm run bench`). A caller
  * that runs many small batches in a row (ABC calibration: a batch per generation and round) opens
  * one pool, passes it to every runBatch and closes it at the end, so only the first batch pays
